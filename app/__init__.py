@@ -1,0 +1,3 @@
+"""Steady: a calm desktop companion for grounding and paced breathing."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,90 @@
+"""A session record and the small interface the app hands sessions to.
+
+The UI and services only ever see :class:`SessionStore`; the SQLite
+implementation lives in ``app.storage``. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Literal, Protocol
+
+Status = Literal["running", "completed", "stopped", "interrupted"]
+STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted")
+
+RATING_MIN = 0
+RATING_MAX = 10
+#: A drop of this many points or more is called "noticeable" (EXERCISES.md, design).
+NOTICEABLE_DROP = 2
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_session_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One row of the log: one exercise, done (or begun) once."""
+
+    exercise_id: str
+    exercise_title: str
+    started_at: datetime
+    id: str = field(default_factory=new_session_id)
+    ended_at: datetime | None = None
+    status: Status = "running"
+    before: int | None = None
+    after: int | None = None
+    numb_before: bool = False
+    numb_after: bool = False
+    planned_seconds: float = 0.0
+    practised_seconds: float = 0.0
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+    def with_(self, **changes: object) -> SessionRecord:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def change(self) -> int | None:
+        """after - before, when both were given."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseStats:
+    """ "What works for me" for one exercise (or one group)."""
+
+    key: str
+    title: str
+    sessions: int
+    rated: int
+    mean_before: float | None
+    mean_after: float | None
+    mean_change: float | None
+    noticeable_share: float | None
+
+
+class SessionStore(Protocol):
+    """Where sessions go. Implemented with SQLite in ``app.storage``."""
+
+    def save(self, record: SessionRecord) -> None:
+        """Insert or update the record (by id), durably."""
+
+    def get(self, session_id: str) -> SessionRecord | None: ...
+
+    def sessions(self) -> Sequence[SessionRecord]:
+        """Every session, newest first."""
+
+    def known_tags(self) -> list[str]:
+        """Tags used before, most used first."""
+
+    def delete(self, session_id: str) -> None: ...

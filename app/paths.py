@@ -1,0 +1,65 @@
+"""Where things live: the bundle (code, exercises, resources) and the person's data.
+
+Resolved once at start-up and passed in; nothing here creates folders at import.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "steady"
+DATA_DIR_ENV = "STEADY_DATA_DIR"
+
+
+def bundle_root() -> Path:
+    """The folder holding ``exercises/`` and ``resources/``.
+
+    Inside a PyInstaller bundle that is ``sys._MEIPASS``; from a checkout it is
+    the repository root (the parent of the ``app`` package).
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def bundled_exercises_dir() -> Path:
+    return bundle_root() / "exercises"
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The person's data folder: ``--data-dir``, else ``STEADY_DATA_DIR``, else platformdirs."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def user_exercises_dir(data: Path) -> Path:
+    return data / "exercises"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it 0700. Returns ``path``."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
