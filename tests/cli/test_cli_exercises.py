@@ -1,0 +1,92 @@
+"""`steady list`, `validate`, `start`, `--version`, `--help` as real processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from app import __version__
+
+REPO = Path(__file__).resolve().parents[2]
+
+GOOD = """\
+format = 1
+id = "mine"
+title = "My breath"
+kind = "breathing"
+cycles = 3
+[[phases]]
+action = "inhale"
+seconds = 3
+[[phases]]
+action = "exhale"
+seconds = 5
+"""
+
+
+def steady(*args: str, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), *args],
+        cwd=REPO, capture_output=True, text=True, timeout=60, env=env,
+    )
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    result = steady("--version", data=tmp_path)
+    assert result.returncode == 0 and result.stdout.strip() == f"steady {__version__}"
+    result = steady("--help", data=tmp_path)
+    assert result.returncode == 0
+    for verb in ("start", "list", "validate", "export", "import", "stats"):
+        assert verb in result.stdout
+
+
+def test_list_shows_the_bundled_library(tmp_path: Path) -> None:
+    result = steady("list", "--json", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    exercises = payload["exercises"]
+    assert len(exercises) == 14
+    assert {e["kind"] for e in exercises} == {"breathing", "grounding", "sensory", "body"}
+    assert payload["invalid"] == []
+    text = steady("list", data=tmp_path).stdout
+    assert "box" in text and "Box breathing" in text
+
+
+def test_list_includes_own_and_broken_files(tmp_path: Path) -> None:
+    own = tmp_path / "exercises"
+    own.mkdir()
+    (own / "mine.toml").write_text(GOOD)
+    (own / "broken.toml").write_text(GOOD.replace("seconds = 5", "seconds = 500"))
+    result = steady("list", data=tmp_path)
+    assert result.returncode == 0
+    assert "mine" in result.stdout and "3 cycles" in result.stdout
+    assert f"{own / 'broken.toml'}:11: phases[2].seconds:" in result.stdout
+
+
+def test_validate_bundled_files_prints_nothing(tmp_path: Path) -> None:
+    files = sorted(str(p) for p in (REPO / "exercises").glob("*.toml"))
+    result = steady("validate", *files, data=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_validate_broken_file_gives_lines_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("cycles = 3", "cycles = 3\nminutes = 2\nspeed = 1"))
+    junk = tmp_path / "junk.toml"
+    junk.write_bytes(b"\x00\xff\xfe garbage [[[")
+    result = steady("validate", str(bad), str(junk), data=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert f"{bad}:6: speed: is not a known key" in lines[0]
+    assert any(line.startswith(f"{bad}:5: cycles: give minutes or cycles") for line in lines)
+    assert any(line.startswith(f"{junk}:1: is not UTF-8") for line in lines)
+
+
+def test_start_unknown_id_exits_2_with_known_ids(tmp_path: Path) -> None:
+    result = steady("start", "nope", data=tmp_path)
+    assert result.returncode == 2
+    assert "nope" in result.stderr
+    assert "  box\n" in result.stderr and "  five-senses\n" in result.stderr
