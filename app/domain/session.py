@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Status = Literal["running", "completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted")
@@ -19,6 +19,18 @@ RATING_MIN = 0
 RATING_MAX = 10
 #: A drop of this many points or more is called "noticeable" (EXERCISES.md, design).
 NOTICEABLE_DROP = 2
+#: The longest note the log keeps (the note field should stop there).
+MAX_NOTE_CHARS = 10_000
+
+TimeOfDay = Literal["night", "morning", "afternoon", "evening"]
+#: Local-time buckets: night 0-5 h, morning 6-11 h, afternoon 12-17 h, evening 18-23 h.
+TIMES_OF_DAY: tuple[TimeOfDay, ...] = ("night", "morning", "afternoon", "evening")
+GroupBy = Literal["exercise", "time_of_day", "tag"]
+
+
+def time_of_day(moment: datetime) -> TimeOfDay:
+    """The bucket of ``moment`` in the computer's local time."""
+    return TIMES_OF_DAY[moment.astimezone().hour // 6]
 
 
 def utc_now() -> datetime:
@@ -73,6 +85,26 @@ class ExerciseStats:
     noticeable_share: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class SessionFilter:
+    """Which sessions to show or count. Empty fields do not filter."""
+
+    since: datetime | None = None  # started at or after (inclusive)
+    until: datetime | None = None  # started before (exclusive)
+    exercise_id: str | None = None
+    tag: str | None = None
+    time_of_day: TimeOfDay | None = None
+
+
+class BestExercise(NamedTuple):
+    """The exercise whose sessions brought the largest mean drop."""
+
+    exercise_id: str
+    title: str
+    sessions: int  # rated sessions the mean is taken over
+    mean_change: float
+
+
 class SessionStore(Protocol):
     """Where sessions go. Implemented with SQLite in ``app.storage``."""
 
@@ -81,10 +113,26 @@ class SessionStore(Protocol):
 
     def get(self, session_id: str) -> SessionRecord | None: ...
 
-    def sessions(self) -> Sequence[SessionRecord]:
-        """Every session, newest first."""
+    def sessions(
+        self, where: SessionFilter | None = None, limit: int | None = None
+    ) -> Sequence[SessionRecord]:
+        """Every session (or those matching ``where``), newest first."""
 
     def known_tags(self) -> list[str]:
         """Tags used before, most used first."""
 
     def delete(self, session_id: str) -> None: ...
+
+    def delete_all(self) -> None:
+        """Forget everything: the log and every copy of it but the person's exports."""
+
+    def mark_interrupted(self) -> int:
+        """Sessions still running become interrupted; returns how many."""
+
+    def stats(
+        self, group_by: GroupBy = "exercise", where: SessionFilter | None = None
+    ) -> list[ExerciseStats]:
+        """ "What works for me", one row per exercise, time of day or tag."""
+
+    def best_exercise(self, min_sessions: int = 5) -> BestExercise | None:
+        """The exercise that helped most, once it has ``min_sessions`` rated sessions."""
