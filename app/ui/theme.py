@@ -1,0 +1,168 @@
+"""A calm, readable look: light, dark or high contrast, large type, clear focus.
+
+Widgets ask for a role with ``widget.setProperty("role", "title")`` and the
+style sheet below gives each role its look; custom-painted widgets read
+:func:`colors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.domain.settings import Theme
+
+BASE_POINT_SIZE = 12.0
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    window: str
+    surface: str
+    surface_hover: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    accent_soft: str
+    border: str
+    focus: str
+    help: str
+    help_text: str
+    warn_soft: str
+
+
+LIGHT = Colors(
+    window="#f4f6f5", surface="#ffffff", surface_hover="#e8f0ee", text="#1d2826",
+    muted="#4d5c59", accent="#2f6f68", accent_text="#ffffff", accent_soft="#cfe5e1",
+    border="#c5d1ce", focus="#1f5fbf", help="#8a3b2e", help_text="#ffffff",
+    warn_soft="#f7ead9",
+)
+DARK = Colors(
+    window="#161c1b", surface="#1f2826", surface_hover="#283432", text="#e7eeec",
+    muted="#a9b8b4", accent="#7cc4b9", accent_text="#0e1514", accent_soft="#2c4a46",
+    border="#3a4a47", focus="#8ab4ff", help="#e39a8c", help_text="#1a0f0d",
+    warn_soft="#3b3126",
+)
+HIGH_CONTRAST = Colors(
+    window="#000000", surface="#000000", surface_hover="#1a1a1a", text="#ffffff",
+    muted="#ffffff", accent="#ffff00", accent_text="#000000", accent_soft="#333300",
+    border="#ffffff", focus="#00ffff", help="#ff8080", help_text="#000000",
+    warn_soft="#222222",
+)
+
+_current: Colors = LIGHT
+
+
+def colors() -> Colors:
+    """The colours in use now (for custom painting)."""
+    return _current
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(theme: Theme) -> Colors:
+    if theme == "high-contrast":
+        return HIGH_CONTRAST
+    if theme == "dark" or (theme == "system" and system_is_dark()):
+        return DARK
+    return LIGHT
+
+
+def style_sheet(c: Colors, point_size: float) -> str:
+    big = point_size * 1.5
+    huge = point_size * 2.2
+    small = point_size * 0.9
+    return f"""
+QWidget {{ color: {c.text}; font-size: {point_size}pt; }}
+QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {c.window}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: {c.window}; border: none; }}
+QLabel[role="title"] {{ font-size: {big}pt; font-weight: 600; }}
+QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="small"] {{ color: {c.muted}; font-size: {small}pt; }}
+QLabel[role="caution"] {{ background: {c.warn_soft}; border-radius: 8px; padding: 8px 12px; }}
+QLabel[role="section"] {{ color: {c.muted}; font-weight: 600; letter-spacing: 1px; }}
+QPushButton, QToolButton {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
+    padding: 10px 18px; min-height: 24px;
+}}
+QPushButton:hover, QToolButton:hover {{ background: {c.surface_hover}; }}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,
+QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QCheckBox:focus, QSlider:focus,
+QTableView:focus, QListView:focus {{
+    border: 3px solid {c.focus};
+}}
+QPushButton[role="primary"] {{
+    background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
+    font-weight: 600;
+}}
+QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="help"] {{
+    background: {c.help}; color: {c.help_text}; border: 1px solid {c.help}; font-weight: 600;
+}}
+QPushButton[role="help"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="tile"] {{
+    text-align: left; padding: 14px 16px; background: {c.surface}; border-radius: 12px;
+}}
+QPushButton[role="tile"]:hover {{ background: {c.surface_hover}; }}
+QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 600; }}
+QPushButton[role="rating"]:checked {{
+    background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
+}}
+QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
+}}
+QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
+QProgressBar {{
+    background: {c.accent_soft}; border: none; border-radius: 6px; min-height: 12px;
+    max-height: 12px; text-align: center;
+}}
+QProgressBar::chunk {{ background: {c.accent}; border-radius: 6px; }}
+QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+QHeaderView::section {{
+    background: {c.surface}; color: {c.text}; border: none;
+    border-bottom: 1px solid {c.border}; padding: 6px;
+}}
+QTableView, QListView {{
+    background: {c.surface}; alternate-background-color: {c.window};
+    border: 1px solid {c.border}; border-radius: 8px;
+    selection-background-color: {c.accent_soft}; selection-color: {c.text};
+}}
+"""
+
+
+def palette(c: Colors) -> QPalette:
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window, QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.surface, QPalette.ColorRole.AlternateBase: c.window,
+        QPalette.ColorRole.Text: c.text, QPalette.ColorRole.Button: c.surface,
+        QPalette.ColorRole.ButtonText: c.text, QPalette.ColorRole.Highlight: c.accent,
+        QPalette.ColorRole.HighlightedText: c.accent_text,
+        QPalette.ColorRole.PlaceholderText: c.muted, QPalette.ColorRole.Link: c.focus,
+        QPalette.ColorRole.ToolTipBase: c.surface, QPalette.ColorRole.ToolTipText: c.text,
+    }
+    for role, value in roles.items():
+        pal.setColor(role, QColor(value))
+    return pal
+
+
+def apply(app: QApplication, theme: Theme = "system", text_scale: float = 1.0) -> Colors:
+    """Style the whole application. Returns the colours now in use."""
+    global _current
+    _current = resolve(theme)
+    app.setStyle("Fusion")
+    app.setPalette(palette(_current))
+    point_size = BASE_POINT_SIZE * max(0.75, min(2.5, text_scale))
+    font = QFont(app.font())
+    font.setPointSizeF(point_size)
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(_current, point_size))
+    return _current
