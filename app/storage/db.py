@@ -1,0 +1,229 @@
+"""Opening the log: private files, WAL, migrations with a backup first, damage set aside.
+
+``open_database(data_dir)`` is the only way in. It never deletes or rewrites a
+file it cannot use: a newer file is refused untouched, a damaged one is moved
+aside next to the new log and the result says where.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.paths import ensure_private_dir
+from app.storage.errors import NewerDatabaseError, StorageError, describe, is_damage
+from app.storage.schema import CURRENT_VERSION, migrate, newer_file_message, user_version
+
+DB_NAME = "steady.sqlite3"
+BACKUP_DIR = "backups"
+DAMAGED_MARK = ".damaged-"
+#: Files SQLite keeps beside the database; they belong to it and move with it.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+DEFAULT_BUSY_TIMEOUT = 2.0
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenResult:
+    """An open, up-to-date log and what happened on the way."""
+
+    connection: sqlite3.Connection
+    path: Path
+    version_found: int  # 0 when the log was new
+    backup: Path | None = None  # the copy made before migrating
+    moved_aside: Path | None = None  # where an unreadable file went
+    notice: str | None = None  # one thing to tell the person, if any
+
+
+class _Unreadable(Exception):
+    """The file is not a usable log; it will be moved aside."""
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_NAME
+
+
+def make_private(path: Path) -> None:
+    """0600 on POSIX; other systems keep the data folder's own protection."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
+def _create_private(path: Path) -> None:
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _unique(path: Path) -> Path:
+    """``path``, or ``path`` with ``-2``, ``-3``... before ``.sqlite3`` when taken."""
+    name, ext = path.name, ""
+    if name.endswith(".sqlite3"):
+        name, ext = name[: -len(".sqlite3")], ".sqlite3"
+    candidate, n = path, 1
+    while candidate.exists() or candidate.with_name(candidate.name + "-wal").exists():
+        n += 1
+        candidate = path.with_name(f"{name}-{n}{ext}")
+    return candidate
+
+
+def _read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+
+
+def _inspect(path: Path, busy_timeout: float) -> int:
+    """The schema version of an existing file, read without writing to it."""
+    if path.stat().st_size == 0:
+        raise _Unreadable("the file was empty")
+    conn = _read_only(path, busy_timeout)
+    try:
+        version = user_version(conn)
+        if version > CURRENT_VERSION:
+            raise _newer(path, version)
+        if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise _Unreadable("the file is damaged")
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if version == 0 and tables:
+            raise _Unreadable("the file is a database, but not a Steady log")
+        return version
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise _Unreadable("the file is damaged or is not a database") from error
+        raise
+    finally:
+        conn.close()
+
+
+def _newer(path: Path, version: int) -> NewerDatabaseError:
+    return NewerDatabaseError(newer_file_message(path, version))
+
+
+def _backup(path: Path, version: int, stamp: str, busy_timeout: float) -> Path:
+    """Copy the log (with what its WAL holds) into ``backups/`` before migrating."""
+    folder = ensure_private_dir(path.parent / BACKUP_DIR)
+    target = _unique(folder / f"steady-v{version}-{stamp}.sqlite3")
+    _create_private(target)
+    source = _read_only(path, busy_timeout)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    make_private(target)
+    return target
+
+
+def _move_aside(path: Path, stamp: str) -> Path:
+    """Rename the file (and its side files) to ``<name>.damaged-<stamp>``; 0600."""
+    target = _unique(path.with_name(f"{path.name}{DAMAGED_MARK}{stamp}"))
+    os.replace(path, target)
+    make_private(target)
+    for suffix in SIDE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            moved = target.with_name(target.name + suffix)
+            os.replace(side, moved)
+            make_private(moved)
+    return target
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings: durable commits, zeroed deletes, foreign keys."""
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    _create_private(path)
+    conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+    try:
+        found = user_version(conn)
+        if found > CURRENT_VERSION:  # replaced since it was inspected: still never write
+            raise _newer(path, found)
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, path)
+        configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _stamp(clock: Clock | None) -> str:
+    return (clock or datetime.now)().strftime("%Y%m%d-%H%M%S")
+
+
+def open_database(
+    data_dir: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, clock: Clock | None = None
+) -> OpenResult:
+    """Open (creating or migrating as needed) the log in ``data_dir``.
+
+    Raises :class:`~app.storage.errors.NewerDatabaseError` for a file from a
+    newer Steady, :class:`~app.storage.errors.DatabaseLockedError` when another
+    program holds it past ``busy_timeout`` seconds, and
+    :class:`~app.storage.errors.StorageError` when the folder cannot be used.
+    """
+    path = database_path(data_dir)
+    found, backup, moved, notice = 0, None, None, None
+    try:
+        ensure_private_dir(Path(data_dir))
+        if path.exists():
+            try:
+                found = _inspect(path, busy_timeout)
+            except _Unreadable as problem:
+                moved = _move_aside(path, _stamp(clock))
+                found = 0
+                notice = (
+                    f"Your log {path} could not be read ({problem}). It was moved, "
+                    f"unchanged, to {moved}, and a new, empty log was started."
+                )
+            if 0 < found < CURRENT_VERSION:
+                backup = _backup(path, found, _stamp(clock), busy_timeout)
+        conn = _connect(path, busy_timeout)
+    except sqlite3.Error as error:
+        raise describe(error, f"open the log {path}") from error
+    except OSError as error:
+        raise StorageError(
+            f"Could not open the log {path}: {error.strerror or error}."
+        ) from error
+    for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+        make_private(file)
+    return OpenResult(conn, path, found, backup, moved, notice)
+
+
+def open_memory() -> sqlite3.Connection:
+    """An empty, current log that lives only in memory (tests, or when the disk fails)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(conn, ":memory:")
+    configure(conn)
+    return conn
+
+
+def log_copies(data_dir: Path) -> list[Path]:
+    """Every file or folder Steady keeps that holds (part of) the log."""
+    path = database_path(data_dir)
+    found = [path.with_name(path.name + s) for s in ("", *SIDE_SUFFIXES)]
+    found += sorted(path.parent.glob(f"{DB_NAME}{DAMAGED_MARK}*"))
+    found.append(path.parent / BACKUP_DIR)
+    return [p for p in found if p.exists() or p.is_symlink()]
+
+
+def remove_log_copies(data_dir: Path) -> None:
+    """Delete the log, its side files, backups and moved-aside copies. Close it first."""
+    for item in log_copies(data_dir):
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink()

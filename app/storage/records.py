@@ -1,0 +1,182 @@
+"""Session records to and from the text the log and its exports hold.
+
+Times are stored as ISO 8601 in UTC with six fractional digits and a ``Z``
+(``2026-03-01T21:04:05.123456Z``), so text order is time order and SQLite's date
+functions read them. Every record is checked before it is written or imported,
+so anything in the log can be exported and imported again.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from app.domain.session import (
+    MAX_NOTE_CHARS,
+    RATING_MAX,
+    RATING_MIN,
+    STATUSES,
+    SessionRecord,
+)
+
+MAX_TAG_CHARS = 60
+MAX_TAGS = 20
+MAX_TITLE_CHARS = 200
+MAX_EXERCISE_ID_CHARS = 100
+#: Longest plausible session (planned or practised), in seconds.
+MAX_SECONDS = 24 * 60 * 60
+#: Separates tags in a CSV cell; so a tag may not contain it.
+TAG_SEPARATOR = ";"
+#: Imports may carry times this far ahead of the computer's clock (time zones, drift).
+FUTURE_SLACK = timedelta(days=1)
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """``moment`` (time-zone aware) as stored: UTC, microseconds, ``Z``."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a session time must carry a time zone")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(text: str) -> datetime:
+    """Read an ISO 8601 time; one without a zone is taken as UTC. Returns UTC."""
+    moment = datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _has_control(text: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def tag_problem(tag: object) -> str | None:
+    """Why ``tag`` cannot be kept, or None when it is fine."""
+    if not isinstance(tag, str):
+        return f"a tag must be text, not {tag!r}"
+    if not tag or tag != tag.strip():
+        return f"tag {tag!r} is empty or starts or ends with a space"
+    if len(tag) > MAX_TAG_CHARS:
+        return f"tag {tag[:20]!r}... is longer than {MAX_TAG_CHARS} characters"
+    if TAG_SEPARATOR in tag or _has_control(tag) or not _encodable(tag):
+        return f"tag {tag!r} contains '{TAG_SEPARATOR}' or a control character"
+    return None
+
+
+def clean_tag(text: str) -> str:
+    """The nearest acceptable tag to ``text`` ('' when nothing is left)."""
+    kept = "".join(" " if _has_control(ch) or ch == TAG_SEPARATOR else ch for ch in text)
+    kept = kept.encode("utf-8", "replace").decode("utf-8")
+    return " ".join(kept.split())[:MAX_TAG_CHARS].strip()
+
+
+def _time_problems(name: str, moment: object, now: datetime | None) -> list[str]:
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return [f"{name} must be a time with a time zone"]
+    if moment < EARLIEST:
+        return [f"{name} {moment.isoformat()} is before 1970"]
+    if now is not None and moment > now + FUTURE_SLACK:
+        return [f"{name} {moment.isoformat()} is in the future"]
+    return []
+
+
+def _text_problems(name: str, value: object, limit: int, *, blank_ok: bool) -> list[str]:
+    if not isinstance(value, str):
+        return [f"{name} must be text"]
+    if not blank_ok and not value.strip():
+        return [f"{name} is empty"]
+    if len(value) > limit:
+        return [f"{name} is {len(value):,} characters long (at most {limit:,})"]
+    if not _encodable(value) or "\x00" in value:
+        return [f"{name} contains characters that cannot be stored"]
+    return []
+
+
+def _rating_problem(name: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{name} must be a whole number from {RATING_MIN} to {RATING_MAX} or empty"
+    if not RATING_MIN <= value <= RATING_MAX:
+        return f"{name} is {value}, outside {RATING_MIN} to {RATING_MAX}"
+    return None
+
+
+def _seconds_problem(name: str, value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{name} must be a number of seconds"
+    if not math.isfinite(value) or not 0 <= value <= MAX_SECONDS:
+        return f"{name} is {value}, outside 0 to {MAX_SECONDS}"
+    return None
+
+
+def record_problems(record: SessionRecord, now: datetime | None = None) -> list[str]:
+    """Everything wrong with ``record``; empty when it may be stored.
+
+    With ``now``, times more than a day after it are refused too (imports).
+    """
+    problems: list[str] = []
+    try:
+        if str(uuid.UUID(record.id)) != record.id:
+            problems.append(f"id {record.id!r} is not a lower-case uuid")
+    except (ValueError, TypeError, AttributeError):
+        problems.append(f"id {record.id!r} is not a uuid")
+    problems += _text_problems("exercise_id", record.exercise_id, MAX_EXERCISE_ID_CHARS,
+                               blank_ok=False)
+    if isinstance(record.exercise_id, str) and _has_control(record.exercise_id):
+        problems.append("exercise_id contains a control character")
+    problems += _text_problems("exercise_title", record.exercise_title, MAX_TITLE_CHARS,
+                               blank_ok=False)
+    started = _time_problems("started_at", record.started_at, now)
+    problems += started
+    if record.ended_at is not None:
+        ended = _time_problems("ended_at", record.ended_at, now)
+        problems += ended
+        if not started and not ended and record.ended_at < record.started_at:
+            problems.append("ended_at is before started_at")
+    if record.status not in STATUSES:
+        problems.append(f"status {record.status!r} is not one of {', '.join(STATUSES)}")
+    for name, rating in (("before", record.before), ("after", record.after)):
+        problem = _rating_problem(name, rating)
+        if problem:
+            problems.append(problem)
+    for name, flag in (("numb_before", record.numb_before), ("numb_after", record.numb_after)):
+        if not isinstance(flag, bool):
+            problems.append(f"{name} must be true or false")
+    for name, seconds in (("planned_seconds", record.planned_seconds),
+                          ("practised_seconds", record.practised_seconds)):
+        problem = _seconds_problem(name, seconds)
+        if problem:
+            problems.append(problem)
+    problems += _text_problems("note", record.note, MAX_NOTE_CHARS, blank_ok=True)
+    problems += _tags_problems(record.tags)
+    return problems
+
+
+def _tags_problems(tags: object) -> list[str]:
+    if not isinstance(tags, tuple):
+        return ["tags must be a list of text"]
+    problems = [p for p in (tag_problem(t) for t in tags) if p]
+    if len(tags) > MAX_TAGS:
+        problems.append(f"{len(tags)} tags (at most {MAX_TAGS})")
+    if len(set(tags)) != len(tags):
+        problems.append("a tag is given twice")
+    return problems
+
+
+def check_record(record: SessionRecord) -> None:
+    """Raise ValueError naming every problem when ``record`` cannot be stored."""
+    problems = record_problems(record)
+    if problems:
+        raise ValueError("session cannot be stored: " + "; ".join(problems))

@@ -1,0 +1,356 @@
+"""The session log in SQLite: :class:`SqliteSessionStore`.
+
+Every write is one ``BEGIN IMMEDIATE`` ... ``COMMIT``; with WAL and
+``synchronous = FULL`` a saved session survives the app being killed right after.
+"What works for me" is computed in SQL from a covering index.
+
+Time of day is the hour in the computer's local time: night 0-5, morning 6-11,
+afternoon 12-17, evening 18-23 (``app.domain.session.TIMES_OF_DAY``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from app.domain.session import (
+    NOTICEABLE_DROP,
+    TIMES_OF_DAY,
+    BestExercise,
+    ExerciseStats,
+    GroupBy,
+    SessionFilter,
+    SessionRecord,
+)
+from app.storage.db import (
+    DEFAULT_BUSY_TIMEOUT,
+    OpenResult,
+    open_database,
+    open_memory,
+    remove_log_copies,
+)
+from app.storage.errors import storage_errors
+from app.storage.records import check_record, format_time, parse_time
+
+_FIELDS = (
+    "id", "exercise_id", "exercise_title", "started_at", "ended_at", "status", "before",
+    "after", "numb_before", "numb_after", "planned_seconds", "practised_seconds", "note",
+)
+_SELECT = (
+    "SELECT " + ", ".join(f"s.{f}" for f in _FIELDS) + ", (SELECT group_concat(tag, char(31))"
+    " FROM (SELECT tag FROM session_tags WHERE session_id = s.id ORDER BY position))"
+    " FROM sessions s"
+)
+_INSERT = (
+    f"INSERT INTO sessions ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
+)
+_UPSERT = _INSERT + " ON CONFLICT (id) DO UPDATE SET " + ", ".join(
+    f"{f} = excluded.{f}" for f in _FIELDS[1:]
+)
+#: 0 night, 1 morning, 2 afternoon, 3 evening (see TIMES_OF_DAY).
+_TIME_OF_DAY = "(CAST(strftime('%H', s.started_at, 'localtime') AS INTEGER) / 6)"
+_AGGREGATES = f"""count(*), count(s.after - s.before),
+    avg(CASE WHEN s.after IS NOT NULL THEN s.before END),
+    avg(CASE WHEN s.before IS NOT NULL THEN s.after END),
+    avg(s.after - s.before),
+    count(CASE WHEN s.before - s.after >= {int(NOTICEABLE_DROP)} THEN 1 END)"""
+
+
+def _row(record: SessionRecord) -> tuple[Any, ...]:
+    return (
+        record.id, record.exercise_id, record.exercise_title, format_time(record.started_at),
+        format_time(record.ended_at) if record.ended_at else None, record.status,
+        record.before, record.after, int(record.numb_before), int(record.numb_after),
+        float(record.planned_seconds), float(record.practised_seconds), record.note,
+    )
+
+
+def _record(row: sqlite3.Row | tuple[Any, ...]) -> SessionRecord:
+    return SessionRecord(
+        id=row[0], exercise_id=row[1], exercise_title=row[2], started_at=parse_time(row[3]),
+        ended_at=parse_time(row[4]) if row[4] else None, status=row[5], before=row[6],
+        after=row[7], numb_before=bool(row[8]), numb_after=bool(row[9]),
+        planned_seconds=row[10], practised_seconds=row[11], note=row[12],
+        tags=tuple(row[13].split("\x1f")) if row[13] else (),
+    )
+
+
+def where_sql(where: SessionFilter | None) -> tuple[str, list[Any]]:
+    """A ``WHERE`` clause (or '') over ``sessions s`` and its parameters."""
+    if where is None:
+        return "", []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.since is not None:
+        clauses.append("s.started_at >= ?")
+        params.append(format_time(where.since))
+    if where.until is not None:
+        clauses.append("s.started_at < ?")
+        params.append(format_time(where.until))
+    if where.exercise_id is not None:
+        clauses.append("s.exercise_id = ?")
+        params.append(where.exercise_id)
+    if where.tag is not None:
+        clauses.append("s.id IN (SELECT session_id FROM session_tags WHERE tag = ?)")
+        params.append(where.tag)
+    if where.time_of_day is not None:
+        clauses.append(f"{_TIME_OF_DAY} = ?")
+        params.append(TIMES_OF_DAY.index(where.time_of_day))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class SqliteSessionStore:
+    """The log. Implements :class:`app.domain.session.SessionStore`.
+
+    Use it from one thread. Close it (or use ``with``) when done.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SqliteSessionStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, or None for a log in memory."""
+        for _, name, file in self._conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+        return None
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+        with storage_errors(action):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    # ------------------------------------------------------------------ writing
+
+    def save(self, record: SessionRecord) -> None:
+        """Insert or update ``record`` (by id) and its tags, durably.
+
+        Raises ValueError for a record the log cannot hold (see
+        :func:`app.storage.records.record_problems`), StorageError when the disk
+        refuses.
+        """
+        check_record(record)
+        with self._write("save the session") as conn:
+            conn.execute(_UPSERT, _row(record))
+            conn.execute("DELETE FROM session_tags WHERE session_id = ?", (record.id,))
+            self._insert_tags(conn, record)
+
+    @staticmethod
+    def _insert_tags(conn: sqlite3.Connection, record: SessionRecord) -> None:
+        conn.executemany(
+            "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)",
+            [(record.id, i, tag) for i, tag in enumerate(record.tags)],
+        )
+
+    def merge(self, records: Iterable[SessionRecord]) -> int:
+        """Add the records whose id is not in the log yet, in one transaction.
+
+        Sessions already present are left as they are. Returns how many were added.
+        """
+        checked = list(records)
+        for record in checked:
+            check_record(record)
+        added = 0
+        with self._write("import the sessions") as conn:
+            for record in checked:
+                cursor = conn.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", _row(record))
+                if cursor.rowcount == 1:
+                    self._insert_tags(conn, record)
+                    added += 1
+        return added
+
+    def mark_interrupted(self) -> int:
+        """Sessions still ``running`` (the app ended mid-way) become ``interrupted``.
+
+        Ratings, note and tags are kept; ``ended_at`` stays empty, since when the
+        session really ended is unknown. Call it once at start-up, only from the
+        instance that owns the log (not from a command-line verb).
+        """
+        with self._write("mark unfinished sessions") as conn:
+            cursor = conn.execute(
+                "UPDATE sessions SET status = 'interrupted' WHERE status = 'running'"
+            )
+            return cursor.rowcount
+
+    def delete(self, session_id: str) -> None:
+        with self._write("delete the session") as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        self._checkpoint()
+
+    def delete_all(self) -> None:
+        """Forget everything: the log, its WAL, backups and moved-aside copies.
+
+        Then an empty log is opened in place. Exports the person made elsewhere
+        are theirs and stay.
+        """
+        path = self.path
+        if path is None:
+            with self._write("delete the log") as conn:
+                conn.execute("DELETE FROM sessions")
+            return
+        self._conn.close()
+        try:
+            remove_log_copies(path.parent)
+        finally:
+            self._conn = open_database(path.parent).connection
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the (zero-on-delete) file, so deleted text leaves it too."""
+        with storage_errors("tidy the log"):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, session_id: str) -> SessionRecord | None:
+        with storage_errors("read the log"):
+            row = self._conn.execute(_SELECT + " WHERE s.id = ?", (session_id,)).fetchone()
+        return _record(row) if row else None
+
+    def sessions(
+        self, where: SessionFilter | None = None, limit: int | None = None
+    ) -> list[SessionRecord]:
+        """Sessions matching ``where`` (all by default), newest first."""
+        clause, params = where_sql(where)
+        sql = _SELECT + clause + " ORDER BY s.started_at DESC, s.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with storage_errors("read the log"):
+            return [_record(row) for row in self._conn.execute(sql, params)]
+
+    def count(self, where: SessionFilter | None = None) -> int:
+        clause, params = where_sql(where)
+        with storage_errors("read the log"):
+            return int(
+                self._conn.execute("SELECT count(*) FROM sessions s" + clause, params)
+                .fetchone()[0]
+            )
+
+    def rating_points(
+        self, where: SessionFilter | None = None
+    ) -> list[tuple[datetime, int | None, int | None]]:
+        """(started_at, before, after) of each session, oldest first: the chart's data."""
+        clause, params = where_sql(where)
+        sql = "SELECT s.started_at, s.before, s.after FROM sessions s" + clause
+        with storage_errors("read the log"):
+            rows = self._conn.execute(sql + " ORDER BY s.started_at", params).fetchall()
+        return [(parse_time(t), before, after) for t, before, after in rows]
+
+    def known_tags(self) -> list[str]:
+        """Tags used before, most used first (then alphabetically)."""
+        with storage_errors("read the log"):
+            rows = self._conn.execute(
+                "SELECT tag FROM session_tags GROUP BY tag ORDER BY count(*) DESC, tag"
+            ).fetchall()
+        return [tag for (tag,) in rows]
+
+    # ------------------------------------------------------------------ what works for me
+
+    def stats(
+        self, group_by: GroupBy = "exercise", where: SessionFilter | None = None
+    ) -> list[ExerciseStats]:
+        """One row per exercise, time of day or tag.
+
+        ``sessions`` counts every session in the group; the means and the share
+        with a drop of :data:`NOTICEABLE_DROP` or more are over the ``rated``
+        sessions (both ratings given), so mean after - mean before = mean change.
+        Exercises: most sessions first, titled as in their newest session. Times
+        of day: night to evening. Tags: most sessions first; untagged sessions
+        are not in any tag's row.
+        """
+        clause, params = where_sql(where)
+        if group_by == "exercise":
+            sql = (f"SELECT s.exercise_id, s.exercise_title, {_AGGREGATES}, max(s.started_at)"
+                   f" FROM sessions s{clause} GROUP BY s.exercise_id"
+                   " ORDER BY 3 DESC, 2, 1")
+        elif group_by == "time_of_day":
+            sql = (f"SELECT {_TIME_OF_DAY} AS bucket, '', {_AGGREGATES}"
+                   f" FROM sessions s{clause} GROUP BY bucket ORDER BY bucket")
+        elif group_by == "tag":
+            sql = (f"SELECT t.tag, t.tag, {_AGGREGATES}"
+                   f" FROM sessions s JOIN session_tags t ON t.session_id = s.id{clause}"
+                   " GROUP BY t.tag ORDER BY 3 DESC, 1")
+        else:
+            raise ValueError(f"cannot group by {group_by!r}")
+        with storage_errors("read the log"):
+            rows = self._conn.execute(sql, params).fetchall()
+        return [_stats_row(row, group_by) for row in rows]
+
+    def best_exercise(self, min_sessions: int = 5) -> BestExercise | None:
+        """The exercise with the most negative mean change over at least
+        ``min_sessions`` rated sessions; None while no exercise qualifies (or none helped).
+        """
+        candidates = [
+            row for row in self.stats("exercise")
+            if row.rated >= min_sessions and row.mean_change is not None and row.mean_change < 0
+        ]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda r: (r.mean_change, -r.rated, r.title))
+        assert best.mean_change is not None
+        return BestExercise(best.key, best.title, best.rated, best.mean_change)
+
+
+def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:
+    key, title, sessions, rated, before, after, change, noticeable = row[:8]
+    if group_by == "time_of_day":
+        key = TIMES_OF_DAY[int(key)]
+        title = key.capitalize()
+    return ExerciseStats(
+        key=str(key), title=str(title), sessions=int(sessions), rated=int(rated),
+        mean_before=before, mean_after=after, mean_change=change,
+        noticeable_share=(noticeable / rated) if rated else None,
+    )
+
+
+def open_store(
+    data_dir: Path, *, interrupt_running: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> tuple[SqliteSessionStore, OpenResult]:
+    """Open the log in ``data_dir`` as a store (see :func:`app.storage.db.open_database`).
+
+    ``interrupt_running=True`` marks sessions left running as interrupted: the
+    window does that once at start-up; command-line verbs must not, since a
+    window may be in the middle of a session.
+    """
+    result = open_database(data_dir, busy_timeout=busy_timeout)
+    store = SqliteSessionStore(result.connection)
+    if interrupt_running:
+        try:
+            store.mark_interrupted()
+        except BaseException:
+            store.close()
+            raise
+    return store, result
+
+
+def memory_store() -> SqliteSessionStore:
+    """An empty log in memory: for tests, and for the app when the disk cannot be used."""
+    return SqliteSessionStore(open_memory())
