@@ -1,0 +1,98 @@
+"""One session from first rating to summary, handed to the store as it goes.
+
+The row is written when the first rating is given or skipped, and updated as
+the session ends (DESIGN.md, "The log"). If a write fails (a full disk, a
+locked file) the record is kept here and written again on the next step, and
+the window is told, so nothing the person entered is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.exercise import Exercise
+from app.domain.session import SessionRecord, SessionStore, Status, utc_now
+
+log = logging.getLogger(__name__)
+
+
+class SessionFlow(QObject):
+    """Holds the session under way and saves it at each step."""
+
+    saved = Signal(str)  # session id
+    saveFailed = Signal(str)  # a message for the person (never their words)
+
+    def __init__(self, store: SessionStore, *, now: Callable[[], datetime] = utc_now,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._now = now
+        self._record: SessionRecord | None = None
+        self._exercise: Exercise | None = None
+        self._unsaved = False
+
+    @property
+    def record(self) -> SessionRecord | None:
+        return self._record
+
+    @property
+    def exercise(self) -> Exercise | None:
+        return self._exercise
+
+    @property
+    def unsaved(self) -> bool:
+        """True while the latest step could not be written yet."""
+        return self._unsaved
+
+    def rate_before(self, exercise: Exercise, rating: int | None, *, numb: bool,
+                    planned_seconds: float) -> SessionRecord:
+        """The first rating (or its skip): the session starts and is written."""
+        self._exercise = exercise
+        self._record = SessionRecord(
+            exercise_id=exercise.id, exercise_title=exercise.title, started_at=self._now(),
+            before=rating, numb_before=numb, planned_seconds=planned_seconds,
+        )
+        self._save()
+        return self._record
+
+    def exercise_ended(self, practised_seconds: float, *, completed: bool) -> None:
+        """The exercise finished on its own, or the person stopped it."""
+        status: Status = "completed" if completed else "stopped"
+        self._update(status=status, practised_seconds=round(practised_seconds, 1),
+                     ended_at=self._now())
+
+    def rate_after(self, rating: int | None, *, numb: bool, note: str,
+                   tags: tuple[str, ...]) -> SessionRecord | None:
+        self._update(after=rating, numb_after=numb, note=note, tags=tags)
+        return self._record
+
+    def finish(self) -> None:
+        """The summary was seen: try once more if the last write failed, then let go."""
+        if self._unsaved:
+            self._save()
+        if not self._unsaved:
+            self._record = None
+            self._exercise = None
+
+    def _update(self, **changes: object) -> None:
+        if self._record is None:
+            return
+        self._record = self._record.with_(**changes)
+        self._save()
+
+    def _save(self) -> None:
+        if self._record is None:
+            return
+        try:
+            self._store.save(self._record)
+        except Exception as err:
+            self._unsaved = True
+            log.warning("could not save session %s: %s", self._record.id, type(err).__name__)
+            self.saveFailed.emit(str(err))
+        else:
+            self._unsaved = False
+            self.saved.emit(self._record.id)

@@ -1,0 +1,88 @@
+"""Start the window: open the log and the exercises, apply the look, show the first page."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import __version__, paths
+from app.domain.loader import Library, load_library
+from app.domain.session import SessionStore
+from app.domain.settings import Settings
+from app.storage.db import open_database, open_memory
+from app.storage.errors import StorageError
+from app.storage.sessions import SqliteSessionStore
+from app.ui import theme
+from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Opened:
+    """The log as opened at start-up, and anything the person should be told."""
+
+    store: SessionStore
+    notice: str = ""
+    persistent: bool = True
+
+
+def open_log(data_dir: Path) -> Opened:
+    """The SQLite log, or (when it cannot be used) one in memory, with a plain message."""
+    try:
+        result = open_database(data_dir)
+    except StorageError as error:
+        log.warning("log unavailable: %s", type(error).__name__)
+        return Opened(SqliteSessionStore(open_memory()),
+                      notice=f"{error} Sessions this time are kept only until Steady closes.",
+                      persistent=False)
+    store = SqliteSessionStore(result.connection)
+    interrupted = store.mark_interrupted()
+    if interrupted:
+        log.info("%d session(s) marked interrupted", interrupted)
+    return Opened(store, notice=result.notice or "")
+
+
+def load_exercises(data_dir: Path) -> Library:
+    return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir))
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Steady")
+    app.setApplicationDisplayName("Steady")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Steady")
+    app.setDesktopFileName("steady")
+    icon = paths.resource("icons", "steady.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow:
+    settings = settings or Settings()
+    opened = open_log(data_dir)
+    window = MainWindow(load_exercises(data_dir), opened.store, settings)
+    if opened.notice:
+        window.show_notice(opened.notice)
+    return window
+
+
+def run_gui(data_dir: Path, start_id: str | None = None) -> int:
+    app = make_application()
+    settings = Settings()
+    theme.apply(app, settings.theme, settings.text_scale)
+    window = build_window(data_dir, settings)
+    window.show()
+    if start_id:
+        window.start_exercise(start_id)
+    return app.exec()

@@ -1,0 +1,220 @@
+"""Home: "Start now", and every exercise as a calm tile, grouped by kind."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.exercise import KINDS, Exercise, Kind, Problem
+from app.domain.loader import Library
+from app.ui.widgets import label, make_button, minutes_text, scroll_page
+
+TILE_COLUMNS = 2
+
+
+def kind_names(widget: QWidget) -> dict[Kind, str]:
+    return {
+        "breathing": widget.tr("Breathing"),
+        "grounding": widget.tr("Grounding"),
+        "sensory": widget.tr("Senses"),
+        "body": widget.tr("Body"),
+    }
+
+
+def length_words(widget: QWidget, exercise: Exercise) -> str:
+    if exercise.cycles is not None:
+        return widget.tr("%n breath(s)", "", exercise.cycles)
+    seconds = exercise.planned_seconds()
+    return minutes_text(widget, seconds) if seconds else widget.tr("your own pace")
+
+
+class ExerciseTile(QPushButton):
+    """A large button: title, length, one-line summary."""
+
+    def __init__(self, exercise: Exercise, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.exercise = exercise
+        self.setProperty("role", "tile")
+        self.setAutoDefault(False)
+        length = length_words(self, exercise)
+        self.setText(f"{exercise.title}  ·  {length}\n{exercise.summary}".rstrip())
+        self.setAccessibleName(exercise.title)
+        self.setAccessibleDescription(f"{length}. {exercise.summary}")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 32)
+
+    def matches(self, words: list[str]) -> bool:
+        haystack = " ".join((self.exercise.title, self.exercise.summary, self.exercise.kind,
+                             self.exercise.id, *self.exercise.tags)).lower()
+        return all(word in haystack for word in words)
+
+
+class LauncherPage(QWidget):
+    """The first screen: one key or click starts an exercise."""
+
+    exerciseChosen = Signal(str)
+    historyRequested = Signal()
+    settingsRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles: list[ExerciseTile] = []
+        self._default_id = ""
+        self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
+                                      "or just start."), "muted")
+        self.start_now = make_button("", role="primary",
+                                     description=self.tr("Start your usual exercise"))
+        self.start_now.setMinimumHeight(self.start_now.fontMetrics().lineSpacing() * 2 + 24)
+        self.start_reason = label("", "small")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Type to find an exercise"))
+        self.filter.setAccessibleName(self.tr("Find an exercise"))
+        self.filter.setClearButtonEnabled(True)
+        self.empty = label(self.tr("Nothing matches that. Esc clears the search."), "muted")
+        self.problems = label("", "small")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_button = make_button(self.tr("History"),
+                                          description=self.tr("Your past sessions and what "
+                                                              "helps you"))
+        self.settings_button = make_button(self.tr("Settings"),
+                                           description=self.tr("Sound, motion, look, contacts"))
+        self.groups = QVBoxLayout()
+        self.groups.setSpacing(10)
+
+        body = QVBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.greeting)
+        body.addWidget(self.start_now)
+        body.addWidget(self.start_reason)
+        body.addSpacing(8)
+        body.addWidget(self.filter)
+        body.addLayout(self.groups)
+        body.addWidget(self.empty)
+        body.addWidget(self.problems)
+        body.addStretch(1)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(32, 8, 32, 20)
+        footer.addWidget(self.history_button)
+        footer.addWidget(self.settings_button)
+        footer.addStretch(1)
+        footer.addWidget(label(self.tr("Steady is not a diagnosis and not a replacement "
+                                       "for care."), "small"), 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body), 1)
+        outer.addLayout(footer)
+        self._connect_signals()
+        self.setFocusProxy(self.start_now)
+
+    def _connect_signals(self) -> None:
+        self.filter.textChanged.connect(self.on_filter)
+        self.start_now.clicked.connect(self.on_start_now)
+        self.history_button.clicked.connect(self.historyRequested)
+        self.settings_button.clicked.connect(self.settingsRequested)
+        self.filter.returnPressed.connect(self.on_filter_enter)
+
+    def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
+                    default_id: str = "", reason: str = "") -> None:
+        """Show ``library``; exercises carrying a hidden tag are left out."""
+        while self.groups.count():
+            item = self.groups.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.tiles = []
+        names = kind_names(self)
+        by_kind = library.by_kind()
+        for kind in KINDS:
+            shown = [e for e in by_kind[kind] if not hidden_tags & set(e.tags)]
+            if not shown:
+                continue
+            group = QWidget()
+            layout = QVBoxLayout(group)
+            layout.setContentsMargins(0, 8, 0, 0)
+            layout.addWidget(label(names[kind].upper(), "section"))
+            grid = QGridLayout()
+            grid.setSpacing(10)
+            for index, exercise in enumerate(shown):
+                tile = ExerciseTile(exercise)
+                tile.clicked.connect(self.on_tile_clicked)
+                grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
+                self.tiles.append(tile)
+            layout.addLayout(grid)
+            group.setProperty("kind", kind)
+            self.groups.addWidget(group)
+        self._show_problems(library.problems)
+        visible = {t.exercise.id for t in self.tiles}
+        self._default_id = default_id if default_id in visible else next(iter(visible), "")
+        chosen = library.get(self._default_id)
+        if chosen is not None:
+            self.start_now.setText(self.tr("Start now: %1").replace("%1", chosen.title))
+            self.start_now.setAccessibleName(self.tr("Start now: %1").replace("%1", chosen.title))
+        self.start_now.setEnabled(chosen is not None)
+        self.start_reason.setText(reason)
+        self.start_reason.setVisible(bool(reason))
+        self.on_filter(self.filter.text())
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            self.problems.hide()
+            return
+        lines = [self.tr("Some exercise files could not be used:")]
+        lines += [f"  {problem}" for problem in problems[:10]]
+        if len(problems) > 10:
+            lines.append(self.tr("  and %n more (see `steady list`)", "", len(problems) - 10))
+        self.problems.setText("\n".join(lines))
+        self.problems.show()
+
+    def visible_tiles(self) -> list[ExerciseTile]:
+        return [t for t in self.tiles if not t.isHidden()]
+
+    @Slot(str)
+    def on_filter(self, text: str) -> None:
+        words = text.lower().split()
+        for tile in self.tiles:
+            tile.setHidden(not tile.matches(words))
+        for index in range(self.groups.count()):
+            item = self.groups.itemAt(index)
+            group = item.widget() if item is not None else None
+            if group is not None:
+                group.setHidden(not any(not t.isHidden() and t.parentWidget() is group
+                                        for t in self.tiles))
+        self.empty.setVisible(bool(self.tiles) and not self.visible_tiles())
+
+    @Slot()
+    def on_filter_enter(self) -> None:
+        visible = self.visible_tiles()
+        if visible:
+            visible[0].click()
+
+    @Slot()
+    def on_tile_clicked(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, ExerciseTile):
+            self.exerciseChosen.emit(tile.exercise.id)
+
+    @Slot()
+    def on_start_now(self) -> None:
+        if self._default_id:
+            self.exerciseChosen.emit(self._default_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.filter.text():
+            self.filter.clear()
+            self.start_now.setFocus()
+            return
+        text = event.text()
+        if text and text.isprintable() and not text.isspace() and not self.filter.hasFocus():
+            self.filter.setFocus()
+            self.filter.setText(self.filter.text() + text)
+            return
+        super().keyPressEvent(event)

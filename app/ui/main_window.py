@@ -1,0 +1,252 @@
+"""The window: a stack of pages along the distress path, and help on every screen."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.exercise import Exercise
+from app.domain.loader import Library
+from app.domain.session import SessionStore
+from app.domain.settings import Settings
+from app.services.session_flow import SessionFlow
+from app.ui.breathing_view import BreathingPage
+from app.ui.help import HelpDialog
+from app.ui.launcher import LauncherPage
+from app.ui.rating import AfterPage, BeforePage
+from app.ui.steps_view import StepsPage
+from app.ui.summary import SummaryPage
+from app.ui.widgets import label, make_button
+
+ExercisePage = BreathingPage | StepsPage
+
+
+class MainWindow(QMainWindow):
+    """Launcher -> before rating -> exercise -> after rating -> summary."""
+
+    helpShown = Signal(object)  # the HelpDialog, for tests and the tray
+    historyRequested = Signal()
+    settingsRequested = Signal()
+
+    def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.store = store
+        self.settings = settings
+        self._clock = clock
+        self.flow = SessionFlow(store, parent=self)
+        self.exercise_page: ExercisePage | None = None
+        self.help_dialog: HelpDialog | None = None
+        self._exercise: Exercise | None = None
+        self._saved = True
+
+        self.setWindowTitle(self.tr("Steady"))
+        self.resize(900, 720)
+        self.setMinimumSize(560, 480)
+
+        self.notice = label("", "caution")
+        self.notice.hide()
+        self.help_button = make_button(self.tr("Get help now"), role="help",
+                                       description=self.tr("Your contacts and helplines "
+                                                           "(F1)"))
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.launcher = LauncherPage()
+        self.before = BeforePage()
+        self.after = AfterPage()
+        self.summary = SummaryPage()
+        self.stack = QStackedWidget()
+        for page in (self.launcher, self.before, self.after, self.summary):
+            self.stack.addWidget(page)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(32, 14, 32, 0)
+        top.addWidget(label(self.tr("Steady"), "section"))
+        top.addStretch(1)
+        top.addWidget(self.help_button)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(32, 0, 32, 0)
+        notice_row.addWidget(self.notice)
+        layout.addLayout(notice_row)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._connect_signals()
+        self.refresh_launcher()
+        self.go_home()
+
+    def _connect_signals(self) -> None:
+        for keys in (QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+H")):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.show_help)
+        self.help_button.clicked.connect(self.show_help)
+        self.launcher.exerciseChosen.connect(self.start_exercise)
+        self.launcher.historyRequested.connect(self.historyRequested)
+        self.launcher.settingsRequested.connect(self.settingsRequested)
+        self.before.confirmed.connect(self.on_before_confirmed)
+        self.before.cancelled.connect(self.go_home)
+        self.before.helpRequested.connect(self.show_help)
+        self.after.confirmed.connect(self.on_after_confirmed)
+        self.summary.home.connect(self.go_home)
+        self.summary.again.connect(self.on_again)
+        self.summary.helpRequested.connect(self.show_help)
+        self.flow.saveFailed.connect(self.on_save_failed)
+        self.flow.saved.connect(self.on_saved)
+
+    # ------------------------------------------------------------------ navigation
+
+    def refresh_launcher(self, reason: str = "") -> None:
+        self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
+                                  default_id=self.settings.default_exercise, reason=reason)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def go_home(self) -> None:
+        self._drop_exercise_page()
+        self.flow.finish()
+        self._show(self.launcher)
+
+    @Slot(str)
+    def start_exercise(self, exercise_id: str) -> bool:
+        """Open ``exercise_id``'s before rating. False when there is no such exercise."""
+        exercise = self.library.get(exercise_id)
+        if exercise is None:
+            return False
+        if self.exercise_page is not None:
+            self.exercise_page.stop()
+        self._drop_exercise_page()
+        self.flow.finish()
+        self._exercise = exercise
+        self.before.show_exercise(exercise)
+        self._show(self.before)
+        return True
+
+    @Slot(object, bool, object, object)
+    def on_before_confirmed(self, rating: int | None, numb: bool, minutes: float | None,
+                            cycles: int | None) -> None:
+        exercise = self._exercise
+        if exercise is None:
+            return
+        self.flow.rate_before(exercise, rating, numb=numb,
+                              planned_seconds=self.before.planned_seconds())
+        page: ExercisePage
+        if exercise.is_breathing:
+            page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
+                                 reduced_motion=self.settings.reduced_motion, clock=self._clock)
+        else:
+            page = StepsPage(exercise, clock=self._clock)
+        page.finished.connect(self.on_exercise_finished)
+        page.stopped.connect(self.on_exercise_stopped)
+        self.exercise_page = page
+        self.stack.addWidget(page)
+        self._show(page)
+        page.start()
+
+    @Slot(float)
+    def on_exercise_finished(self, practised: float) -> None:
+        self._end_exercise(practised, completed=True)
+
+    @Slot(float)
+    def on_exercise_stopped(self, practised: float) -> None:
+        self._end_exercise(practised, completed=False)
+
+    def _end_exercise(self, practised: float, *, completed: bool) -> None:
+        self.flow.exercise_ended(practised, completed=completed)
+        self.after.prepare(self._known_tags(), stopped=not completed)
+        self._show(self.after)
+        self._drop_exercise_page()
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return self.store.known_tags()
+        except Exception:  # suggestions are a nicety, never a blocker
+            return []
+
+    @Slot(object, bool, str, object)
+    def on_after_confirmed(self, rating: int | None, numb: bool, note: str,
+                           tags: tuple[str, ...]) -> None:
+        record = self.flow.rate_after(rating, numb=numb, note=note, tags=tags)
+        if record is None:
+            self.go_home()
+            return
+        self.summary.show_record(record, saved=self._saved)
+        self._show(self.summary)
+
+    @Slot()
+    def on_again(self) -> None:
+        if self._exercise is not None:
+            self.start_exercise(self._exercise.id)
+
+    def _drop_exercise_page(self) -> None:
+        page, self.exercise_page = self.exercise_page, None
+        if page is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+
+    # ------------------------------------------------------------------ help and notices
+
+    @Slot()
+    def show_help(self) -> None:
+        if self.exercise_page is not None and isinstance(self.exercise_page, BreathingPage):
+            self.exercise_page.pause()
+        if self.help_dialog is not None:
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+            return
+        dialog = HelpDialog(self.settings.contacts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.on_help_closed)
+        dialog.editContactsRequested.connect(self.settingsRequested)
+        self.help_dialog = dialog
+        dialog.show()
+        self.helpShown.emit(dialog)
+
+    @Slot()
+    def on_help_closed(self) -> None:
+        self.help_dialog = None
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    @Slot(str)
+    def on_save_failed(self, message: str) -> None:
+        self._saved = False
+        self.show_notice(self.tr("Steady could not save this session just now (%1). What you "
+                                 "entered is kept while Steady stays open, and saving will be "
+                                 "tried again.").replace("%1", message))
+
+    @Slot(str)
+    def on_saved(self, _session_id: str) -> None:
+        if not self._saved:
+            self.show_notice("")
+        self._saved = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.exercise_page is not None:
+            practised = self.exercise_page.stop()
+            self.flow.exercise_ended(practised, completed=False)
+        super().closeEvent(event)

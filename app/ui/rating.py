@@ -1,0 +1,519 @@
+"""The 0-10 rating, and the pages around it: before (with what will happen) and after.
+
+Keys (DESIGN.md): digits 0-9 set the value, Up/Down or +/- adjust (10 is
+reachable), Enter confirms, S skips.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.exercise import Exercise
+from app.domain.rating import clamp_rating, offer_help_before
+from app.domain.session import RATING_MAX, RATING_MIN
+from app.ui.widgets import label, make_button, minutes_text, scroll_page
+
+MAX_NOTE = 10_000
+
+
+class RatingScale(QWidget):
+    """Eleven buttons, 0 to 10, with the anchor words beneath. No value until chosen."""
+
+    valueChanged = Signal(object)  # int | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value: int | None = None
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        self.buttons: list[QPushButton] = []
+        for number in range(RATING_MIN, RATING_MAX + 1):
+            button = QPushButton(str(number), self)
+            button.setCheckable(True)
+            button.setProperty("role", "rating")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(self.tr("Rating %n", "", number))
+            self._group.addButton(button, number)
+            grid.addWidget(button, 0, number)
+            self.buttons.append(button)
+        anchors = [
+            (0, self.tr("Settled: no distress right now"), Qt.AlignmentFlag.AlignLeft),
+            (4, self.tr("Clearly stirred up, but I can still think and choose"),
+             Qt.AlignmentFlag.AlignHCenter),
+            (8, self.tr("The most distressed or overwhelmed I can imagine"),
+             Qt.AlignmentFlag.AlignRight),
+        ]
+        for column, text, align in anchors:
+            anchor = label(text, "small", self)
+            anchor.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(anchor, 1, column, 1, 3)
+        self._group.idClicked.connect(self.on_clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("How stirred up, from 0 to 10"))
+        self.setAccessibleDescription(self.tr(
+            "0 is settled, 5 is clearly stirred up but able to think, 10 is the most "
+            "distressed you can imagine. Type a digit, or use Up and Down."))
+
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int | None) -> None:
+        if value is not None:
+            value = clamp_rating(value)
+        if value == self._value:
+            return
+        self._value = value
+        if value is None:
+            self._group.setExclusive(False)
+            for button in self.buttons:
+                button.setChecked(False)
+            self._group.setExclusive(True)
+        else:
+            self.buttons[value].setChecked(True)
+        self.setAccessibleName(self.tr("How stirred up: %1").replace("%1", str(value))
+                               if value is not None else self.tr("How stirred up, from 0 to 10"))
+        self.valueChanged.emit(value)
+
+    def step(self, delta: int) -> None:
+        start = self._value if self._value is not None else (0 if delta > 0 else RATING_MAX + 1)
+        self.set_value(start + delta)
+
+    @Slot(int)
+    def on_clicked(self, number: int) -> None:
+        self.set_value(number)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Digits, Up/Down, +/-: returns True when the key was used."""
+        key = event.key()
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self.set_value(int(text))
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Right) or text == "+":
+            self.step(1)
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Minus, Qt.Key.Key_Left) or text == "-":
+            self.step(-1)
+            return True
+        return False
+
+
+class _RatingPage(QWidget):
+    """What the before and after pages share: the question, the scale, numb, skip."""
+
+    def __init__(self, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label("", "muted")
+        self.question = label(question, "title")
+        self.scale = RatingScale()
+        self.numb = QCheckBox(self.tr("I feel numb or far away"))
+        self.numb.setAccessibleName(self.tr("Numb or far away"))
+        self.numb.setAccessibleDescription(self.tr(
+            "Mark this if you feel shut down, numb or far away, whatever the number."))
+        self.hint = label("", "small")
+        self.skip_button = make_button(self.tr("Skip rating (S)"),
+                                       description=self.tr("Go on without a rating"))
+        self.go_button = make_button("", role="primary")
+        self.go_button.setEnabled(False)
+        self.scale.valueChanged.connect(self.on_value_changed)
+
+    def button_row(self, *extra: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in extra:
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.go_button)
+        return row
+
+    @Slot(object)
+    def on_value_changed(self, value: int | None) -> None:
+        self.go_button.setEnabled(value is not None)
+        self.hint.setText("")
+
+    def reset_rating(self) -> None:
+        self.scale.set_value(None)
+        self.numb.setChecked(False)
+        self.hint.setText("")
+
+    def key_for_rating(self, event: QKeyEvent) -> bool:
+        """Keys shared by both rating pages. Returns True when handled."""
+        if self.scale.handle_key(event):
+            return True
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_S and plain:
+            self.skip_button.click()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.scale.value() is None:
+                self.hint.setText(self.tr("Choose a number, or press S to skip."))
+            else:
+                self.go_button.click()
+            return True
+        return False
+
+
+class BeforePage(_RatingPage):
+    """The first rating, with what will happen: steps or phases, length, cautions."""
+
+    confirmed = Signal(object, bool, object, object)  # rating, numb, minutes, cycles
+    cancelled = Signal()
+    helpRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("How stirred up do you feel right now?"), parent)
+        self._exercise: Exercise | None = None
+        self.go_button.setText(self.tr("Start (Enter)"))
+        self.go_button.setEnabled(True)
+        self.go_button.setAccessibleDescription(self.tr("Start the exercise"))
+        self.back_button = make_button(self.tr("Back"),
+                                       description=self.tr("Back to the list of exercises"))
+        self.title = label("", "title")
+        self.summary = label("", "muted")
+        self.plan_heading = label(self.tr("What will happen"), "section")
+        self.plan = label("")
+        self.length_label = label(self.tr("Length"))
+        self.length = QSpinBox()
+        self.length.setAccessibleName(self.tr("Length"))
+        self.length_minutes = QRadioButton(self.tr("minutes"))
+        self.length_cycles = QRadioButton(self.tr("breaths"))
+        for widget, name in ((self.length_minutes, self.tr("Length in minutes")),
+                             (self.length_cycles, self.tr("Length in breaths"))):
+            widget.setAccessibleName(name)
+        self.length_minutes.toggled.connect(self.on_length_unit)
+        self.length_total = label("", "small")
+        self.length.valueChanged.connect(self.on_length_changed)
+        self.cautions = QVBoxLayout()
+        self.offer = self._build_offer()
+
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.length_label)
+        length_row.addWidget(self.length)
+        length_row.addWidget(self.length_minutes)
+        length_row.addWidget(self.length_cycles)
+        length_row.addWidget(self.length_total)
+        length_row.addStretch(1)
+        self.length_row = QWidget()
+        self.length_row.setLayout(length_row)
+        length_row.setContentsMargins(0, 0, 0, 0)
+
+        body = QVBoxLayout()
+        body.setSpacing(14)
+        body.addWidget(self.title)
+        body.addWidget(self.summary)
+        body.addSpacing(6)
+        body.addWidget(self.question)
+        body.addWidget(self.scale)
+        body.addWidget(self.numb)
+        body.addWidget(self.hint)
+        body.addWidget(self.offer)
+        body.addSpacing(6)
+        body.addWidget(self.plan_heading)
+        body.addWidget(self.plan)
+        body.addWidget(self.length_row)
+        body.addLayout(self.cautions)
+        body.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body), 1)
+        buttons = self.button_row(self.back_button)
+        buttons.setContentsMargins(32, 8, 32, 20)
+        outer.addLayout(buttons)
+
+        self.back_button.clicked.connect(self.cancelled)
+        self.skip_button.clicked.connect(self.on_skip)
+        self.go_button.clicked.connect(self.on_go)
+        self.setFocusProxy(self.scale)
+
+    def _build_offer(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("helpOffer")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = label(self.tr("That sounds really hard. Would you like to reach someone now? "
+                             "You can also go straight on to the exercise."), "caution")
+        self.offer_help = make_button(self.tr("Get help now"), role="help",
+                                      description=self.tr("See your contacts and helplines"))
+        self.offer_continue = make_button(self.tr("No, take me to the exercise"), role="primary")
+        row = QHBoxLayout()
+        row.addWidget(self.offer_help)
+        row.addWidget(self.offer_continue)
+        row.addStretch(1)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        self.offer_help.clicked.connect(self.helpRequested)
+        self.offer_continue.clicked.connect(self.on_continue_after_offer)
+        frame.hide()
+        return frame
+
+    def show_exercise(self, exercise: Exercise) -> None:
+        self._exercise = exercise
+        self.reset_rating()
+        self.offer.hide()
+        self.go_button.setEnabled(True)
+        self.heading.setText(self.tr("Before you start"))
+        self.title.setText(exercise.title)
+        self.summary.setText(exercise.summary)
+        self.summary.setVisible(bool(exercise.summary))
+        self.plan.setText(plan_text(self, exercise))
+        self._show_length(exercise)
+        while self.cautions.count():
+            item = self.cautions.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for caution in exercise.cautions:
+            self.cautions.addWidget(label(caution, "caution"))
+
+    def _show_length(self, exercise: Exercise) -> None:
+        breathing = exercise.is_breathing
+        for widget in (self.length, self.length_minutes, self.length_cycles):
+            widget.setVisible(breathing)
+        if breathing:
+            by_cycles = exercise.cycles is not None
+            self.length_cycles.setChecked(by_cycles)
+            self.length_minutes.setChecked(not by_cycles)
+            self.on_length_unit()
+            if by_cycles:
+                self.length.setValue(exercise.cycles or 1)
+            else:
+                self.length.setValue(round(exercise.length_minutes or 5))
+        self.on_length_changed()
+
+    @Slot()
+    def on_length_unit(self) -> None:
+        if self.length_minutes.isChecked():
+            self.length.setRange(1, 60)
+            self.length.setSuffix(self.tr(" min"))
+        else:
+            self.length.setRange(1, 100)
+            self.length.setSuffix("")
+        self.on_length_changed()
+
+    def chosen_length(self) -> tuple[float | None, int | None]:
+        if self._exercise is None or not self._exercise.is_breathing:
+            return None, None
+        if self.length_minutes.isChecked():
+            return float(self.length.value()), None
+        return None, self.length.value()
+
+    @Slot()
+    def on_length_changed(self) -> None:
+        exercise = self._exercise
+        if exercise is None:
+            return
+        if exercise.is_breathing:
+            from app.domain.pacer import planned_duration
+
+            minutes, cycles = self.chosen_length()
+            seconds = planned_duration(exercise.phases, minutes=minutes, cycles=cycles,
+                                       ease_in_seconds=exercise.ease_in_seconds)
+            self.length_total.setText(self.tr("about %1, ending on a full breath")
+                                      .replace("%1", minutes_text(self, seconds)))
+        else:
+            seconds = exercise.planned_seconds()
+            self.length_total.setText(
+                self.tr("about %1, at your own pace").replace("%1", minutes_text(self, seconds))
+                if seconds else self.tr("at your own pace"))
+
+    def planned_seconds(self) -> float:
+        exercise = self._exercise
+        if exercise is None:
+            return 0.0
+        if exercise.is_breathing:
+            from app.domain.pacer import planned_duration
+
+            minutes, cycles = self.chosen_length()
+            return planned_duration(exercise.phases, minutes=minutes, cycles=cycles,
+                                    ease_in_seconds=exercise.ease_in_seconds)
+        return exercise.planned_seconds()
+
+    @Slot()
+    def on_skip(self) -> None:
+        self.scale.set_value(None)
+        self._emit()
+
+    @Slot()
+    def on_go(self) -> None:
+        value = self.scale.value()
+        if offer_help_before(value) and not self.offer.isVisible():
+            self.offer.show()
+            self.offer_continue.setFocus()
+            return
+        self._emit()
+
+    @Slot()
+    def on_continue_after_offer(self) -> None:
+        self._emit()
+
+    def _emit(self) -> None:
+        minutes, cycles = self.chosen_length()
+        self.confirmed.emit(self.scale.value(), self.numb.isChecked(), minutes, cycles)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        focus = self.focusWidget()
+        if isinstance(focus, QSpinBox) and (event.text().isdigit()
+                                            or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            super().keyPressEvent(event)
+            return
+        if self.offer.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            (focused if isinstance(focused, QPushButton) else self.offer_continue).click()
+            return
+        if not self.key_for_rating(event):
+            super().keyPressEvent(event)
+
+
+class AfterPage(_RatingPage):
+    """The second rating, an optional note and trigger tags."""
+
+    confirmed = Signal(object, bool, str, object)  # rating, numb, note, tags
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("And now, how stirred up do you feel?"), parent)
+        self.go_button.setText(self.tr("Done (Enter)"))
+        self.go_button.setAccessibleDescription(self.tr("Save and see how it went"))
+        self.heading.setText(self.tr("You finished"))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("A note for yourself, if you like "
+                                             "(what was going on, what helped)"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 24)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("What set it off? Words separated by commas "
+                                             "(optional)"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setAccessibleDescription(self.tr("Words for what set this off, "
+                                                   "separated by commas"))
+        self.tags.installEventFilter(self)
+        self.note.installEventFilter(self)
+        self.suggestions = label("", "small")
+
+        body = QVBoxLayout()
+        body.setSpacing(14)
+        body.addWidget(self.heading)
+        body.addWidget(self.question)
+        body.addWidget(self.scale)
+        body.addWidget(self.numb)
+        body.addWidget(self.hint)
+        body.addSpacing(8)
+        body.addWidget(label(self.tr("Note"), "section"))
+        body.addWidget(self.note)
+        body.addWidget(label(self.tr("Tags"), "section"))
+        body.addWidget(self.tags)
+        body.addWidget(self.suggestions)
+        body.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body), 1)
+        buttons = self.button_row()
+        buttons.setContentsMargins(32, 8, 32, 20)
+        outer.addLayout(buttons)
+        self.skip_button.clicked.connect(self.on_skip)
+        self.go_button.clicked.connect(self.on_go)
+        self.setFocusProxy(self.scale)
+
+    def prepare(self, known_tags: list[str], *, stopped: bool) -> None:
+        self.reset_rating()
+        self.note.clear()
+        self.tags.clear()
+        self.heading.setText(self.tr("You stopped: that's fine.") if stopped
+                             else self.tr("You finished."))
+        completer = QCompleter(known_tags, self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        if known_tags:
+            self.suggestions.setText(self.tr("Used before: %1").replace(
+                "%1", ", ".join(known_tags[:8])))
+        else:
+            self.suggestions.setText("")
+
+    def entered_tags(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for part in self.tags.text().split(","):
+            tag = " ".join(part.split()).lower()[:40]
+            if tag and tag not in seen:
+                seen.append(tag)
+        return tuple(seen)
+
+    @Slot()
+    def on_skip(self) -> None:
+        self.scale.set_value(None)
+        self._emit()
+
+    @Slot()
+    def on_go(self) -> None:
+        self._emit()
+
+    def _emit(self) -> None:
+        note = self.note.toPlainText().strip()[:MAX_NOTE]
+        self.confirmed.emit(self.scale.value(), self.numb.isChecked(), note,
+                            self.entered_tags())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                self.setFocus()
+                return True
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if enter and (watched is self.tags or ctrl):
+                self.go_button.click()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.on_skip()
+            return
+        if not self.key_for_rating(event):
+            super().keyPressEvent(event)
+
+
+def plan_text(widget: QWidget, exercise: Exercise) -> str:
+    """What will happen, in a few plain lines."""
+    tr = widget.tr
+    if exercise.is_breathing:
+        words = {"inhale": tr("breathe in"), "hold": tr("hold"), "exhale": tr("breathe out")}
+        parts = [f"{words[p.action]} {p.seconds:g} s" for p in exercise.phases]
+        line = tr("Each breath: %1.").replace("%1", ", ".join(parts))
+        rate = tr("About %1 breaths a minute.").replace("%1", f"{exercise.breaths_per_minute:.1f}")
+        extra = ""
+        if exercise.ease_in_seconds:
+            extra = "\n" + tr("It starts a little quicker and slows to this pace "
+                              "over the first %1 seconds.").replace(
+                "%1", f"{exercise.ease_in_seconds:g}")
+        return f"{line} {rate}{extra}\n" + tr("Space pauses. Esc stops at any moment.")
+    lines = []
+    for number, step in enumerate(exercise.steps, start=1):
+        extra = ""
+        if step.count:
+            extra = " " + tr("(%1 to tick off)").replace("%1", str(step.count))
+        elif step.seconds:
+            extra = " " + tr("(%1 s)").replace("%1", str(step.seconds))
+        lines.append(f"{number}. {step.text}{extra}")
+    lines.append(tr("Enter moves on. Esc stops at any moment."))
+    return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""The kind, one-line summary at the end of a session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.domain.rating import Direction, offer_help_after, outcome
+from app.domain.session import SessionRecord
+from app.ui.widgets import label, make_button, minutes_text, scroll_page
+
+
+def summary_line(widget: QWidget, record: SessionRecord) -> str:
+    """One kind, neutral sentence about how the rating moved. Never blame."""
+    tr = widget.tr
+    result = outcome(record.before, record.after)
+    before, after = record.before, record.after
+    if result.direction is Direction.DOWN:
+        text = tr("Your rating went down by %n point(s), from %1 to %2.", "", result.points)
+        text = text.replace("%1", str(before)).replace("%2", str(after))
+        if result.noticeable:
+            text += " " + tr("That's a noticeable change.")
+        return text
+    if result.direction is Direction.SAME:
+        return tr("Your rating stayed at %1. Nothing got worse, and you gave yourself "
+                  "this time.").replace("%1", str(after))
+    if result.direction is Direction.UP:
+        text = tr("Your rating went up by %n point(s), from %1 to %2.", "", result.points)
+        text = text.replace("%1", str(before)).replace("%2", str(after))
+        return text + " " + tr("That happens, and it's useful to know. Another exercise, "
+                               "or simply resting, may suit this moment better.")
+    return tr("You took %1 for yourself.").replace(
+        "%1", minutes_text(widget, record.practised_seconds))
+
+
+class SummaryPage(QWidget):
+    home = Signal()
+    again = Signal()
+    helpRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label(self.tr("Thank you for taking this time."), "muted")
+        self.line = label("", "title")
+        self.line.setAccessibleName(self.tr("Summary"))
+        self.detail = label("", "muted")
+        self.saved_note = label("", "small")
+        self.offer = label(self.tr("If things still feel like a lot, it's okay to reach out "
+                                   "to someone now."), "caution")
+        self.offer_button = make_button(self.tr("Get help now"), role="help",
+                                        description=self.tr("See your contacts and helplines"))
+        self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary")
+        self.again_button = make_button(self.tr("Do it again"),
+                                        description=self.tr("Start the same exercise again"))
+
+        body = QVBoxLayout()
+        body.setSpacing(16)
+        body.addStretch(1)
+        body.addWidget(self.heading)
+        body.addWidget(self.line)
+        body.addWidget(self.detail)
+        body.addWidget(self.saved_note)
+        body.addSpacing(8)
+        body.addWidget(self.offer)
+        offer_row = QHBoxLayout()
+        offer_row.addWidget(self.offer_button)
+        offer_row.addStretch(1)
+        body.addLayout(offer_row)
+        body.addStretch(2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.home_button)
+        buttons.setContentsMargins(32, 8, 32, 20)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body), 1)
+        outer.addLayout(buttons)
+        self.home_button.clicked.connect(self.home)
+        self.again_button.clicked.connect(self.again)
+        self.offer_button.clicked.connect(self.helpRequested)
+        self.setFocusProxy(self.home_button)
+
+    def show_record(self, record: SessionRecord, *, saved: bool) -> None:
+        self.line.setText(summary_line(self, record))
+        practised = minutes_text(self, record.practised_seconds)
+        if record.status == "stopped":
+            detail = self.tr("You stopped after %1. Stopping when you need to is part of "
+                             "looking after yourself.").replace("%1", practised)
+        else:
+            detail = self.tr("%1 of %2.").replace("%1", practised).replace(
+                "%2", record.exercise_title)
+        if record.numb_after:
+            detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
+        self.detail.setText(detail)
+        self.saved_note.setText(
+            self.tr("Saved on this computer only.") if saved else
+            self.tr("This session could not be saved yet. It is kept while Steady is open; "
+                    "see the message above."))
+        show_offer = offer_help_after(record.after)
+        self.offer.setVisible(show_offer)
+        self.offer_button.setVisible(show_offer)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            focused = self.focusWidget()
+            if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
+                                                                 self.offer_button):
+                focused.click()  # type: ignore[union-attr]
+            else:
+                self.home.emit()
+            return
+        super().keyPressEvent(event)
