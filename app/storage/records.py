@@ -8,7 +8,6 @@ so anything in the log can be exported and imported again.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -116,7 +115,7 @@ def _rating_problem(name: str, value: object) -> str | None:
 def _seconds_problem(name: str, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"{name} must be a number of seconds"
-    if not math.isfinite(value) or not 0 <= value <= MAX_SECONDS:
+    if not 0 <= value <= MAX_SECONDS:  # also refuses NaN and infinities
         return f"{name} is {value}, outside 0 to {MAX_SECONDS}"
     return None
 
@@ -170,7 +169,7 @@ def _tags_problems(tags: object) -> list[str]:
     problems = [p for p in (tag_problem(t) for t in tags) if p]
     if len(tags) > MAX_TAGS:
         problems.append(f"{len(tags)} tags (at most {MAX_TAGS})")
-    if len(set(tags)) != len(tags):
+    if not problems and len(set(tags)) != len(tags):
         problems.append("a tag is given twice")
     return problems
 
