@@ -164,6 +164,8 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def problem(self, key: KeyPath, message: str) -> None:
+        """Record one problem; control characters are escaped so it stays one line."""
+        message = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
         self.problems.append(Problem(
             path=self.path, message=message, line=self.lines.line_of(key),
             key=_key_name(key) or None,
@@ -191,7 +193,7 @@ class _Checker:
             self.problem(key, f"should be {wanted}, not {_type_name(value)}")
             return None
         if whole and not isinstance(value, int):
-            self.problem(key, f"should be a whole number, not {_number_text(value)}")
+            self.problem(key, f"should be a whole number, not {value!r}")
             return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(key, "should be a finite number")
@@ -319,7 +321,7 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
         c.problem(("id",), "is missing (lowercase letters, digits and '-', like \"my-breath\")")
     elif not isinstance(raw_id, str):
         c.problem(("id",), f"should be text in quotes, not {_type_name(raw_id)}")
-    elif not ID_PATTERN.match(raw_id):
+    elif not ID_PATTERN.fullmatch(raw_id):
         c.problem(("id",), f"'{raw_id[:70]}' may only use lowercase letters, digits and '-' "
                            "(at most 64, starting with a letter or digit)")
     else:
