@@ -82,6 +82,8 @@ def _inspect(path: Path, busy_timeout: float) -> int:
     """The schema version of an existing file, read without writing to it."""
     if path.stat().st_size == 0:
         raise _Unreadable("the file was empty")
+    sides = [path.with_name(path.name + s) for s in SIDE_SUFFIXES[:2]]
+    absent = [side for side in sides if not side.exists()]
     conn = _read_only(path, busy_timeout)
     try:
         version = user_version(conn)
@@ -99,6 +101,9 @@ def _inspect(path: Path, busy_timeout: float) -> int:
         raise
     finally:
         conn.close()
+        for side in absent:  # a reader may create empty ones; leave no trace
+            with contextlib.suppress(OSError):
+                side.unlink()
 
 
 def _newer(path: Path, version: int) -> NewerDatabaseError:
