@@ -1,0 +1,370 @@
+"""The settings file: ``settings.json`` in the data folder, private, written atomically.
+
+``load_settings(data_dir)`` never fails: a missing file gives the defaults; a
+field with the wrong type falls back to its default on its own; a file that is
+not JSON is kept aside as ``settings.json.damaged-YYYYmmdd-HHMMSS`` (never
+deleted) and the defaults are used, with a notice for the person.
+
+``save_settings(data_dir, settings)`` writes a temporary file, syncs it to
+disk and renames it over the old one, so a crash leaves either the old file or
+the new one, never half of each. Keys this version does not know (written by a
+newer Steady) are carried over, so going back and forth between versions loses
+nothing. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from app.domain.settings import HEALTH_CONDITIONS, THEMES, Contact, Settings, Theme
+from app.paths import ensure_private_dir
+from app.storage.errors import StorageError
+
+SETTINGS_NAME = "settings.json"
+#: The settings file format; raise it (and read the old one) when a field changes meaning.
+SETTINGS_VERSION = 1
+DAMAGED_MARK = ".damaged-"
+#: A settings file is a few kilobytes; anything far bigger is not ours.
+MAX_BYTES = 1_000_000
+TEXT_SCALE_MIN = 1.0
+TEXT_SCALE_MAX = 2.0
+MAX_CONTACTS = 50
+NAME_LIMIT = 100
+NUMBER_LIMIT = 60
+NOTE_LIMIT = 300
+EXERCISE_ID_LIMIT = 100
+
+NoticeKind = Literal["damaged", "unreadable", "fields"]
+Clock = Callable[[], datetime]
+
+
+class SettingsError(StorageError):
+    """The settings could not be saved; the message says why in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsNotice:
+    """Something about the settings file the person should know.
+
+    ``kind`` lets the window word it in the person's language; ``str()`` gives
+    the English text.
+    """
+
+    kind: NoticeKind
+    moved_to: Path | None = None  # "damaged": where the unreadable file now is
+    fields: tuple[str, ...] = ()  # "fields": the settings that fell back to defaults
+    reason: str = ""  # "unreadable": what the system said
+
+    @property
+    def message(self) -> str:
+        if self.kind == "damaged":
+            where = self.moved_to.name if self.moved_to else "the data folder"
+            return (f"Your settings file could not be read, so Steady is using its "
+                    f"defaults. The old file was kept as {where}.")
+        if self.kind == "unreadable":
+            return (f"Your settings file could not be opened ({self.reason}), so Steady is "
+                    f"using its defaults for now. The file was left as it is.")
+        return ("Some settings could not be read and are back to their defaults: "
+                + ", ".join(self.fields) + ". Please check them in Settings.")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def settings_path(data_dir: Path) -> Path:
+    return Path(data_dir) / SETTINGS_NAME
+
+
+# ---------------------------------------------------------------------- to and from JSON
+
+
+def to_json_dict(settings: Settings) -> dict[str, object]:
+    """``settings`` as plain JSON values, with the format version first."""
+    return {
+        "version": SETTINGS_VERSION,
+        "sound": settings.sound,
+        "volume": settings.volume,
+        "spoken_cues": settings.spoken_cues,
+        "reduced_motion": settings.reduced_motion,
+        "theme": settings.theme,
+        "text_scale": settings.text_scale,
+        "default_exercise": settings.default_exercise,
+        "health": sorted(settings.health),
+        "contacts": [{"name": c.name, "number": c.number, "note": c.note}
+                     for c in settings.contacts],
+        "keep_in_tray": settings.keep_in_tray,
+        "first_run_done": settings.first_run_done,
+    }
+
+
+KNOWN_KEYS = frozenset(to_json_dict(Settings()))
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _clean_text(value: object, limit: int) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split())[:limit]
+
+
+def _contact(value: object) -> Contact | None:
+    if not isinstance(value, Mapping):
+        return None
+    name = _clean_text(value.get("name", ""), NAME_LIMIT)
+    number = _clean_text(value.get("number", ""), NUMBER_LIMIT)
+    note = _clean_text(value.get("note", ""), NOTE_LIMIT)
+    if name is None or number is None or note is None:
+        return None
+    if not name:
+        name = number
+    if not name:
+        return None
+    return Contact(name=name, number=number, note=note)
+
+
+class _Reader:
+    """Reads one field at a time; a bad field keeps its default and is noted."""
+
+    def __init__(self, data: Mapping[str, object]) -> None:
+        self.data = data
+        self.defaults = Settings()
+        self.bad: list[str] = []
+
+    def _present(self, key: str) -> bool:
+        return key in self.data
+
+    def flag(self, key: str) -> bool:
+        default: bool = getattr(self.defaults, key)
+        if not self._present(key):
+            return default
+        value = self.data[key]
+        if isinstance(value, bool):
+            return value
+        self.bad.append(key)
+        return default
+
+    def volume(self) -> float:
+        if not self._present("volume"):
+            return self.defaults.volume
+        number = _number(self.data["volume"])
+        if number is None:
+            self.bad.append("volume")
+            return self.defaults.volume
+        return min(1.0, max(0.0, number))
+
+    def text_scale(self) -> float:
+        if not self._present("text_scale"):
+            return self.defaults.text_scale
+        number = _number(self.data["text_scale"])
+        if number is None:
+            self.bad.append("text_scale")
+            return self.defaults.text_scale
+        return round(min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, number)), 2)
+
+    def theme(self) -> Theme:
+        if not self._present("theme"):
+            return self.defaults.theme
+        value = self.data["theme"]
+        for theme in THEMES:
+            if value == theme:
+                return theme
+        self.bad.append("theme")
+        return self.defaults.theme
+
+    def default_exercise(self) -> str:
+        if not self._present("default_exercise"):
+            return self.defaults.default_exercise
+        value = self.data["default_exercise"]
+        if isinstance(value, str) and value.strip() and len(value) <= EXERCISE_ID_LIMIT:
+            return value.strip()
+        self.bad.append("default_exercise")
+        return self.defaults.default_exercise
+
+    def health(self) -> frozenset[str]:
+        if not self._present("health"):
+            return self.defaults.health
+        value = self.data["health"]
+        if not isinstance(value, list):
+            self.bad.append("health")
+            return self.defaults.health
+        known = {item for item in value if isinstance(item, str) and item in HEALTH_CONDITIONS}
+        if len(known) != len({repr(item) for item in value}):
+            self.bad.append("health")
+        return frozenset(known)
+
+    def contacts(self) -> tuple[Contact, ...]:
+        if not self._present("contacts"):
+            return self.defaults.contacts
+        value = self.data["contacts"]
+        if not isinstance(value, list):
+            self.bad.append("contacts")
+            return self.defaults.contacts
+        found = [_contact(item) for item in value[:MAX_CONTACTS]]
+        kept = tuple(contact for contact in found if contact is not None)
+        if len(kept) != len(found):
+            self.bad.append("contacts")
+        return kept
+
+
+def from_json_dict(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...]]:
+    """Settings from a parsed file, and the names of fields that fell back to defaults.
+
+    Unknown keys are ignored. A field of the wrong type keeps its default; a
+    number out of range is brought into range; unknown health conditions and
+    unusable contacts are left out (and reported).
+    """
+    read = _Reader(data)
+    settings = Settings(
+        sound=read.flag("sound"),
+        volume=read.volume(),
+        spoken_cues=read.flag("spoken_cues"),
+        reduced_motion=read.flag("reduced_motion"),
+        theme=read.theme(),
+        text_scale=read.text_scale(),
+        default_exercise=read.default_exercise(),
+        health=read.health(),
+        contacts=read.contacts(),
+        keep_in_tray=read.flag("keep_in_tray"),
+        first_run_done=read.flag("first_run_done"),
+    )
+    return settings, tuple(read.bad)
+
+
+# ---------------------------------------------------------------------- load and save
+
+
+def _timestamp(clock: Clock) -> str:
+    return clock().strftime("%Y%m%d-%H%M%S")
+
+
+def _keep_aside(path: Path, clock: Clock) -> Path:
+    """Rename ``path`` to ``<name>.damaged-<time>`` (a free name), 0600. Returns the new path."""
+    base = path.with_name(path.name + DAMAGED_MARK + _timestamp(clock))
+    target, n = base, 1
+    while target.exists():
+        n += 1
+        target = base.with_name(f"{base.name}-{n}")
+    os.replace(path, target)
+    if os.name == "posix":
+        os.chmod(target, 0o600)
+    return target
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def load_settings(data_dir: Path, *, clock: Clock = datetime.now
+                  ) -> tuple[Settings, SettingsNotice | None]:
+    """The person's settings, and one thing to tell them (or ``None``). Never raises."""
+    path = settings_path(data_dir)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as error:
+        return Settings(), SettingsNotice("unreadable", reason=_os_reason(error))
+    data: object = None
+    if len(raw) <= MAX_BYTES:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            data = None
+    if not isinstance(data, dict):
+        try:
+            moved = _keep_aside(path, clock)
+        except OSError as error:
+            return Settings(), SettingsNotice("unreadable", reason=_os_reason(error))
+        return Settings(), SettingsNotice("damaged", moved_to=moved)
+    settings, bad = from_json_dict(data)
+    if bad:
+        return settings, SettingsNotice("fields", fields=bad)
+    return settings, None
+
+
+def _carried_over(path: Path) -> dict[str, object]:
+    """Keys of the current file this version does not know (a newer Steady's settings)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items()
+            if isinstance(key, str) and key not in KNOWN_KEYS}
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def save_settings(data_dir: Path, settings: Settings) -> Path:
+    """Write ``settings`` to ``settings.json`` (0600) atomically. Returns the path.
+
+    Raises :class:`SettingsError` with a plain message when it cannot; the old
+    file is then left exactly as it was.
+    """
+    path = settings_path(data_dir)
+    try:
+        ensure_private_dir(Path(data_dir))
+        document = {**_carried_over(path), **to_json_dict(settings)}
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        temporary = path.with_name(f".{SETTINGS_NAME}.{os.getpid()}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if os.name == "posix":
+                os.chmod(temporary, 0o600)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+        _fsync_dir(path.parent)
+    except OSError as error:
+        raise SettingsError(
+            f"Could not save your settings: {_os_reason(error)}. They apply until Steady "
+            "closes.") from error
+    return path
+
+
+__all__ = [
+    "SETTINGS_NAME",
+    "SETTINGS_VERSION",
+    "SettingsError",
+    "SettingsNotice",
+    "from_json_dict",
+    "load_settings",
+    "save_settings",
+    "settings_path",
+    "to_json_dict",
+]
