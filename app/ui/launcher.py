@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
-from app.ui.widgets import label, make_button, minutes_text, scroll_page
+from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
 
 TILE_COLUMNS = 2
 
@@ -32,13 +32,13 @@ def kind_names(widget: QWidget) -> dict[Kind, str]:
 
 def length_words(widget: QWidget, exercise: Exercise) -> str:
     if exercise.cycles is not None:
-        return widget.tr("%n breath(s)", "", exercise.cycles)
+        return plural(widget, "%n breath(s)", exercise.cycles)
     seconds = exercise.planned_seconds()
     return minutes_text(widget, seconds) if seconds else widget.tr("your own pace")
 
 
 class ExerciseTile(QPushButton):
-    """A large button: title, length, one-line summary."""
+    """A large button: title and length, then the one-line summary, wrapped to fit."""
 
     def __init__(self, exercise: Exercise, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +46,38 @@ class ExerciseTile(QPushButton):
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
         length = length_words(self, exercise)
-        self.setText(f"{exercise.title}  ·  {length}\n{exercise.summary}".rstrip())
+        self.heading = label(f"{exercise.title}  ·  {length}", "tile-title", self)
+        self.summary = label(exercise.summary, "muted", self)
+        self.summary.setVisible(bool(exercise.summary))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        for part in (self.heading, self.summary):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(part)
         self.setAccessibleName(exercise.title)
         self.setAccessibleDescription(f"{length}. {exercise.summary}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 32)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        if layout is None:
+            return super().minimumSizeHint()
+        return QSize(self.fontMetrics().averageCharWidth() * 16, layout.minimumSize().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.heightForWidth(width) if layout is not None else -1
 
     def matches(self, words: list[str]) -> bool:
         haystack = " ".join((self.exercise.title, self.exercise.summary, self.exercise.kind,
@@ -170,7 +197,8 @@ class LauncherPage(QWidget):
         lines = [self.tr("Some exercise files could not be used:")]
         lines += [f"  {problem}" for problem in problems[:10]]
         if len(problems) > 10:
-            lines.append(self.tr("  and %n more (see `steady list`)", "", len(problems) - 10))
+            lines.append(self.tr("  and %1 more (see `steady list`)").replace(
+                "%1", str(len(problems) - 10)))
         self.problems.setText("\n".join(lines))
         self.problems.show()
 

@@ -210,8 +210,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_help(self) -> None:
-        if self.exercise_page is not None and isinstance(self.exercise_page, BreathingPage):
-            self.exercise_page.pause()
+        if isinstance(self.exercise_page, BreathingPage):
+            self.exercise_page.driver.pause()
         if self.help_dialog is not None:
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
@@ -247,6 +247,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.exercise_page is not None:
-            practised = self.exercise_page.stop()
-            self.flow.exercise_ended(practised, completed=False)
+            self.exercise_page.stop()  # records the session as stopped, via `stopped`
         super().closeEvent(event)

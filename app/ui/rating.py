@@ -51,7 +51,7 @@ class RatingScale(QWidget):
             button.setCheckable(True)
             button.setProperty("role", "rating")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(self.tr("Rating %n", "", number))
+            button.setAccessibleName(self.tr("Rating %1").replace("%1", str(number)))
             self._group.addButton(button, number)
             grid.addWidget(button, 0, number)
             self.buttons.append(button)
@@ -101,6 +101,11 @@ class RatingScale(QWidget):
     def on_clicked(self, number: int) -> None:
         self.set_value(number)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Handled here so a scroll area around the page never takes Up and Down.
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
     def handle_key(self, event: QKeyEvent) -> bool:
         """Digits, Up/Down, +/-: returns True when the key was used."""
         key = event.key()
@@ -149,11 +154,13 @@ class _RatingPage(QWidget):
     def on_value_changed(self, value: int | None) -> None:
         self.go_button.setEnabled(value is not None)
         self.hint.setText("")
+        self.hint.hide()
 
     def reset_rating(self) -> None:
         self.scale.set_value(None)
         self.numb.setChecked(False)
         self.hint.setText("")
+        self.hint.hide()
 
     def key_for_rating(self, event: QKeyEvent) -> bool:
         """Keys shared by both rating pages. Returns True when handled."""
@@ -166,6 +173,7 @@ class _RatingPage(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.scale.value() is None:
                 self.hint.setText(self.tr("Choose a number, or press S to skip."))
+                self.hint.show()
             else:
                 self.go_button.click()
             return True
@@ -201,6 +209,7 @@ class BeforePage(_RatingPage):
             widget.setAccessibleName(name)
         self.length_minutes.toggled.connect(self.on_length_unit)
         self.length_total = label("", "small")
+        self.length_total.setWordWrap(False)
         self.length.valueChanged.connect(self.on_length_changed)
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SessionRecord
-from app.ui.widgets import label, make_button, minutes_text, scroll_page
+from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
 
 
 def summary_line(widget: QWidget, record: SessionRecord) -> str:
@@ -17,7 +17,8 @@ def summary_line(widget: QWidget, record: SessionRecord) -> str:
     result = outcome(record.before, record.after)
     before, after = record.before, record.after
     if result.direction is Direction.DOWN:
-        text = tr("Your rating went down by %n point(s), from %1 to %2.", "", result.points)
+        text = plural(widget, "Your rating went down by %n point(s), from %1 to %2.",
+                      result.points)
         text = text.replace("%1", str(before)).replace("%2", str(after))
         if result.noticeable:
             text += " " + tr("That's a noticeable change.")
@@ -26,7 +27,8 @@ def summary_line(widget: QWidget, record: SessionRecord) -> str:
         return tr("Your rating stayed at %1. Nothing got worse, and you gave yourself "
                   "this time.").replace("%1", str(after))
     if result.direction is Direction.UP:
-        text = tr("Your rating went up by %n point(s), from %1 to %2.", "", result.points)
+        text = plural(widget, "Your rating went up by %n point(s), from %1 to %2.",
+                      result.points)
         text = text.replace("%1", str(before)).replace("%2", str(after))
         return text + " " + tr("That happens, and it's useful to know. Another exercise, "
                                "or simply resting, may suit this moment better.")

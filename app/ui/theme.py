@@ -88,26 +88,29 @@ QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="small"] {{ color: {c.muted}; font-size: {small}pt; }}
 QLabel[role="caution"] {{ background: {c.warn_soft}; border-radius: 8px; padding: 8px 12px; }}
+QLabel[role="tile-title"] {{ font-weight: 600; }}
 QLabel[role="section"] {{ color: {c.muted}; font-weight: 600; letter-spacing: 1px; }}
 QPushButton, QToolButton {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
     padding: 10px 18px; min-height: 24px;
 }}
 QPushButton:hover, QToolButton:hover {{ background: {c.surface_hover}; }}
-QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,
-QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QCheckBox:focus, QSlider:focus,
-QTableView:focus, QListView:focus {{
+QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
+    border: 3px solid {c.focus}; padding: 4px 6px;
+}}
+QCheckBox:focus, QSlider:focus, QTableView:focus, QListView:focus {{
     border: 3px solid {c.focus};
 }}
 QPushButton[role="primary"] {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
     font-weight: 600;
 }}
-QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
 QPushButton[role="help"] {{
     background: {c.help}; color: {c.help_text}; border: 1px solid {c.help}; font-weight: 600;
 }}
-QPushButton[role="help"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="help"]:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
 QPushButton[role="tile"] {{
     text-align: left; padding: 14px 16px; background: {c.surface}; border-radius: 12px;
 }}
@@ -116,7 +119,7 @@ QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 6
 QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
-QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {{
+QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
 }}
 QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}

@@ -51,13 +51,23 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def minutes_text(widget: QWidget | None, seconds: float) -> str:
-    """A length in plain words: "45 seconds", "5 minutes", "about 4 minutes"."""
-    def tr(text: str, n: int) -> str:
-        if widget is not None:
-            return widget.tr(text, "", n)
-        return QCoreApplication.translate("Length", text, "", n)
+def plural(widget: QWidget | None, text: str, n: int) -> str:
+    """``tr()`` with a count: "%n point(s)" -> "1 point" / "3 points".
 
+    Translations give their own plural forms; for the English source text,
+    which needs no translation file, "(s)" is settled here.
+    """
+    if widget is not None:
+        result = widget.tr(text, "", n)
+    else:
+        result = QCoreApplication.translate("Steady", text, "", n)
+    if "(s)" in result:
+        result = result.replace("(s)", "" if n == 1 else "s")
+    return result
+
+
+def minutes_text(widget: QWidget | None, seconds: float) -> str:
+    """A length in plain words: "45 seconds", "5 minutes"."""
     if seconds < 90:
-        return tr("%n second(s)", round(seconds))
-    return tr("%n minute(s)", round(seconds / 60))
+        return plural(widget, "%n second(s)", round(seconds))
+    return plural(widget, "%n minute(s)", round(seconds / 60))

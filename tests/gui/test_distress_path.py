@@ -1,0 +1,284 @@
+"""The distress path end to end, in a real window, by keys alone, on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app import paths
+from app.domain.loader import load_library
+from app.domain.settings import Settings
+from app.storage.sessions import SqliteSessionStore, memory_store
+from app.ui.breathing_view import BreathingPage
+from app.ui.help import HelpDialog
+from app.ui.main_window import MainWindow
+from app.ui.steps_view import StepsPage
+
+pytestmark = pytest.mark.gui
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store() -> Iterator[SqliteSessionStore]:
+    with memory_store() as s:
+        yield s
+
+
+@pytest.fixture
+def window(qtbot: QtBot, clock: FakeClock, store: SqliteSessionStore) -> MainWindow:
+    library = load_library(paths.bundled_exercises_dir())
+    win = MainWindow(library, store, Settings(), clock=clock)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def key(qtbot: QtBot, window: MainWindow, keys: str | Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Type into whatever has the keyboard focus, as a person would."""
+    if isinstance(keys, str):
+        for char in keys:
+            qtbot.keyClicks(window.focusWidget() or window.current_page(), char)
+    else:
+        qtbot.keyClick(window.focusWidget() or window.current_page(), keys, modifier)
+
+
+def advance(page: BreathingPage, clock: FakeClock, seconds: float) -> None:
+    """Let ``seconds`` pass in frames (one big jump would look like the computer slept)."""
+    end = clock.now + seconds
+    while clock.now < end - 1e-9:
+        clock.now = min(end, clock.now + 0.25)
+        page.driver.poll()
+
+
+def run_breathing_to_end(page: BreathingPage, clock: FakeClock) -> None:
+    """Advance the fake clock to the end, a frame at a time around each phase change."""
+    while page.driver.is_active():
+        clock.now += 0.5
+        page.driver.poll()
+
+
+def test_whole_session_by_keys(qtbot: QtBot, window: MainWindow, clock: FakeClock,
+                               store: SqliteSessionStore) -> None:
+    # Launcher: typing filters the tiles; Enter starts the first match.
+    key(qtbot, window, "box")
+    assert [t.exercise.id for t in window.launcher.visible_tiles()] == ["box"]
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.before
+    # Before rating: 7, Enter.
+    key(qtbot, window, "7")
+    assert window.before.scale.value() == 7
+    key(qtbot, window, Qt.Key.Key_Return)
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage)
+    assert window.current_page() is page
+    running = store.sessions()
+    assert [(r.status, r.before) for r in running] == [("running", 7)]
+    # The pacer runs to the end on the fake clock.
+    with qtbot.waitSignal(page.finished, timeout=2000):
+        run_breathing_to_end(page, clock)
+    assert window.current_page() is window.after
+    # After rating: 3, a note, Ctrl+Enter saves.
+    key(qtbot, window, "3")
+    window.after.note.setFocus()
+    key(qtbot, window, "Breathing out slowly helped.")
+    key(qtbot, window, Qt.Key.Key_Tab)
+    key(qtbot, window, "work, noise")
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.summary
+    assert "down by 4 points, from 7 to 3" in window.summary.line.text()
+    assert "noticeable" in window.summary.line.text()
+    [record] = store.sessions()
+    assert (record.status, record.before, record.after) == ("completed", 7, 3)
+    assert record.note == "Breathing out slowly helped."
+    assert record.tags == ("work", "noise")
+    assert record.practised_seconds == pytest.approx(record.planned_seconds, abs=0.5)
+    # Enter goes home.
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.launcher
+
+
+def test_escape_mid_exercise_stops_at_once_and_reaches_after_rating(
+        qtbot: QtBot, window: MainWindow, clock: FakeClock, store: SqliteSessionStore) -> None:
+    assert window.start_exercise("extended-exhale")
+    key(qtbot, window, "6")
+    key(qtbot, window, Qt.Key.Key_Return)
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage)
+    advance(page, clock, 12.0)
+    with qtbot.waitSignal(page.stopped, timeout=1000) as blocker:
+        key(qtbot, window, Qt.Key.Key_Escape)
+    assert blocker.args == [pytest.approx(12.0, abs=0.1)]
+    assert window.current_page() is window.after
+    [record] = store.sessions()
+    assert record.status == "stopped" and record.before == 6
+    assert record.practised_seconds == pytest.approx(12.0, abs=0.1)
+    key(qtbot, window, "s")
+    assert "You stopped after" in window.summary.detail.text()
+
+
+def test_pause_and_resume_keep_time(qtbot: QtBot, window: MainWindow,
+                                    clock: FakeClock) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "s")
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage)
+    advance(page, clock, 3.0)
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert page.is_paused()
+    for _ in range(50):  # a long pause, noticed now and then
+        clock.now += 1.0
+        page.driver.poll()
+    key(qtbot, window, Qt.Key.Key_Space)
+    assert not page.is_paused()
+    advance(page, clock, 2.0)
+    state = page.driver.state()
+    assert state.elapsed == pytest.approx(5.0)
+    assert (state.action, state.phase_index) == ("hold", 1)
+
+
+def test_both_ratings_skipped(qtbot: QtBot, window: MainWindow, clock: FakeClock,
+                              store: SqliteSessionStore) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "s")
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage)
+    run_breathing_to_end(page, clock)
+    qtbot.waitUntil(lambda: window.current_page() is window.after)
+    key(qtbot, window, "s")
+    [record] = store.sessions()
+    assert (record.before, record.after, record.status) == (None, None, "completed")
+    assert "You took" in window.summary.line.text()
+
+
+def test_reduced_motion_reaches_the_breathing_view(qtbot: QtBot, clock: FakeClock,
+                                                   store: SqliteSessionStore) -> None:
+    library = load_library(paths.bundled_exercises_dir())
+    win = MainWindow(library, store, Settings(reduced_motion=True), clock=clock)
+    qtbot.addWidget(win)
+    win.start_exercise("box")
+    win.before.skip_button.click()
+    page = win.exercise_page
+    assert isinstance(page, BreathingPage)
+    assert page.reduced_motion()
+    radius = page.pacer_widget.radius()
+    advance(page, clock, 3.5)
+    assert page.pacer_widget.radius() == radius
+
+
+def test_count_step_ticked_by_keys(qtbot: QtBot, window: MainWindow,
+                                   store: SqliteSessionStore) -> None:
+    window.start_exercise("five-senses")
+    key(qtbot, window, "5")
+    key(qtbot, window, Qt.Key.Key_Return)
+    page = window.exercise_page
+    assert isinstance(page, StepsPage)
+    exercise = window.library.get("five-senses")
+    assert exercise is not None
+    for step in exercise.steps:
+        presses = (step.count or 0) + 1
+        for _ in range(presses):
+            key(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.after)
+    assert store.sessions()[0].status == "completed"
+
+
+def test_help_offered_before_at_nine_with_the_exercise_one_key_away(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.start_exercise("extended-exhale")
+    key(qtbot, window, Qt.Key.Key_Up)
+    for _ in range(9):
+        key(qtbot, window, Qt.Key.Key_Up)
+    assert window.before.scale.value() == 10
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.before.offer.isVisible()
+    assert window.current_page() is window.before
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert isinstance(window.exercise_page, BreathingPage)
+
+
+def test_help_offer_leads_to_help(qtbot: QtBot, window: MainWindow) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "9")
+    key(qtbot, window, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.helpShown, timeout=1000) as blocker:
+        window.before.offer_help.click()
+    assert isinstance(blocker.args[0], HelpDialog)
+
+
+def test_no_offer_below_nine(qtbot: QtBot, window: MainWindow) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "8")
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert isinstance(window.exercise_page, BreathingPage)
+
+
+@pytest.mark.parametrize(("after", "offered"), [(8, True), (9, True), (7, False)])
+def test_support_offered_once_after_eight_or_more(qtbot: QtBot, window: MainWindow,
+                                                  after: int, offered: bool) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "5")
+    key(qtbot, window, Qt.Key.Key_Return)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    key(qtbot, window, str(after))
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.summary
+    assert window.summary.offer.isVisibleTo(window.summary) is offered
+    assert f"went up by {after - 5} points, from 5 to {after}" in window.summary.line.text()
+
+
+def test_help_everywhere_by_f1_and_ctrl_h(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.helpShown, timeout=1000) as blocker:
+        key(qtbot, window, Qt.Key.Key_F1)
+    dialog = blocker.args[0]
+    assert "findahelpline.com" in " ".join(
+        w.text() for w in dialog.findChildren(type(window.summary.line)))
+    dialog.close()
+    qtbot.waitUntil(lambda: window.help_dialog is None)
+    window.start_exercise("box")
+    key(qtbot, window, "s")
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage)
+    with qtbot.waitSignal(window.helpShown, timeout=1000):
+        key(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert page.is_paused()
+
+
+def test_escape_on_before_rating_goes_home_and_writes_nothing(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "4")
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.current_page() is window.launcher
+    assert store.sessions() == []
+
+
+def test_rating_keys_reach_ten_and_zero(qtbot: QtBot, window: MainWindow) -> None:
+    window.start_exercise("box")
+    scale = window.before.scale
+    key(qtbot, window, "9")
+    key(qtbot, window, "+")
+    assert scale.value() == 10
+    key(qtbot, window, Qt.Key.Key_Up)
+    assert scale.value() == 10
+    key(qtbot, window, "0")
+    key(qtbot, window, "-")
+    assert scale.value() == 0
+    key(qtbot, window, Qt.Key.Key_Down)
+    assert scale.value() == 0
