@@ -261,7 +261,7 @@ def _column_problems(found: list[str], word: str = "columns") -> list[str]:
 
 def _read_csv(text: str) -> Iterable[tuple[str, dict[str, Any] | None, list[str]]]:
     """(where, values, problems) per data row; the header's problems come first."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         if header is None:
