@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,6 +15,11 @@ from typing import TextIO
 from app import __version__, paths
 from app.domain.exercise import Exercise
 from app.domain.loader import Library, check_files, exercise_files, load_library
+from app.domain.session import ExerciseStats
+from app.storage.db import database_path
+from app.storage.errors import StorageError
+from app.storage.exchange import FORMATS, Format, ImportProblem, export_records, read_export
+from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -100,6 +108,135 @@ def _open_window(args: argparse.Namespace, start_id: str | None = None) -> int:
     return run_gui(args.data_dir, start_id=start_id)
 
 
+# --------------------------------------------------------------------------- log verbs
+
+EMPTY_LOG_TEXT = (
+    "Your log is empty for now. After a session where you rate how you feel before and\n"
+    "after, what helps you will show up here.\n"
+)
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"steady: {message}\n")
+    return EXIT_INVALID
+
+
+def _open_log(data: Path, *, create: bool = False) -> SqliteSessionStore:
+    """The log for a verb; never marks running sessions (a window may be mid-session).
+
+    Reading verbs do not create a log where there is none.
+    """
+    if not create and not database_path(data).exists():
+        return memory_store()
+    store, result = open_store(data)
+    if result.notice:
+        sys.stderr.write(f"steady: {result.notice}\n")
+    return store
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (0600) through a temporary file, so no half file is left."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _export_format(args: argparse.Namespace) -> Format:
+    if args.format:
+        return "json" if args.format == "json" else "csv"
+    if args.output and Path(args.output).suffix.lower() == ".json":
+        return "json"
+    return "csv"
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = _export_format(args)
+    try:
+        with _open_log(args.data_dir) as store:
+            records = list(reversed(store.sessions()))
+    except StorageError as error:
+        return _fail(str(error))
+    if not args.output:
+        if isinstance(out, io.TextIOWrapper):
+            out.reconfigure(encoding="utf-8", newline="")
+        export_records(records, out, fmt)
+        return EXIT_OK
+    buffer = io.StringIO(newline="")
+    count = export_records(records, buffer, fmt)
+    try:
+        _write_private(Path(args.output), buffer.getvalue())
+    except OSError as error:
+        return _fail(f"could not write {args.output}: {error.strerror or error}")
+    sys.stderr.write(f"Exported {count} session(s) to {args.output}.\n")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    path = Path(args.file)
+    try:
+        records = read_export(path)
+        with _open_log(args.data_dir, create=True) as store:
+            added = store.merge(records)
+    except (ImportProblem, StorageError) as error:
+        return _fail(str(error))
+    present = len(records) - added
+    note = f"; {present} were already in your log" if present else ""
+    out.write(f"Imported {added} session(s) from {path}{note}.\n")
+    return EXIT_OK
+
+
+def _number(value: float | None, pattern: str = "{:.1f}") -> str:
+    return "-" if value is None else pattern.format(value)
+
+
+def stats_table(rows: list[ExerciseStats]) -> list[str]:
+    """ "What works for me" as aligned text lines."""
+    header = ("Exercise", "Sessions", "Rated", "Before", "After", "Change", "Drop >= 2")
+    body = [
+        (r.title, str(r.sessions), str(r.rated), _number(r.mean_before),
+         _number(r.mean_after), _number(r.mean_change, "{:+.1f}"),
+         _number(None if r.noticeable_share is None else 100 * r.noticeable_share, "{:.0f}%"))
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i])
+                  for i, cell in enumerate(line)).rstrip()
+        for line in (header, *body)
+    ]
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        with _open_log(args.data_dir) as store:
+            rows, best = store.stats(), store.best_exercise()
+    except StorageError as error:
+        return _fail(str(error))
+    if args.json:
+        payload = {"exercises": [dataclasses.asdict(r) for r in rows],
+                   "best": best._asdict() if best else None}
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if not rows:
+        out.write(EMPTY_LOG_TEXT)
+        return EXIT_OK
+    out.write("What works for you, per exercise (change = after - before; lower is calmer)\n\n")
+    out.write("\n".join(stats_table(rows)) + "\n")
+    if best:
+        out.write(f"\nHelped most so far: {best.title}, a mean change of "
+                  f"{best.mean_change:+.1f} over {best.sessions} rated sessions.\n")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -132,6 +269,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     # --- log verbs (export, import, stats) are registered below ---
+    p = sub.add_parser("export", help="write the whole log, every field (stdout by default)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="csv (the default) or json; -o FILE.json picks json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (private, 0600)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="merge an export into the log; the same file twice adds "
+                                      "nothing")
+    p.add_argument("file", metavar="FILE", help="a .csv or .json file from `steady export`")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("stats", help='"what works for me": each exercise\'s before and after')
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_stats)
 
     return parser
 

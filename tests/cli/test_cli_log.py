@@ -1,0 +1,183 @@
+"""`steady export`, `import` and `stats` as real processes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.domain.session import SessionRecord
+from app.storage.db import DB_NAME
+from app.storage.sessions import open_store
+
+REPO = Path(__file__).resolve().parents[2]
+START = datetime(2026, 3, 1, 8, tzinfo=UTC)
+
+
+def steady(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "STEADY_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), *args],
+        cwd=REPO, capture_output=True, text=True, timeout=60, env=env, encoding="utf-8",
+    )
+
+
+def seed(data: Path) -> list[SessionRecord]:
+    records = [
+        SessionRecord("box", "Box breathing", START + timedelta(hours=1), before=7, after=4,
+                      status="completed", note='tight, then "looser"\nbetter', tags=("work",)),
+        SessionRecord("box", "Box breathing", START + timedelta(hours=2), before=6, after=5,
+                      status="completed"),
+        SessionRecord("box", "Box breathing", START + timedelta(hours=3), before=8, after=3,
+                      status="stopped", note="=HYPERLINK(\"x\")"),
+        SessionRecord("54321", "5-4-3-2-1", START + timedelta(hours=4), before=4, after=4,
+                      status="completed"),
+        SessionRecord("54321", "5-4-3-2-1", START + timedelta(hours=5), before=9,
+                      status="running"),
+    ]
+    store, _ = open_store(data)
+    with store:
+        for record in records:
+            store.save(record)
+    return records
+
+
+def digest(data: Path) -> str:
+    files = sorted(p for p in data.glob(f"{DB_NAME}*") if not p.name.endswith("-shm"))
+    return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
+
+
+def test_stats_on_an_empty_log_is_kind_and_creates_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = steady("stats", data=data)
+    assert result.returncode == 0, result.stderr
+    assert "empty for now" in result.stdout and result.stderr == ""
+    assert not data.exists()
+    result = steady("stats", "--json", data=data)
+    assert result.returncode == 0 and json.loads(result.stdout) == {"exercises": [], "best": None}
+
+
+def test_stats_table(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    result = steady("stats", data=data)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("Exercise"))
+    assert header.split() == ["Exercise", "Sessions", "Rated", "Before", "After", "Change",
+                              "Drop", ">=", "2"]
+    box = next(line for line in lines if line.startswith("Box breathing"))
+    assert box.split()[2:] == ["3", "3", "7.0", "4.0", "-3.0", "67%"]
+    five = next(line for line in lines if line.startswith("5-4-3-2-1"))
+    assert five.split()[1:] == ["2", "1", "4.0", "4.0", "+0.0", "0%"]
+
+
+def test_stats_json_and_no_session_is_marked_interrupted(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    records = seed(data)
+    result = steady("stats", "--json", data=data)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    box = payload["exercises"][0]
+    assert box["key"] == "box" and box["sessions"] == 3 and box["rated"] == 3
+    assert box["mean_before"] == 7.0 and box["mean_change"] == -3.0
+    assert box["noticeable_share"] == pytest.approx(2 / 3)
+    assert payload["best"] is None  # fewer than five rated sessions
+    store, _ = open_store(data)
+    with store:
+        still = store.get(records[-1].id)
+    assert still is not None and still.status == "running"  # a window may be mid-session
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_to_stdout_then_import_elsewhere(tmp_path: Path, fmt: str) -> None:
+    data, other = tmp_path / "data", tmp_path / "other"
+    records = seed(data)
+    exported = steady("export", "--format", fmt, data=data)
+    assert exported.returncode == 0, exported.stderr
+    path = tmp_path / f"log.{fmt}"
+    path.write_text(exported.stdout, encoding="utf-8", newline="")
+    result = steady("import", str(path), data=other)
+    assert result.returncode == 0, result.stderr
+    assert f"Imported {len(records)} session(s)" in result.stdout
+    store, _ = open_store(other)
+    with store:
+        assert {r.id: r for r in store.sessions()} == {r.id: r for r in records}
+    again = steady("import", str(path), data=other)
+    assert again.returncode == 0
+    assert "Imported 0 session(s)" in again.stdout
+    assert f"{len(records)} were already" in again.stdout
+    if fmt == "csv":
+        assert steady("export", data=other).stdout == exported.stdout
+
+
+def test_export_to_a_private_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    target = tmp_path / "mine.json"
+    result = steady("export", "-o", str(target), data=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and "Exported 5 session(s)" in result.stderr
+    payload = json.loads(target.read_text(encoding="utf-8"))  # .json picks the format
+    assert payload["format"] == "steady-log" and len(payload["sessions"]) == 5
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_to_an_unwritable_place(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    result = steady("export", "-o", str(tmp_path / "missing" / "x.csv"), data=data)
+    assert result.returncode == 1 and "could not write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_import_changes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    bad = tmp_path / "bad.csv"
+    assert steady("export", "-o", str(bad), data=data).returncode == 0
+    with bad.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[3][rows[0].index("before")] = "11"
+    with bad.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    before = digest(data)
+    result = steady("import", str(bad), data=data)
+    assert result.returncode == 1
+    assert str(bad) in result.stderr and "before is 11" in result.stderr
+    assert "Nothing was imported" in result.stderr and "Traceback" not in result.stderr
+    assert digest(data) == before
+    fresh = tmp_path / "fresh"
+    assert steady("import", str(bad), data=fresh).returncode == 1
+    assert not fresh.exists()  # a refused file leaves not even an empty log
+
+
+def test_import_of_a_missing_file(tmp_path: Path) -> None:
+    result = steady("import", str(tmp_path / "nope.csv"), data=tmp_path / "data")
+    assert result.returncode == 1 and "could not be read" in result.stderr
+
+
+def test_newer_log_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute("PRAGMA user_version = 42")
+    conn.commit()
+    conn.close()
+    before = digest(data)
+    for verb in (["stats"], ["export"]):
+        result = steady(*verb, data=data)
+        assert result.returncode == 1
+        assert "newer Steady" in result.stderr and "Traceback" not in result.stderr
+    assert digest(data) == before
