@@ -251,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Steady is not a diagnosis and not a replacement for care.",
     )
     parser.add_argument("--version", action="version", version=f"steady {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (exercises, log, window, "
+                             "sound) without touching your data, then exit")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"where your log and own exercises live "
                              f"(default: ${paths.DATA_DIR_ENV} or the system's data folder)")
@@ -290,6 +293,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    if args.self_test:
+        from app.selftest import run
+
+        return run(sys.stdout)
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
     out = sys.stdout
