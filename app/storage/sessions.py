@@ -43,7 +43,7 @@ _FIELDS = (
 )
 _SELECT = (
     "SELECT " + ", ".join(f"s.{f}" for f in _FIELDS) + ", (SELECT group_concat(tag, char(31))"
-    " FROM (SELECT tag FROM session_tags WHERE session_id = s.id ORDER BY position))"
+    " FROM (SELECT tag FROM session_tags WHERE session_n = s.n ORDER BY position))"
     " FROM sessions s"
 )
 _INSERT = (
@@ -96,7 +96,7 @@ def where_sql(where: SessionFilter | None) -> tuple[str, list[Any]]:
         clauses.append("s.exercise_id = ?")
         params.append(where.exercise_id)
     if where.tag is not None:
-        clauses.append("s.id IN (SELECT session_id FROM session_tags WHERE tag = ?)")
+        clauses.append("s.n IN (SELECT session_n FROM session_tags WHERE tag = ?)")
         params.append(where.tag)
     if where.time_of_day is not None:
         clauses.append(f"{_TIME_OF_DAY} = ?")
@@ -159,14 +159,16 @@ class SqliteSessionStore:
         check_record(record)
         with self._write("save the session") as conn:
             conn.execute(_UPSERT, _row(record))
-            conn.execute("DELETE FROM session_tags WHERE session_id = ?", (record.id,))
-            self._insert_tags(conn, record)
+            self._insert_tags(conn, record, replace=True)
 
     @staticmethod
-    def _insert_tags(conn: sqlite3.Connection, record: SessionRecord) -> None:
+    def _insert_tags(conn: sqlite3.Connection, record: SessionRecord, *, replace: bool) -> None:
+        (n,) = conn.execute("SELECT n FROM sessions WHERE id = ?", (record.id,)).fetchone()
+        if replace:
+            conn.execute("DELETE FROM session_tags WHERE session_n = ?", (n,))
         conn.executemany(
-            "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)",
-            [(record.id, i, tag) for i, tag in enumerate(record.tags)],
+            "INSERT INTO session_tags (session_n, position, tag) VALUES (?, ?, ?)",
+            [(n, i, tag) for i, tag in enumerate(record.tags)],
         )
 
     def merge(self, records: Iterable[SessionRecord]) -> int:
@@ -182,8 +184,9 @@ class SqliteSessionStore:
             for record in checked:
                 cursor = conn.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", _row(record))
                 if cursor.rowcount == 1:
-                    self._insert_tags(conn, record)
                     added += 1
+                    if record.tags:
+                        self._insert_tags(conn, record, replace=False)
         return added
 
     def mark_interrupted(self) -> int:
@@ -238,7 +241,7 @@ class SqliteSessionStore:
     ) -> list[SessionRecord]:
         """Sessions matching ``where`` (all by default), newest first."""
         clause, params = where_sql(where)
-        sql = _SELECT + clause + " ORDER BY s.started_at DESC, s.id"
+        sql = _SELECT + clause + " ORDER BY s.started_at DESC"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -295,7 +298,7 @@ class SqliteSessionStore:
                    f" FROM sessions s{clause} GROUP BY bucket ORDER BY bucket")
         elif group_by == "tag":
             sql = (f"SELECT t.tag, t.tag, {_AGGREGATES}"
-                   f" FROM sessions s JOIN session_tags t ON t.session_id = s.id{clause}"
+                   f" FROM session_tags t JOIN sessions s ON s.n = t.session_n{clause}"
                    " GROUP BY t.tag ORDER BY 3 DESC, 1")
         else:
             raise ValueError(f"cannot group by {group_by!r}")
