@@ -1,0 +1,497 @@
+"""The breathing view: a calm, custom-painted pacer and the words that go with it.
+
+:class:`PacerWidget` draws a soft circle that grows on the inhale, rests on a
+hold and shrinks on the exhale (ease-in-out sine within each phase). In
+reduced-motion mode the circle stays still and a thin horizontal bar fills
+with the phase instead. :class:`BreathingPage` puts the pacer together with the
+phase in words, the seconds left in the phase, the time left overall, and Pause
+and Stop. Space pauses and resumes, Esc stops at once, without asking.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QBrush,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.exercise import Exercise, Phase
+from app.domain.pacer import PacerState
+from app.services.pacer_driver import PacerDriver
+from app.ui import theme
+
+Clock = Callable[[], float]
+
+#: The smallest circle, as a share of the largest (an empty breath is not nothing).
+MIN_SCALE = 0.42
+#: The still circle in reduced-motion mode, as a share of the largest.
+STILL_SCALE = 0.7
+BAR_HEIGHT = 14.0
+BAR_GAP = 24.0
+RING_WIDTH = 3.0
+GUIDE_WIDTH = 1.5
+
+
+def ease_in_out_sine(progress: float) -> float:
+    """0 -> 0, 1 -> 1, gentle at both ends."""
+    p = min(max(progress, 0.0), 1.0)
+    return 0.5 - 0.5 * math.cos(math.pi * p)
+
+
+def phase_levels(phases: Sequence[Phase]) -> list[tuple[float, float]]:
+    """(start, end) breath level of each phase, 0 = empty and 1 = full.
+
+    Consecutive inhales share one rise from empty to full in proportion to their
+    seconds (a cyclic sigh's top-up continues the first inhale instead of
+    starting again), consecutive exhales share one fall, and a hold rests at the
+    level the breath reached. Holds between inhales do not break the rise.
+    """
+    n = len(phases)
+    if n == 0:
+        return []
+    moves = [i for i, p in enumerate(phases) if p.action != "hold"]
+    if not moves:
+        return [(0.5, 0.5)] * n
+    # Group the moving phases into runs of one direction, cyclically.
+    groups: list[list[int]] = []
+    for i in moves:
+        if groups and phases[groups[-1][-1]].action == phases[i].action:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if len(groups) > 1 and phases[groups[0][0]].action == phases[groups[-1][0]].action:
+        groups[0] = groups.pop() + groups[0]
+    levels: list[tuple[float, float] | None] = [None] * n
+    for group in groups:
+        total = sum(phases[i].seconds for i in group) or 1.0
+        done = 0.0
+        rising = phases[group[0]].action == "inhale"
+        for i in group:
+            a, b = done / total, (done + phases[i].seconds) / total
+            done += phases[i].seconds
+            levels[i] = (a, b) if rising else (1.0 - a, 1.0 - b)
+    # A hold rests where the last move before it (cyclically) ended.
+    for i in range(n):
+        if levels[i] is None:
+            j = (i - 1) % n
+            while levels[j] is None or phases[j].action == "hold":
+                j = (j - 1) % n
+            end = levels[j][1]  # type: ignore[index]
+            levels[i] = (end, end)
+    return [lv for lv in levels if lv is not None]
+
+
+class PacerWidget(QWidget):
+    """A soft circle that breathes with the pattern (or a still one and a bar)."""
+
+    def __init__(self, phases: Sequence[Phase] = (), *, reduced_motion: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._levels = phase_levels(phases)
+        self._reduced = reduced_motion
+        self._state: PacerState | None = None
+        self._level = self._rest_level()
+        self._progress = 0.0
+        self._center = QPointF()
+        self._max_radius = 0.0
+        self._bar = QRectF()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumSize(180, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Breathing guide"))
+        self._refresh_colors()
+        self._describe()
+
+    # -- API ------------------------------------------------------------------
+    def set_phases(self, phases: Sequence[Phase]) -> None:
+        self._levels = phase_levels(phases)
+        self._level = self._level_for(self._state)
+        self.update()
+
+    def set_state(self, state: PacerState | None) -> None:
+        """Show the pacer at ``state``; repaints only what changed."""
+        self._state = state
+        level = self._level_for(state)
+        progress = state.phase_progress if state is not None else 0.0
+        if self._reduced:
+            changed = abs(progress - self._progress) > 1e-4
+        else:
+            changed = abs(level - self._level) > 1e-4
+        self._level, self._progress = level, progress
+        if changed:
+            self.update(self._dirty_rect())
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        if reduced == self._reduced:
+            return
+        self._reduced = reduced
+        self._layout_shapes()
+        self._describe()
+        self.update()
+
+    def reduced_motion(self) -> bool:
+        return self._reduced
+
+    def level(self) -> float:
+        """The breath level now: 0 empty, 1 full."""
+        return self._level
+
+    def radius(self) -> float:
+        """Radius of the circle as painted now, in pixels."""
+        if self._reduced:
+            return self._max_radius * STILL_SCALE
+        return self._max_radius * (MIN_SCALE + (1.0 - MIN_SCALE) * self._level)
+
+    def bar_visible(self) -> bool:
+        return self._reduced
+
+    def bar_progress(self) -> float:
+        """How full the phase bar is (0-1); meaningful in reduced-motion mode."""
+        return self._progress
+
+    # -- internals ------------------------------------------------------------
+    def _describe(self) -> None:
+        if self._reduced:
+            text = self.tr("A still circle; the bar below fills once for each phase.")
+        else:
+            text = self.tr("A circle that grows as you breathe in, rests while you hold "
+                           "and shrinks as you breathe out.")
+        self.setAccessibleDescription(text)
+
+    def _rest_level(self) -> float:
+        return self._levels[0][0] if self._levels else 0.0
+
+    def _level_for(self, state: PacerState | None) -> float:
+        if state is None or not self._levels:
+            return self._rest_level()
+        start, end = self._levels[state.phase_index % len(self._levels)]
+        if state.status == "finished":
+            return end
+        return start + (end - start) * ease_in_out_sine(state.phase_progress)
+
+    def _refresh_colors(self) -> None:
+        c = theme.colors()
+        self._fill = QBrush(QColor(c.accent_soft))
+        self._ring = QPen(QColor(c.accent), RING_WIDTH)
+        guide = QColor(c.border)
+        self._guide = QPen(guide, GUIDE_WIDTH)
+        self._bar_back = QBrush(QColor(c.accent_soft))
+        self._bar_fill = QBrush(QColor(c.accent))
+        self._no_pen = QPen(Qt.PenStyle.NoPen)
+        self._no_brush = QBrush(Qt.BrushStyle.NoBrush)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._refresh_colors()
+            self.update()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._layout_shapes()
+        super().resizeEvent(event)
+
+    def _layout_shapes(self) -> None:
+        w, h = float(self.width()), float(self.height())
+        if self._reduced:
+            bar_w = min(w * 0.7, 520.0)
+            self._bar = QRectF((w - bar_w) / 2.0, h - BAR_HEIGHT - 4.0, bar_w, BAR_HEIGHT)
+            shape_h = max(h - BAR_HEIGHT - BAR_GAP - 4.0, 0.0)
+        else:
+            self._bar = QRectF()
+            shape_h = h
+        self._center = QPointF(w / 2.0, shape_h / 2.0)
+        self._max_radius = max(min(w, shape_h) / 2.0 - RING_WIDTH - 2.0, 0.0)
+
+    def _dirty_rect(self) -> QRect:
+        if self._reduced:
+            return self._bar.adjusted(-2, -2, 2, 2).toAlignedRect()
+        r = self._max_radius + RING_WIDTH + 2.0
+        return QRectF(self._center.x() - r, self._center.y() - r, 2 * r, 2 * r).toAlignedRect()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self._max_radius <= 0:
+            return
+        if not self._reduced:
+            painter.setPen(self._guide)
+            painter.setBrush(self._no_brush)
+            painter.drawEllipse(self._center, self._max_radius, self._max_radius)
+        radius = self.radius()
+        painter.setPen(self._ring)
+        painter.setBrush(self._fill)
+        painter.drawEllipse(self._center, radius, radius)
+        if self._reduced and not self._bar.isEmpty():
+            painter.setPen(self._no_pen)
+            painter.setBrush(self._bar_back)
+            round_r = BAR_HEIGHT / 2.0
+            painter.drawRoundedRect(self._bar, round_r, round_r)
+            filled = self._bar.width() * min(max(self._progress, 0.0), 1.0)
+            if filled > 0.5:
+                part = QRectF(self._bar.x(), self._bar.y(), max(filled, BAR_HEIGHT),
+                              self._bar.height())
+                painter.setBrush(self._bar_fill)
+                painter.drawRoundedRect(part, round_r, round_r)
+        painter.end()
+
+
+def format_clock(seconds: float) -> str:
+    """``m:ss``, rounded up so "0:00" only shows at the very end."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}:{secs:02d}"
+
+
+class BreathingPage(QWidget):
+    """One paced-breathing session: pacer, words, Pause and Stop.
+
+    Signals:
+        finished(practised_seconds): the pacer reached its end.
+        stopped(practised_seconds): the person stopped (Esc or Stop).
+    """
+
+    finished = Signal(float)
+    stopped = Signal(float)
+
+    def __init__(self, exercise: Exercise, *, minutes: float | None = None,
+                 cycles: int | None = None, reduced_motion: bool = False,
+                 clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._exercise = exercise
+        self._reduced = reduced_motion
+        self._ended = False
+        self._last_phase_text = ""
+        self.last_announcement = ""
+        self.driver = PacerDriver.for_exercise(exercise, minutes=minutes, cycles=cycles,
+                                               clock=clock, animate=not reduced_motion,
+                                               parent=self)
+        self._build()
+        self._connect_signals()
+        self._show_state()
+
+    # -- building -------------------------------------------------------------
+    def _build(self) -> None:
+        self.setObjectName("breathingPage")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setAccessibleName(self.tr("Breathing: {title}").format(title=self._exercise.title))
+
+        self.title_label = QLabel(self._exercise.title)
+        self.title_label.setProperty("role", "title")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
+        self.title_label.setAccessibleDescription(self.tr("The exercise you are doing"))
+
+        self.pacer_widget = PacerWidget(self._exercise.phases, reduced_motion=self._reduced)
+
+        self.phase_label = QLabel()
+        self.phase_label.setProperty("role", "huge")
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_label.setAccessibleDescription(self.tr("What to do now"))
+
+        self.phase_seconds_label = QLabel()
+        self.phase_seconds_label.setProperty("role", "title")
+        self.phase_seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_seconds_label.setAccessibleDescription(self.tr("Seconds left in this phase"))
+
+        self.remaining_label = QLabel()
+        self.remaining_label.setProperty("role", "muted")
+        self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.remaining_label.setAccessibleDescription(self.tr("Time left in the exercise"))
+
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setAutoDefault(True)  # Enter presses the focused button
+        self.pause_button.setAccessibleName(self.tr("Pause"))
+        self.pause_button.setAccessibleDescription(
+            self.tr("Pause the breathing guide. Space pauses and resumes."))
+        self.pause_button.setToolTip(self.tr("Pause or resume (Space)"))
+
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setAutoDefault(True)
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setAccessibleDescription(
+            self.tr("Stop the exercise now. Esc also stops, without asking."))
+        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
+
+        self.hint_label = QLabel(self.tr("Space pauses · Esc stops"))
+        self.hint_label.setProperty("role", "small")
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setAccessibleDescription(self.tr("Keys you can use"))
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 20)
+        layout.setSpacing(8)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.pacer_widget, 1)
+        layout.addSpacing(8)
+        layout.addWidget(self.phase_label)
+        layout.addWidget(self.phase_seconds_label)
+        layout.addWidget(self.remaining_label)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint_label)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.pause_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self.pause_shortcut.setContext(context)
+        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.stop_shortcut.setContext(context)
+
+        self.setTabOrder(self.pause_button, self.stop_button)
+
+    def _connect_signals(self) -> None:
+        self.driver.tick.connect(self.on_tick)
+        self.driver.phaseStarted.connect(self.on_phase_started)
+        self.driver.pausedChanged.connect(self.on_paused_changed)
+        self.driver.finished.connect(self.on_finished)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.pause_shortcut.activated.connect(self.toggle_pause)
+        self.stop_shortcut.activated.connect(self.stop)
+
+    # -- API ------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        """Begin the pacer and put the keyboard focus on Pause."""
+        self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.driver.start()
+        self._show_state()
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if not self._ended:
+            self.driver.toggle_pause()
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop at once (no confirmation) and emit ``stopped``."""
+        if self._ended:
+            return
+        self._ended = True
+        practised = self.driver.stop()
+        self._set_ended_look(self.tr("Stopped"))
+        self.stopped.emit(practised)
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced = reduced
+        self.pacer_widget.set_reduced_motion(reduced)
+        self.driver.set_animate(not reduced)
+
+    def reduced_motion(self) -> bool:
+        return self._reduced
+
+    def is_paused(self) -> bool:
+        return self.driver.is_paused()
+
+    def phase_text(self) -> str:
+        return self.phase_label.text()
+
+    # -- slots ----------------------------------------------------------------
+    @Slot()
+    def on_tick(self) -> None:
+        self._show_state()
+
+    @Slot(int, str, float)
+    def on_phase_started(self, phase_index: int, action: str, seconds: float) -> None:
+        self._show_state()
+
+    @Slot(bool)
+    def on_paused_changed(self, paused: bool) -> None:
+        if paused:
+            self.pause_button.setText(self.tr("Resume"))
+            self.pause_button.setAccessibleName(self.tr("Resume"))
+            self.pause_button.setAccessibleDescription(
+                self.tr("Carry on breathing with the guide. Space pauses and resumes."))
+        else:
+            self.pause_button.setText(self.tr("Pause"))
+            self.pause_button.setAccessibleName(self.tr("Pause"))
+            self.pause_button.setAccessibleDescription(
+                self.tr("Pause the breathing guide. Space pauses and resumes."))
+        self._show_state()
+
+    @Slot(float)
+    def on_finished(self, practised_seconds: float) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self._set_ended_look(self.tr("Done"))
+        self.finished.emit(practised_seconds)
+
+    # -- internals ------------------------------------------------------------
+    def _phase_word(self, action: str) -> str:
+        if action == "inhale":
+            return self.tr("Breathe in")
+        if action == "exhale":
+            return self.tr("Breathe out")
+        return self.tr("Hold")
+
+    def _show_state(self) -> None:
+        state = self.driver.state()
+        self.pacer_widget.set_state(state)
+        if self._ended:
+            return
+        if state.status == "idle":
+            phase = self._phase_word(state.action)
+            seconds = str(math.ceil(state.phase_seconds - 1e-6))
+        elif self.driver.is_paused():
+            phase = self.tr("Paused")
+            seconds = ""
+        else:
+            phase = self._phase_word(state.action)
+            seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
+        self.phase_seconds_label.setText(seconds)
+        self.remaining_label.setText(
+            self.tr("{time} left").format(time=format_clock(state.remaining)))
+        self._set_phase_text(phase)
+
+    def _set_phase_text(self, text: str) -> None:
+        if text == self._last_phase_text:
+            return
+        self._last_phase_text = text
+        self.phase_label.setText(text)
+        self.phase_label.setAccessibleName(text)
+        if self.driver.status != "idle":
+            self._announce(text)
+
+    def _announce(self, text: str) -> None:
+        """Tell a screen reader, politely, what changed (the phase, a pause)."""
+        self.last_announcement = text
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.phase_label, text))
+
+    def _set_ended_look(self, text: str) -> None:
+        self.pause_button.setEnabled(False)
+        self.stop_button.setEnabled(False)
+        self.phase_seconds_label.setText("")
+        self._last_phase_text = text
+        self.phase_label.setText(text)
+        self.phase_label.setAccessibleName(text)
+        self._announce(text)
+        self.pacer_widget.set_state(self.driver.state())
