@@ -164,7 +164,7 @@ def record_problems(record: SessionRecord, now: datetime | None = None) -> list[
 
 
 def _tags_problems(tags: object) -> list[str]:
-    if not isinstance(tags, tuple):
+    if not isinstance(tags, tuple | list):
         return ["tags must be a list of text"]
     problems = [p for p in (tag_problem(t) for t in tags) if p]
     if len(tags) > MAX_TAGS:

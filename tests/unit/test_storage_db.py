@@ -362,6 +362,22 @@ def test_unwritable_folder_gives_a_clear_error(tmp_path: Path) -> None:
         os.chmod(folder, 0o700)
 
 
+def test_full_disk_gives_a_clear_error_and_keeps_what_was_saved(data_dir: Path) -> None:
+    store, _ = open_store(data_dir)
+    with store:
+        first = SessionRecord("box", "Box", START, before=6, note="kept")
+        store.save(first)
+        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+        store._conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is nearly full
+        with pytest.raises(StorageError) as caught:
+            for i in range(50):
+                store.save(SessionRecord("box", "Box", START + timedelta(minutes=i + 1),
+                                         note="x" * 9_000))
+        assert "disk is full" in str(caught.value)
+        assert store.get(first.id) == first
+        assert store.count() >= 1
+
+
 def test_data_folder_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("not a folder")
     with pytest.raises(StorageError):
