@@ -213,15 +213,20 @@ class PacerWidget(QWidget):
 
     def _layout_shapes(self) -> None:
         w, h = float(self.width()), float(self.height())
-        if self._reduced:
-            bar_w = min(w * 0.7, 520.0)
-            self._bar = QRectF((w - bar_w) / 2.0, h - BAR_HEIGHT - 4.0, bar_w, BAR_HEIGHT)
-            shape_h = max(h - BAR_HEIGHT - BAR_GAP - 4.0, 0.0)
-        else:
+        if not self._reduced:
             self._bar = QRectF()
-            shape_h = h
-        self._center = QPointF(w / 2.0, shape_h / 2.0)
-        self._max_radius = max(min(w, shape_h) / 2.0 - RING_WIDTH - 2.0, 0.0)
+            self._center = QPointF(w / 2.0, h / 2.0)
+            self._max_radius = max(min(w, h) / 2.0 - RING_WIDTH - 2.0, 0.0)
+            return
+        # Reduced motion: the still circle with the bar just under it, centred together.
+        room = max(h - BAR_HEIGHT - BAR_GAP, 0.0)
+        self._max_radius = max(min(w, room) / 2.0 - RING_WIDTH - 2.0, 0.0)
+        still = self._max_radius * STILL_SCALE + RING_WIDTH
+        block = 2.0 * still + BAR_GAP + BAR_HEIGHT
+        top = max((h - block) / 2.0, 0.0)
+        self._center = QPointF(w / 2.0, top + still)
+        bar_w = min(w * 0.6, max(4.0 * still, 240.0), 440.0)
+        self._bar = QRectF((w - bar_w) / 2.0, top + 2.0 * still + BAR_GAP, bar_w, BAR_HEIGHT)
 
     def _dirty_rect(self) -> QRect:
         if self._reduced:
