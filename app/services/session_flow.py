@@ -15,7 +15,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.exercise import Exercise
-from app.domain.session import SessionRecord, SessionStore, Status, utc_now
+from app.domain.session import MAX_NOTE_CHARS, SessionRecord, SessionStore, Status, utc_now
+from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +63,13 @@ class SessionFlow(QObject):
     def exercise_ended(self, practised_seconds: float, *, completed: bool) -> None:
         """The exercise finished on its own, or the person stopped it."""
         status: Status = "completed" if completed else "stopped"
-        self._update(status=status, practised_seconds=round(practised_seconds, 1),
-                     ended_at=self._now())
+        practised = min(max(0.0, round(practised_seconds, 1)), float(MAX_SECONDS))
+        self._update(status=status, practised_seconds=practised, ended_at=self._now())
 
     def rate_after(self, rating: int | None, *, numb: bool, note: str,
                    tags: tuple[str, ...]) -> SessionRecord | None:
-        self._update(after=rating, numb_after=numb, note=note, tags=tags)
+        self._update(after=rating, numb_after=numb, note=clean_note(note),
+                     tags=clean_tags(tags))
         return self._record
 
     def finish(self) -> None:
@@ -96,3 +98,19 @@ class SessionFlow(QObject):
         else:
             self._unsaved = False
             self.saved.emit(self._record.id)
+
+
+def clean_note(text: str) -> str:
+    """The note as the log can keep it: no NUL or unpaired surrogates, at most the limit."""
+    text = text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    return text.strip()[:MAX_NOTE_CHARS]
+
+
+def clean_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags as the log can keep them: cleaned, without repeats, at most the limit."""
+    kept: list[str] = []
+    for tag in tags:
+        cleaned = clean_tag(tag)
+        if cleaned and cleaned not in kept:
+            kept.append(cleaned)
+    return tuple(kept[:MAX_TAGS])

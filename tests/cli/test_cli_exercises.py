@@ -80,7 +80,7 @@ def test_validate_broken_file_gives_lines_and_exit_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stdout.splitlines()
-    assert f"{bad}:6: speed: is not a known key" in lines[0]
+    assert f"{bad}:7: speed: is not a known key" in lines[0]
     assert any(line.startswith(f"{bad}:5: cycles: give minutes or cycles") for line in lines)
     assert any(line.startswith(f"{junk}:1: is not UTF-8") for line in lines)
 

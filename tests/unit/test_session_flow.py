@@ -1,0 +1,88 @@
+"""The session flow writes at each step and never loses what was entered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.exercise import Exercise, Phase
+from app.domain.session import MAX_NOTE_CHARS, SessionRecord
+from app.services.session_flow import SessionFlow, clean_tags
+from app.storage.sessions import SqliteSessionStore, memory_store
+
+BOX = Exercise(id="box", title="Box breathing", kind="breathing",
+               phases=(Phase("inhale", 4), Phase("exhale", 4)))
+
+
+@pytest.fixture
+def store() -> Iterator[SqliteSessionStore]:
+    with memory_store() as s:
+        yield s
+
+
+class FailingStore:
+    """Fails the first ``failures`` saves (a full disk), then works."""
+
+    def __init__(self, inner: SqliteSessionStore, failures: int) -> None:
+        self.inner = inner
+        self.failures = failures
+
+    def save(self, record: SessionRecord) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise OSError(28, "No space left on device")
+        self.inner.save(record)
+
+
+def fixed_now() -> datetime:
+    return datetime(2026, 5, 1, 21, 30, tzinfo=UTC)
+
+
+def test_row_written_at_first_rating_and_updated_at_the_end(store: SqliteSessionStore) -> None:
+    flow = SessionFlow(store, now=fixed_now)
+    record = flow.rate_before(BOX, 7, numb=True, planned_seconds=300.0)
+    saved = store.get(record.id)
+    assert saved is not None and (saved.status, saved.before, saved.numb_before) == (
+        "running", 7, True)
+    flow.exercise_ended(123.456, completed=False)
+    flow.rate_after(4, numb=False, note="  a note\x00  ", tags=("Work", "work", "a;b"))
+    saved = store.get(record.id)
+    assert saved is not None
+    assert (saved.status, saved.after, saved.practised_seconds) == ("stopped", 4, 123.5)
+    assert saved.note == "a note"
+    assert saved.tags == ("Work", "work", "a b")
+
+
+def test_a_failed_write_is_kept_and_retried(store: SqliteSessionStore, qtbot: QtBot) -> None:
+    flaky = FailingStore(store, failures=2)
+    flow = SessionFlow(flaky, now=fixed_now)  # type: ignore[arg-type]
+    with qtbot.waitSignal(flow.saveFailed, timeout=1000) as blocker:
+        record = flow.rate_before(BOX, 8, numb=False, planned_seconds=60.0)
+    assert "No space left" in blocker.args[0]
+    assert flow.unsaved and store.get(record.id) is None
+    flow.exercise_ended(60.0, completed=True)  # fails again
+    assert flow.unsaved
+    flow.rate_after(5, numb=False, note="kept", tags=())
+    assert not flow.unsaved
+    saved = store.get(record.id)
+    assert saved is not None and (saved.before, saved.after, saved.note) == (8, 5, "kept")
+
+
+def test_long_notes_and_many_tags_are_trimmed_to_what_the_log_keeps(
+        store: SqliteSessionStore) -> None:
+    flow = SessionFlow(store, now=fixed_now)
+    record = flow.rate_before(BOX, None, numb=False, planned_seconds=60.0)
+    flow.rate_after(None, numb=False, note="x" * (MAX_NOTE_CHARS + 50),
+                    tags=tuple(f"t{i}" for i in range(30)))
+    saved = store.get(record.id)
+    assert saved is not None
+    assert len(saved.note) == MAX_NOTE_CHARS
+    assert len(saved.tags) == 20
+    assert not flow.unsaved
+
+
+def test_clean_tags_drops_empty_and_repeated() -> None:
+    assert clean_tags((" ", "noise", "noise", "\tloud  place ")) == ("noise", "loud place")
