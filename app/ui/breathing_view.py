@@ -14,12 +14,13 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -268,6 +269,16 @@ def format_clock(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+#: Keys that press a focused button; holding one down must not press it again and again.
+PRESS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def is_held_press(event: QEvent) -> bool:
+    """A repeated key press from a key held down (Enter, Return or Space)."""
+    return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+            and event.isAutoRepeat() and event.key() in PRESS_KEYS)
+
+
 class BreathingPage(QWidget):
     """One paced-breathing session: pacer, words, Pause and Stop.
 
@@ -367,8 +378,12 @@ class BreathingPage(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.pause_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.pause_shortcut.setContext(context)
+        self.pause_shortcut.setAutoRepeat(False)  # a held Space must not flicker
+        for button in (self.pause_button, self.stop_button):
+            button.installEventFilter(self)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setContext(context)
+        self.stop_shortcut.setAutoRepeat(False)
 
         self.setTabOrder(self.pause_button, self.stop_button)
 
@@ -381,6 +396,11 @@ class BreathingPage(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.pause_shortcut.activated.connect(self.toggle_pause)
         self.stop_shortcut.activated.connect(self.stop)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_held_press(event):  # one press, one action
+            return True
+        return super().eventFilter(watched, event)
 
     # -- API ------------------------------------------------------------------
     @Slot()

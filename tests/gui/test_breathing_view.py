@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.domain.exercise import Exercise, Phase
@@ -163,6 +163,18 @@ def test_space_pauses_and_resumes_and_paused_time_is_not_counted(qtbot, clock, m
     with qtbot.waitSignal(page.finished, timeout=1000) as done:
         run(page, clock, 28.0)
     assert done.args[0] == pytest.approx(32.0)  # the 30-second pause is not counted
+
+
+def test_a_held_key_pauses_once(qtbot, clock, make_page):
+    page = make_page(cycles=2)
+    page.start()
+    assert not page.pause_shortcut.autoRepeat() and not page.stop_shortcut.autoRepeat()
+    press(qtbot, Qt.Key.Key_Space)
+    assert page.is_paused()
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return):  # held down on the focused button
+        held = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, " ", True)
+        QApplication.sendEvent(page.pause_button, held)
+    assert page.is_paused()
 
 
 def test_pause_button_click_and_enter(qtbot, clock, make_page):
