@@ -22,7 +22,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -36,10 +36,12 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise, Step
 from app.ui import theme
+from app.ui.breathing_view import PRESS_KEYS, is_held_press
 
 Clock = Callable[[], float]
 
@@ -224,6 +227,7 @@ class StepsPage(QWidget):
         self.next_button.setAccessibleName(self.tr("Next"))
         for button in (self.back_button, self.tick_button, self.next_button):
             button.setAutoDefault(True)  # Enter presses the focused button
+            button.installEventFilter(self)  # ... once per press, even when held down
 
         self.hint_label = QLabel()
         self.hint_label.setProperty("role", "small")
@@ -246,25 +250,44 @@ class StepsPage(QWidget):
         buttons.addWidget(self.tick_button)
         buttons.addWidget(self.next_button)
 
+        # The step itself, centred in the room left; it scrolls only when even the
+        # smaller type cannot fit (long text at a large text size).
+        self.step_area = QScrollArea()
+        self.step_area.setObjectName("stepArea")
+        self.step_area.setWidgetResizable(True)
+        self.step_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.step_area.viewport().installEventFilter(self)
+        content = QWidget()
+        content.setObjectName("stepContent")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(10)
+        body.addStretch(1)
+        body.addWidget(self.text_label)
+        body.addSpacing(16)
+        body.addLayout(marker_row)
+        body.addWidget(self.tally_label)
+        body.addWidget(self.countdown_label)
+        body.addLayout(bar_row)
+        body.addStretch(1)
+        self.step_area.setWidget(content)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 20)
         layout.setSpacing(10)
         layout.addWidget(self.title_label)
         layout.addWidget(self.progress_label)
-        layout.addStretch(1)
-        layout.addWidget(self.text_label)
-        layout.addSpacing(16)
-        layout.addLayout(marker_row)
-        layout.addWidget(self.tally_label)
-        layout.addWidget(self.countdown_label)
-        layout.addLayout(bar_row)
-        layout.addStretch(1)
+        layout.addWidget(self.step_area, 1)
         layout.addLayout(buttons)
         layout.addSpacing(4)
         layout.addWidget(self.hint_label)
 
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stop_shortcut.setAutoRepeat(False)
         self.setTabOrder(self.back_button, self.tick_button)
         self.setTabOrder(self.tick_button, self.next_button)
 
@@ -391,13 +414,52 @@ class StepsPage(QWidget):
         self._timer.start(max(1, min(1000, math.ceil(to_next_second * 1000.0))))
 
     # -- keys -----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_held_press(event):  # a held key must not race through the steps
+            return True
+        if watched is self.step_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_text()
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) \
-                and not event.isAutoRepeat():
-            self.activate()
+        if event.key() in PRESS_KEYS:
+            if not event.isAutoRepeat():
+                self.activate()
+            event.accept()
+            return
+        bar = self.step_area.verticalScrollBar()
+        scroll = {
+            Qt.Key.Key_Up: -bar.singleStep(), Qt.Key.Key_Down: bar.singleStep(),
+            Qt.Key.Key_PageUp: -bar.pageStep(), Qt.Key.Key_PageDown: bar.pageStep(),
+        }.get(Qt.Key(event.key()))
+        if scroll is not None:  # long text: Page Up/Down (and the arrows on the page) scroll it
+            bar.setValue(bar.value() + scroll)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # -- fitting the text -----------------------------------------------------
+    def text_role(self) -> str:
+        """The type the step is shown in: "huge", or "title" when huge cannot fit."""
+        return str(self.text_label.property("role"))
+
+    def _set_text_role(self, role: str) -> None:
+        if self.text_label.property("role") != role:
+            self.text_label.setProperty("role", role)
+            self.text_label.style().unpolish(self.text_label)
+            self.text_label.style().polish(self.text_label)
+
+    def _fit_text(self) -> None:
+        """Huge type when the step fits in the room there is; else one size down."""
+        viewport = self.step_area.viewport()
+        width, height = viewport.width(), viewport.height()
+        content = self.step_area.widget()
+        if width <= 0 or height <= 0 or content is None:
+            return
+        for role in ("huge", "title"):
+            self._set_text_role(role)
+            if content.heightForWidth(width) <= height:
+                break
 
     # -- internals ------------------------------------------------------------
     def _show_step(self, *, announce: bool) -> None:
@@ -417,6 +479,7 @@ class StepsPage(QWidget):
         self.progress_label.setText(
             self.tr("Step {n} of {total}").format(n=self._index + 1, total=total))
         self.text_label.setText(step.text)
+        self.step_area.verticalScrollBar().setValue(0)
         counted = bool(step.count)
         for widget in (self.markers, self.tally_label, self.tick_button):
             widget.setVisible(counted)
@@ -440,6 +503,7 @@ class StepsPage(QWidget):
             self.hint_label.setText(self.tr("Enter or Space ticks one · Esc stops"))
         else:
             self.hint_label.setText(self.tr("Enter moves on · Esc stops"))
+        self._fit_text()
         self._update_buttons()
         if self._started_at is not None:
             self._main_button().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.domain.exercise import Exercise, Step
@@ -278,3 +279,38 @@ def test_format_clock():
     assert format_clock(29.01) == "0:30"
     assert format_clock(0.0) == "0:00"
     assert format_clock(600.0) == "10:00"
+
+
+def test_a_held_key_does_not_race_through_the_steps(qtbot, clock, make_page):
+    page = make_page()
+    page.start()
+    page.next_step()
+    assert QApplication.focusWidget() is page.tick_button
+    press(qtbot, Qt.Key.Key_Return)
+    for _ in range(20):  # the key stays down: the system repeats it
+        held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
+                         "\r", True)
+        QApplication.sendEvent(QApplication.focusWidget(), held)
+    assert page.ticked() == 1 and page.index() == 1
+
+
+def test_long_text_steps_down_a_size_and_scrolls_rather_than_clipping(qtbot, clock, make_page):
+    long_text = " ".join(["Rest your hands on something steady and notice it."] * 6)
+    exercise = Exercise(id="long", title="Long", kind="body",
+                        steps=(Step("Notice your feet."), Step(long_text)))
+    page = make_page(exercise)
+    page.start()
+    assert page.text_role() == "huge"
+    font = page.font()
+    font.setPointSize(20)  # large text, as a person may choose
+    page.setFont(font)
+    page.resize(420, 320)
+    page.next_step()
+    qtbot.waitUntil(lambda: page.text_role() == "title")
+    area = page.step_area
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)  # the rest scrolls
+    assert page.text_label.height() >= page.text_label.heightForWidth(page.text_label.width())
+    assert QApplication.focusWidget() is page.next_button
+    press(qtbot, Qt.Key.Key_PageDown)  # Page Down scrolls the text; the focus stays put
+    assert area.verticalScrollBar().value() > 0
+    assert QApplication.focusWidget() is page.next_button
