@@ -298,6 +298,7 @@ class BreathingPage(QWidget):
         self._reduced = reduced_motion
         self._ended = False
         self._last_phase_text = ""
+        self._new_phase = False  # a phase began: say it, even when its word repeats
         self.last_announcement = ""
         self.driver = PacerDriver.for_exercise(exercise, minutes=minutes, cycles=cycles,
                                                clock=clock, animate=not reduced_motion,
@@ -446,6 +447,7 @@ class BreathingPage(QWidget):
 
     @Slot(int, str, float)
     def on_phase_started(self, phase_index: int, action: str, seconds: float) -> None:
+        self._new_phase = True
         self._show_state()
 
     @Slot(bool)
@@ -498,7 +500,8 @@ class BreathingPage(QWidget):
         self._set_phase_text(phase)
 
     def _set_phase_text(self, text: str) -> None:
-        if text == self._last_phase_text:
+        new_phase, self._new_phase = self._new_phase, False
+        if text == self._last_phase_text and not new_phase:
             return
         self._last_phase_text = text
         self.phase_label.setText(text)

@@ -112,6 +112,20 @@ def test_phase_words_follow_inhale_hold_exhale(qtbot, clock, make_page):
     assert page.phase_label.accessibleName() == "Hold"
 
 
+def test_a_repeated_phase_word_is_announced_again(qtbot, clock, make_page):
+    """Cyclic sigh: the top-up inhale follows the first; a screen reader hears both."""
+    page = make_page(SIGH, cycles=1)
+    heard = []
+    page.start()
+    heard.append(page.last_announcement)
+    page.last_announcement = ""
+    run(page, clock, 2.0)
+    heard.append(page.last_announcement)
+    run(page, clock, 1.0)
+    heard.append(page.last_announcement)
+    assert heard == ["Breathe in", "Breathe in", "Breathe out"]
+
+
 def test_phase_change_is_shown_on_time(qtbot, clock, make_page):
     """The next wake-up never lands later than the next phase change."""
     page = make_page(cycles=1)
