@@ -22,6 +22,7 @@ from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
 from app.ui.breathing_view import BreathingPage
 from app.ui.help import HelpDialog
+from app.ui.history import HistoryPage, helped_most
 from app.ui.launcher import LauncherPage
 from app.ui.rating import AfterPage, BeforePage
 from app.ui.steps_view import StepsPage
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self._exercise: Exercise | None = None
         self._saved = True
+        self.history_page: HistoryPage | None = None  # made when first opened
+        self._launcher_stale = False  # the log changed: "Start now" may change
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.help_button.clicked.connect(self.show_help)
         self.launcher.exerciseChosen.connect(self.start_exercise)
         self.launcher.historyRequested.connect(self.historyRequested)
+        self.historyRequested.connect(self.show_history)
         self.launcher.settingsRequested.connect(self.settingsRequested)
         self.before.confirmed.connect(self.on_before_confirmed)
         self.before.cancelled.connect(self.go_home)
@@ -109,12 +113,19 @@ class MainWindow(QMainWindow):
         self.summary.helpRequested.connect(self.show_help)
         self.flow.saveFailed.connect(self.on_save_failed)
         self.flow.saved.connect(self.on_saved)
+        self.flow.saved.connect(self.on_log_changed)
 
     # ------------------------------------------------------------------ navigation
 
     def refresh_launcher(self, reason: str = "") -> None:
+        default_id = self.settings.default_exercise
+        if not reason:  # "Start now" may offer what has helped most (with how many sessions)
+            suggestion = helped_most(self.store, self.library, self.settings)
+            if suggestion is not None:
+                default_id, reason = suggestion
+        self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
-                                  default_id=self.settings.default_exercise, reason=reason)
+                                  default_id=default_id, reason=reason)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
@@ -127,6 +138,8 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         self._drop_exercise_page()
         self.flow.finish()
+        if self._launcher_stale:
+            self.refresh_launcher()
         self._show(self.launcher)
 
     @Slot(str)
@@ -205,6 +218,27 @@ class MainWindow(QMainWindow):
         if page is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
+
+    # ------------------------------------------------------------------ history
+
+    @Slot()
+    def show_history(self) -> None:
+        """Open History (made on first use, read again each time); Esc or Back go home."""
+        page = self.history_page
+        if page is None:
+            page = HistoryPage(self.store)
+            page.closed.connect(self.go_home)
+            page.sessionsDeleted.connect(self.on_log_changed)
+            self.history_page = page
+            self.stack.addWidget(page)
+        else:
+            page.refresh()
+        self._show(page)
+
+    @Slot()
+    def on_log_changed(self) -> None:
+        """A session was saved or deleted: "Start now" is worked out again on the way home."""
+        self._launcher_stale = True
 
     # ------------------------------------------------------------------ help and notices
 
