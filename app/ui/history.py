@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from app.domain.session import (
 )
 from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.storage.errors import StorageError
+from app.ui import theme
 from app.ui.chart import RatingChart
 from app.ui.history_models import (
     NoneLastProxy,
@@ -150,8 +151,6 @@ def _table(name: str) -> QTableView:
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
     view.verticalHeader().hide()
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    # Room for the sort arrow, so it never sits on a heading's last letters.
-    view.horizontalHeader().setStyleSheet("QHeaderView::section { padding-right: 20px; }")
     return view
 
 
@@ -219,6 +218,9 @@ class HistoryPage(QWidget):
         self.stats_table = _table(self.tr("What works for me"))
         self.stats_table.setModel(self.stats_proxy)
         self.stats_table.setSortingEnabled(True)
+        # Room for the sort arrow, so it never sits on a heading's last letters.
+        self.stats_table.horizontalHeader().setStyleSheet(
+            "QHeaderView::section { padding-right: 20px; }")
         self.stats_table.sortByColumn(StatsModel.SESSIONS, Qt.SortOrder.DescendingOrder)
         header = self.stats_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -276,11 +278,11 @@ class HistoryPage(QWidget):
         header = self.sessions_table.horizontalHeader()
         widths = {
             SessionsModel.WHEN: metrics.horizontalAdvance("Wed 30 Sep, 23:59") + 20,
-            SessionsModel.EXERCISE: metrics.horizontalAdvance("Extended exhale") + 20,
+            SessionsModel.EXERCISE: metrics.horizontalAdvance("Box breathing") + 24,
             SessionsModel.RATINGS: metrics.horizontalAdvance("Ratings") + 28,
             SessionsModel.STATUS: metrics.horizontalAdvance("Ended early") + 20,
             SessionsModel.NUMB: metrics.horizontalAdvance("Numb") + 24,
-            SessionsModel.TAGS: metrics.horizontalAdvance("work, family") + 16,
+            SessionsModel.TAGS: metrics.horizontalAdvance("work, night") + 16,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -324,7 +326,16 @@ class HistoryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._fit_to_font()
+        self._style_disabled()
         super().showEvent(event)
+
+    def _style_disabled(self) -> None:
+        """"Delete this session" waits for a selection: it should look like it is waiting."""
+        muted = QColor(theme.colors().muted)
+        sheet = (f"QPushButton:disabled {{ color: rgba({muted.red()}, {muted.green()}, "
+                 f"{muted.blue()}, 150); }}")
+        if self.delete_button.styleSheet() != sheet:
+            self.delete_button.setStyleSheet(sheet)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

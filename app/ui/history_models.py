@@ -337,6 +337,10 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NOTE and record.note:
                 return record.note
+            if column == self.EXERCISE:
+                return record.exercise_title
+            if column == self.TAGS and record.tags:
+                return ", ".join(record.tags)
             if column == self.RATINGS:
                 return self.tr("Before %1, after %2").replace(
                     "%1", DASH if record.before is None else str(record.before)).replace(
