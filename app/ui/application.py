@@ -14,11 +14,13 @@ from app import __version__, paths
 from app.domain.loader import Library, load_library
 from app.domain.session import SessionStore
 from app.domain.settings import Settings
+from app.services.single_instance import SingleInstance, request, server_name
 from app.storage.db import open_database, open_memory
 from app.storage.errors import StorageError
 from app.storage.sessions import SqliteSessionStore
 from app.ui import theme
 from app.ui.main_window import MainWindow
+from app.ui.tray import SteadyTray, bring_forward
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +79,25 @@ def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow
     return window
 
 
+def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, object]:
+    """What the running Steady does when another ``steady`` hands it a request."""
+    bring_forward(window)
+    if message.get("cmd") == "start":
+        return {"ok": True, "started": window.start_exercise(str(message.get("id", "")))}
+    return {"ok": True}
+
+
 def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     app = make_application()
+    instance = SingleInstance(server_name(data_dir), parent=app)
+    if instance.hand_over(request(start_id)):
+        return 0  # the Steady already running took it (docs/decisions/0004)
     settings = Settings()
     theme.apply(app, settings.theme, settings.text_scale)
     window = build_window(data_dir, settings)
     window.show()
     if start_id:
         window.start_exercise(start_id)
+    instance.set_handler(lambda message: answer_request(window, message))
+    window.tray = SteadyTray.create(window)  # None where the desktop has no tray
     return app.exec()

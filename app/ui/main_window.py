@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from app.domain.session import SessionStore
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
 from app.ui.breathing_view import BreathingPage
+from app.ui.cues import ExerciseCues
 from app.ui.help import HelpDialog
 from app.ui.history import HistoryPage, helped_most
 from app.ui.launcher import LauncherPage
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._clock = clock
         self.flow = SessionFlow(store, parent=self)
+        self.cues = ExerciseCues(lambda: self.settings, parent=self)  # sound, spoken cues
+        self.tray: QObject | None = None  # app.ui.tray.SteadyTray, where there is a tray
         self.exercise_page: ExercisePage | None = None
         self.help_dialog: HelpDialog | None = None
         self._exercise: Exercise | None = None
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             page = StepsPage(exercise, clock=self._clock)
         page.finished.connect(self.on_exercise_finished)
         page.stopped.connect(self.on_exercise_stopped)
+        self.cues.attach(page)
         self.exercise_page = page
         self.stack.addWidget(page)
         self._show(page)

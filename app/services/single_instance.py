@@ -1,0 +1,273 @@
+"""One Steady per person and data folder.
+
+A second ``steady`` (or ``steady start ID``) hands its request to the Steady
+already running and exits; the running one brings its window forward (and
+starts the exercise). The two talk over a local socket (``QLocalServer`` /
+``QLocalSocket``: a Unix domain socket, or a named pipe on Windows), so no
+network is involved, and only the same user may connect.
+
+The server name holds the user id and a hash of the data folder, so two data
+folders can each have their own Steady (and parallel tests never meet). On
+Linux it lives in ``$XDG_RUNTIME_DIR`` (private to the user) when that is set.
+
+The protocol is one JSON object per connection, one line each way::
+
+    -> {"cmd": "show"}            or  {"cmd": "start", "id": "box"}
+    <- {"ok": true, ...}              whatever the handler adds
+
+A crash can leave the socket file behind. Listening always removes a leftover
+first (``QLocalServer.removeServer``), so a stale socket never blocks the next
+start. Two Steadys started at the same moment (a double-click) are put in line
+by a ``QLockFile`` next to the socket; Qt removes that lock by itself when the
+process that held it is gone.
+
+Test hook: when the environment variable ``STEADY_TEST_REPORT`` names a file,
+the running Steady appends each request it answered, with its reply, to that
+file as one JSON line. The single-instance tests use it to see, from outside,
+what a real second process delivered. Nothing else reads or writes it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QTimer, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+REPORT_ENV = "STEADY_TEST_REPORT"
+#: Longest request or reply accepted, in bytes (they are tiny).
+MAX_MESSAGE = 4096
+CONNECT_TIMEOUT_MS = 1000
+REPLY_TIMEOUT_MS = 4000
+LOCK_TIMEOUT_MS = 3000
+#: A connection that has not sent a whole request by then is dropped.
+SERVER_READ_TIMEOUT_MS = 5000
+
+Message = dict[str, Any]
+Handler = Callable[[Message], Message]
+
+
+def _user_tag() -> str:
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None:
+        return str(getuid())
+    try:  # Windows: a short hash of the user name (the name itself stays private)
+        user = getpass.getuser()
+    except Exception:
+        user = "user"
+    return hashlib.sha256(user.encode("utf-8")).hexdigest()[:8]
+
+
+def server_name(data_dir: Path) -> str:
+    """The local server name for this user and data folder.
+
+    ``steady-<uid>-<hash of the data folder>``; on Linux with
+    ``$XDG_RUNTIME_DIR`` set, a full path inside that private folder.
+    """
+    folder = os.path.normcase(os.path.abspath(os.fspath(data_dir)))
+    digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16]
+    name = f"steady-{_user_tag()}-{digest}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.name == "posix" and runtime and os.path.isdir(runtime):
+        return os.path.join(runtime, name)
+    return name
+
+
+def request(start_id: str | None) -> Message:
+    """The request a new Steady sends: show the window, or start ``start_id``."""
+    return {"cmd": "start", "id": start_id} if start_id else {"cmd": "show"}
+
+
+def _encode(message: Message) -> bytes:
+    return json.dumps(message, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
+
+
+def _decode(line: bytes) -> Message | None:
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEOUT_MS,
+         reply_timeout_ms: int = REPLY_TIMEOUT_MS) -> Message | None:
+    """Send ``message`` to the Steady listening at ``name``; its reply, or None.
+
+    Blocking, with timeouts: used before this process has an event loop.
+    None means nobody answered (no server, a stale socket, or no reply in time).
+    """
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(connect_timeout_ms):
+        return None
+    try:
+        socket.write(QByteArray(_encode(message)))
+        if not socket.waitForBytesWritten(reply_timeout_ms):
+            return None
+        received = b""
+        while b"\n" not in received and len(received) <= MAX_MESSAGE:
+            if socket.bytesAvailable() == 0 and not socket.waitForReadyRead(reply_timeout_ms):
+                return None
+            received += bytes(socket.readAll().data())
+        return _decode(received.split(b"\n", 1)[0])
+    finally:
+        socket.abort()
+
+
+class SingleInstance(QObject):
+    """Either hands a request to the running Steady, or becomes it.
+
+    Typical use, before the window exists::
+
+        instance = SingleInstance(server_name(data_dir), parent=app)
+        if instance.hand_over(request(start_id)):
+            return 0                      # the running Steady took it
+        ...build the window...
+        instance.set_handler(lambda message: {...})
+    """
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server: QLocalServer | None = None
+        self._handler: Handler | None = None
+        self._pending: list[Message] = []
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    # -- starting ---------------------------------------------------------------
+    def lock_path(self) -> str:
+        if os.path.isabs(self.name):
+            return self.name + ".lock"
+        return os.path.join(QDir.tempPath(), self.name + ".lock")
+
+    def hand_over(self, message: Message) -> bool:
+        """True when another Steady took ``message`` (this process should exit).
+
+        False when this process is now the one Steady: it listens for the next
+        ones (or, if even that failed, runs alone: a start is never blocked).
+        """
+        if send(self.name, message) is not None:
+            return True
+        lock = QLockFile(self.lock_path())
+        locked = lock.tryLock(LOCK_TIMEOUT_MS)
+        if not locked:
+            log.info("single-instance lock busy (%s); starting anyway", lock.error())
+        try:
+            if locked and send(self.name, message) is not None:
+                return True  # another Steady started while we waited for the lock
+            self.listen()
+            return False
+        finally:
+            if locked:
+                lock.unlock()
+
+    def listen(self) -> bool:
+        """Listen at :attr:`name`, replacing a leftover socket. False if that failed."""
+        if self._server is not None and self._server.isListening():
+            return True
+        QLocalServer.removeServer(self.name)  # a socket left by a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self.on_new_connection)
+        if not server.listen(self.name):
+            log.warning("single instance: cannot listen: %s", server.errorString())
+            server.deleteLater()
+            return False
+        self._server = server
+        return True
+
+    def is_listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()  # also removes the socket file
+            self._server.deleteLater()
+            self._server = None
+
+    def set_handler(self, handler: Handler) -> None:
+        """``handler(message) -> reply`` answers each request from now on.
+
+        Requests that arrived before a handler was set are handled now.
+        """
+        self._handler = handler
+        pending, self._pending = self._pending, []
+        for message in pending:
+            self._handle(message)
+
+    # -- serving ----------------------------------------------------------------
+    @Slot()
+    def on_new_connection(self) -> None:
+        server = self._server
+        while server is not None and server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            self._buffers[socket] = b""
+            timer = QTimer(socket)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda s=socket: s.abort())
+            timer.start(SERVER_READ_TIMEOUT_MS)
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers[socket] + bytes(socket.readAll().data())
+        if b"\n" not in data:
+            if len(data) > MAX_MESSAGE:
+                self._forget(socket)
+                socket.abort()
+            else:
+                self._buffers[socket] = data
+            return
+        del self._buffers[socket]
+        message = _decode(data.split(b"\n", 1)[0])
+        if message is None:
+            reply: Message = {"ok": False, "error": "not a request"}
+        elif self._handler is None:
+            self._pending.append(message)
+            reply = {"ok": True, "queued": True}
+        else:
+            reply = self._handle(message)
+        socket.write(QByteArray(_encode(reply)))
+        socket.flush()
+        socket.disconnectFromServer()
+
+    def _handle(self, message: Message) -> Message:
+        assert self._handler is not None
+        try:
+            reply = dict(self._handler(message))
+        except Exception:  # a request must never take the running Steady down
+            log.exception("single instance: request failed")
+            reply = {"ok": False, "error": "the request failed"}
+        reply.setdefault("ok", True)
+        _report(message, reply)
+        return reply
+
+
+def _report(message: Message, reply: Message) -> None:
+    """The test hook: append what was answered to ``$STEADY_TEST_REPORT``, if set."""
+    target = os.environ.get(REPORT_ENV)
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"message": message, "reply": reply}) + "\n")
+    except OSError:
+        log.warning("single instance: cannot write the test report")

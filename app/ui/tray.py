@@ -1,0 +1,281 @@
+"""The tray icon, where the desktop has a tray, and bringing the window forward.
+
+Without a tray (``QSystemTrayIcon.isSystemTrayAvailable()`` is False, as on
+GNOME without an extension, or offscreen) the window is the app: nothing here
+is created and closing the window quits.
+
+With a tray, the menu offers the default exercise, the few that helped most
+(from the log), the window, History, Get help now and Quit. Closing the window
+quits, unless the person chose "keep in the tray" (``settings.keep_in_tray``):
+then it hides, a running breathing exercise pauses, and the tray brings it back.
+
+The menu is built by :func:`build_tray_menu` from plain :class:`TrayEntries`, so
+it can be tested (and photographed) where no tray exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+
+from app import paths
+from app.domain.loader import Library
+from app.domain.session import ExerciseStats, SessionStore
+from app.domain.settings import Settings
+from app.ui.breathing_view import BreathingPage
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+#: How many helpful exercises the menu lists at most.
+HELPED_LIMIT = 3
+#: Rated sessions an exercise needs before the menu calls it helpful.
+HELPED_MIN_RATED = 3
+
+CONTEXT = "SteadyTray"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show ``window`` un-minimised (keeping it maximised if it was), raised and active.
+
+    Some desktops refuse to hand focus to a window that asks for it; they then
+    mark it as wanting attention instead, which is the calm outcome anyway.
+    """
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+# --------------------------------------------------------------------------- the menu
+
+
+@dataclass(frozen=True)
+class TrayEntries:
+    """What the tray menu offers: ``(exercise id, title)`` pairs."""
+
+    default: tuple[str, str] | None = None
+    helped: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def helped_most(stats: Sequence[ExerciseStats], library: Library, *,
+                hidden_tags: frozenset[str] = frozenset(), exclude: str = "",
+                limit: int = HELPED_LIMIT,
+                min_rated: int = HELPED_MIN_RATED) -> list[tuple[str, str]]:
+    """Exercises whose ratings dropped most on average, best first.
+
+    Only exercises with ``min_rated`` rated sessions and a mean drop count; an
+    exercise no longer in the library, hidden by the health settings, or equal
+    to ``exclude`` (the default, already at the top of the menu) is left out.
+    """
+    rows = [row for row in stats
+            if row.rated >= min_rated and row.mean_change is not None and row.mean_change < 0]
+    rows.sort(key=lambda r: (r.mean_change, -r.rated, r.title))
+    chosen: list[tuple[str, str]] = []
+    for row in rows:
+        exercise = library.get(row.key)
+        if exercise is None or row.key == exclude or hidden_tags & set(exercise.tags):
+            continue
+        chosen.append((exercise.id, exercise.title))
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def tray_entries(library: Library, settings: Settings,
+                 store: SessionStore | None = None) -> TrayEntries:
+    """The entries for the person's library, settings and log (the log may fail: then none)."""
+    hidden = settings.hidden_tags()
+    default = library.get(settings.default_exercise)
+    if default is None or hidden & set(default.tags):
+        default = next((e for e in library.exercises.values() if not hidden & set(e.tags)),
+                       None)
+    helped: list[tuple[str, str]] = []
+    if store is not None:
+        try:
+            stats = store.stats("exercise")
+        except Exception:  # the menu is a convenience; the log's trouble is shown elsewhere
+            stats = []
+        helped = helped_most(stats, library, hidden_tags=hidden,
+                             exclude=default.id if default is not None else "")
+    return TrayEntries(default=(default.id, default.title) if default is not None else None,
+                       helped=tuple(helped))
+
+
+def build_tray_menu(entries: TrayEntries, menu: QMenu | None = None) -> QMenu:
+    """Fill ``menu`` (or a new one) with the tray entries.
+
+    Every action has an ``objectName`` (``start:<id>``, ``show``, ``history``,
+    ``help``, ``quit``) and the command in ``data()``, so whoever owns the menu
+    connects :attr:`QMenu.triggered` once and reads ``action.data()``.
+    """
+    if menu is None:
+        menu = QMenu()
+    menu.clear()
+    menu.setObjectName("trayMenu")
+    menu.setAccessibleName(_tr("Steady"))
+
+    def add(text: str, command: str, description: str) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(command)
+        action.setData(command)
+        action.setToolTip(description)
+        action.setStatusTip(description)
+        return action
+
+    if entries.default is not None:
+        ex_id, title = entries.default
+        add(_tr("Start now: %1").replace("%1", title), f"start:{ex_id}",
+            _tr("Open the window at the first rating of %1").replace("%1", title))
+    if entries.helped:
+        menu.addSection(_tr("What has helped you"))
+        for ex_id, title in entries.helped:
+            add(title, f"start:{ex_id}",
+                _tr("Open the window at the first rating of %1").replace("%1", title))
+    menu.addSeparator()
+    add(_tr("Open Steady"), "show", _tr("Bring the Steady window forward"))
+    add(_tr("History"), "history", _tr("Your past sessions and what works for you"))
+    add(_tr("Get help now"), "help", _tr("Your contacts and helplines"))
+    menu.addSeparator()
+    add(_tr("Quit Steady"), "quit", _tr("Close Steady completely"))
+    return menu
+
+
+# --------------------------------------------------------------------------- the tray
+
+
+class SteadyTray(QObject):
+    """The tray icon and its menu for one main window.
+
+    Create it with :meth:`create`, which returns None where there is no tray.
+
+    Signals:
+        commandRun(command): a menu command was carried out (for tests).
+    """
+
+    commandRun = Signal(str)
+
+    def __init__(self, window: MainWindow, *, icon: QIcon | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else window)
+        self.window = window
+        self.quitting = False
+        self.menu = QMenu(window)
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setIcon(icon if icon is not None else _app_icon())
+        self.icon.setToolTip(_tr("Steady"))
+        self.icon.setContextMenu(self.menu)
+        self.refresh()
+        self._connect_signals()
+
+    @classmethod
+    def create(cls, window: MainWindow, *, available: bool | None = None) -> SteadyTray | None:
+        """A shown tray icon for ``window``, or None when the desktop has no tray."""
+        if available is None:
+            available = QSystemTrayIcon.isSystemTrayAvailable()
+        if not available:
+            return None
+        tray = cls(window)
+        tray.icon.show()
+        return tray
+
+    def _connect_signals(self) -> None:
+        self.menu.triggered.connect(self.on_triggered)
+        self.menu.aboutToShow.connect(self.refresh)
+        self.icon.activated.connect(self.on_activated)
+        self.window.flow.saved.connect(self.refresh)  # a new rating may change what helped
+        self.window.installEventFilter(self)
+
+    # -- menu -----------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        window = self.window
+        entries = tray_entries(window.library, window.settings, window.store)
+        build_tray_menu(entries, self.menu)
+
+    def action(self, command: str) -> QAction | None:
+        return next((a for a in self.menu.actions() if a.data() == command), None)
+
+    @Slot(QAction)
+    def on_triggered(self, action: QAction) -> None:
+        self.run(str(action.data() or ""))
+
+    def run(self, command: str) -> None:
+        """Carry out a menu command (also what the menu's actions call)."""
+        window = self.window
+        if command.startswith("start:"):
+            bring_forward(window)
+            window.start_exercise(command.split(":", 1)[1])
+        elif command == "show":
+            bring_forward(window)
+        elif command == "history":
+            bring_forward(window)
+            window.historyRequested.emit()
+        elif command == "help":
+            bring_forward(window)
+            window.show_help()
+        elif command == "quit":
+            self.quit()
+        else:
+            return
+        self.commandRun.emit(command)
+
+    @Slot()
+    def quit(self) -> None:
+        """Quit for real, even with "keep in the tray" on."""
+        self.quitting = True
+        self.icon.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            bring_forward(self.window)
+
+    # -- closing to the tray ---------------------------------------------------
+    def keeps_window(self) -> bool:
+        """Closing the window hides it (True) or quits (False)."""
+        return (not self.quitting and self.icon.isVisible()
+                and self.window.settings.keep_in_tray)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close \
+                and self.keeps_window():
+            event.ignore()
+            self._pause_exercise()
+            self.window.hide()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _pause_exercise(self) -> None:
+        """A breathing exercise waits, paused, while the window is hidden."""
+        page = self.window.exercise_page
+        if isinstance(page, BreathingPage):
+            page.driver.pause()
+        cues = getattr(self.window, "cues", None)
+        if cues is not None:
+            cues.silence()
+
+
+def _app_icon() -> QIcon:
+    app = QApplication.instance()
+    icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+    if icon.isNull():
+        svg = paths.resource("icons", "steady.svg")
+        if svg.exists():
+            icon = QIcon(str(svg))
+    return icon
