@@ -441,8 +441,10 @@ def test_window_opens_history_and_escape_goes_home(qtbot: QtBot,
     assert isinstance(window.current_page(), HistoryPage)
     qtbot.keyClick(window.current_page().stats_table, Qt.Key.Key_Escape)
     assert window.current_page() is window.launcher
+    store.save(session("orienting", "Orienting", NOW - timedelta(hours=1), 6, 4))
     window.historyRequested.emit()  # opened again: the same page, read afresh
     assert window.current_page() is window.history_page
+    assert window.history_page.sessions_model.rowCount() == len(SEED) + 1
 
 
 def helped(exercise: str, title: str, count: int, drop: int) -> list[SessionRecord]:
@@ -461,6 +463,18 @@ def test_start_now_offers_what_helped_most_once_there_is_enough(qtbot: QtBot) ->
         assert window.launcher.start_now.text() == "Start now: Box breathing"
         reason = window.launcher.start_reason.text()
         assert "2.6 points lower" in reason and "5 sessions" in reason
+
+
+def test_a_saved_session_updates_start_now_on_the_way_home(qtbot: QtBot) -> None:
+    with memory_store() as s:
+        s.merge(helped("box", "Box breathing", 4, 3))
+        window = window_with(qtbot, s)
+        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        fifth = helped("box", "Box breathing", 5, 3)[-1]
+        s.save(fifth)
+        window.flow.saved.emit(fifth.id)  # as the session flow does after each write
+        window.go_home()
+        assert window.launcher.start_now.text() == "Start now: Box breathing"
 
 
 def test_start_now_keeps_the_persons_own_choice(qtbot: QtBot) -> None:
