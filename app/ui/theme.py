@@ -119,6 +119,9 @@ QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 6
 QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
+QPushButton:disabled, QPushButton[role="primary"]:disabled, QPushButton[role="help"]:disabled {{
+    background: {c.window}; color: {c.muted}; border: 1px dashed {c.border};
+}}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
 }}
