@@ -73,7 +73,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow:
     settings = settings or Settings()
     opened = open_log(data_dir)
-    window = MainWindow(load_exercises(data_dir), opened.store, settings)
+    window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir)
     if opened.notice:
         window.show_notice(opened.notice)
     return window

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -85,16 +87,69 @@ class ExerciseTile(QPushButton):
         return all(word in haystack for word in words)
 
 
+def problem_line(problem: Problem) -> str:
+    """One problem without its file name: ``line 13: phases[2].seconds: is 0.2; ...``."""
+    where = f"line {problem.line}: " if problem.line is not None else ""
+    key = f"{problem.key}: " if problem.key else ""
+    return f"{where}{key}{problem.message}"
+
+
+class BrokenTile(QPushButton):
+    """A file that could not be used, and why. Enter or a click asks to open its folder."""
+
+    def __init__(self, path: str, problems: list[Problem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.problems = problems
+        self.setProperty("role", "tile")
+        self.setAutoDefault(False)
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        self.heading = label(self.tr("%1 cannot be used").replace("%1", name), "tile-title", self)
+        lines = [problem_line(p) for p in problems[:3]]
+        if len(problems) > 3:
+            lines.append(self.tr("and %1 more").replace("%1", str(len(problems) - 3)))
+        self.details = label("\n".join(lines), "muted", self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        for part in (self.heading, self.details):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(part)
+        self.setAccessibleName(self.heading.text())
+        self.setAccessibleDescription("; ".join(lines))
+        self.setToolTip(path)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.heightForWidth(width) if layout is not None else -1
+
+
 class LauncherPage(QWidget):
     """The first screen: one key or click starts an exercise."""
 
     exerciseChosen = Signal(str)
     historyRequested = Signal()
     settingsRequested = Signal()
+    brokenFileChosen = Signal(str)  # the path of a file that could not be used
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tiles: list[ExerciseTile] = []
+        self.broken_tiles: list[BrokenTile] = []
+        #: Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.
+        self.tile_hooks: list[Callable[[QPushButton], None]] = []
         self._default_id = ""
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
                                       "or just start."), "muted")
@@ -127,6 +182,8 @@ class LauncherPage(QWidget):
         body.addLayout(self.groups)
         body.addWidget(self.empty)
         body.addWidget(self.problems)
+        self.own_area = QVBoxLayout()  # filled by app.ui.own_exercises when it is on
+        body.addLayout(self.own_area)
         body.addStretch(1)
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
@@ -173,6 +230,8 @@ class LauncherPage(QWidget):
             for index, exercise in enumerate(shown):
                 tile = ExerciseTile(exercise)
                 tile.clicked.connect(self.on_tile_clicked)
+                for hook in self.tile_hooks:
+                    hook(tile)
                 grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
                 self.tiles.append(tile)
             layout.addLayout(grid)
@@ -191,16 +250,52 @@ class LauncherPage(QWidget):
         self.on_filter(self.filter.text())
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        if not problems:
-            self.problems.hide()
+        """Each file that could not be used becomes a tile saying why, after the others."""
+        self.problems.hide()
+        self.broken_tiles = []
+        by_file: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        if not by_file:
             return
-        lines = [self.tr("Some exercise files could not be used:")]
-        lines += [f"  {problem}" for problem in problems[:10]]
-        if len(problems) > 10:
-            lines.append(self.tr("  and %1 more (see `steady list`)").replace(
-                "%1", str(len(problems) - 10)))
-        self.problems.setText("\n".join(lines))
-        self.problems.show()
+        group = QWidget()
+        group.setProperty("broken", True)
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(label(self.tr("Files that need a fix").upper(), "section"))
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, (path, found) in enumerate(by_file.items()):
+            tile = BrokenTile(path, found)
+            tile.clicked.connect(self.on_broken_clicked)
+            for hook in self.tile_hooks:
+                hook(tile)
+            grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
+            self.broken_tiles.append(tile)
+        layout.addLayout(grid)
+        self.groups.addWidget(group)
+
+    def tile_for(self, exercise_id: str) -> ExerciseTile | None:
+        return next((t for t in self.tiles if t.exercise.id == exercise_id), None)
+
+    def focused_exercise_id(self) -> str:
+        """The exercise the keyboard is on: a tile, Start now, or the first match when typing."""
+        focus = self.focusWidget()
+        if isinstance(focus, ExerciseTile):
+            return focus.exercise.id
+        if focus is self.start_now:
+            return self._default_id
+        if focus is self.filter and self.filter.text():
+            visible = self.visible_tiles()
+            return visible[0].exercise.id if visible else ""
+        return ""
+
+    def focus_exercise(self, exercise_id: str) -> bool:
+        tile = self.tile_for(exercise_id)
+        if tile is None or tile.isHidden():
+            return False
+        tile.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def visible_tiles(self) -> list[ExerciseTile]:
         return [t for t in self.tiles if not t.isHidden()]
@@ -214,8 +309,9 @@ class LauncherPage(QWidget):
             item = self.groups.itemAt(index)
             group = item.widget() if item is not None else None
             if group is not None:
-                group.setHidden(not any(not t.isHidden() and t.parentWidget() is group
-                                        for t in self.tiles))
+                broken = bool(group.property("broken"))  # files needing a fix stay in sight
+                group.setHidden(not broken and not any(
+                    not t.isHidden() and t.parentWidget() is group for t in self.tiles))
         self.empty.setVisible(bool(self.tiles) and not self.visible_tiles())
 
     @Slot()
@@ -229,6 +325,12 @@ class LauncherPage(QWidget):
         tile = self.sender()
         if isinstance(tile, ExerciseTile):
             self.exerciseChosen.emit(tile.exercise.id)
+
+    @Slot()
+    def on_broken_clicked(self) -> None:
+        tile = self.sender()
+        if isinstance(tile, BrokenTile):
+            self.brokenFileChosen.emit(tile.path)
 
     @Slot()
     def on_start_now(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -25,6 +26,7 @@ from app.ui.cues import ExerciseCues
 from app.ui.help import HelpDialog
 from app.ui.history import HistoryPage, helped_most
 from app.ui.launcher import LauncherPage
+from app.ui.own_exercises import OwnExercises
 from app.ui.rating import AfterPage, BeforePage
 from app.ui.steps_view import StepsPage
 from app.ui.summary import SummaryPage
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
                  clock: Callable[[], float] = time.monotonic,
+                 data_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -94,6 +97,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._connect_signals()
+        #: One's own exercises (editor, live folder, import/export); needs the data folder.
+        self.own_exercises = (OwnExercises(self, data_dir, clock=clock)
+                              if data_dir is not None else None)
         self.refresh_launcher()
         self.go_home()
 
@@ -284,6 +290,9 @@ class MainWindow(QMainWindow):
         self._saved = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.own_exercises is not None and not self.own_exercises.may_close():
+            event.ignore()  # unsaved changes in the editor, and the person kept them
+            return
         if self.exercise_page is not None:
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         super().closeEvent(event)

@@ -1,0 +1,1487 @@
+"""The exercise editor: make, change or copy an exercise, then save it as a file.
+
+A page in the window's stack. The breathing builder lists the phases of one
+breath (inhale, hold, exhale in any order, 0.5 to 99 seconds in 0.5 s steps)
+next to a live preview of the pacer and the breaths per minute; the steps
+builder lists the steps of a grounding, sensory or body exercise. Both work by
+keys alone: inside a row, Alt+Up and Alt+Down move it, Alt+Delete removes it
+and Ctrl+Enter adds one after it.
+
+Saving writes an ordinary format-1 file into the person's exercises folder
+(:mod:`app.domain.writer`), after reading the text back with the same loader
+as ``steady validate``: a problem is shown under the field it concerns and
+nothing is written. Steady's own exercises are never changed: editing one saves
+a copy with the same id, which takes its place in the list. Back (Esc) leaves
+the page and keeps what was typed, so nothing is lost.
+
+The small dialogs here offer a classmethod ``ask()`` returning the answer, so
+a test patches one call.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from itertools import pairwise
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.exercise import (
+    ACTIONS,
+    KINDS,
+    Action,
+    Exercise,
+    Kind,
+    Phase,
+    Problem,
+    Step,
+)
+from app.domain.loader import MAX_ITEMS, RANGES, TEXT_LIMITS, Library, parse_exercise
+from app.domain.pacer import planned_duration
+from app.domain.writer import (
+    exercise_to_toml,
+    free_file_name,
+    header_lines,
+    id_from_title,
+    unique_id,
+    write_atomic,
+)
+from app.services.pacer_driver import PacerDriver
+from app.ui.breathing_view import PacerWidget
+from app.ui.launcher import kind_names
+from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
+
+Clock = Callable[[], float]
+Mode = Literal["new", "edit", "copy", "duplicate"]
+
+#: The preview runs this long before it starts again.
+PREVIEW_MINUTES = 60
+NEW_PHASES = (Phase("inhale", 4.0), Phase("exhale", 6.0))
+NEW_MINUTES = 5.0
+_KEY = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
+_SUBJECT_VERBS = {"is", "needs", "has", "should", "may", "cannot", "only"}
+
+
+def sentence(subject: str, message: str) -> str:
+    """``Title`` + ``is empty`` -> "Title is empty."; a whole message is only capitalised."""
+    first = message.split(" ", 1)[0]
+    text = f"{subject} {message}" if first in _SUBJECT_VERBS else message
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _seconds_text(seconds: float) -> str:
+    return f"{seconds:g}"
+
+
+# --------------------------------------------------------------------------- dialogs
+
+
+class ChoiceDialog(QDialog):
+    """A short question with a few answers, one button each. Esc gives ``cancel_key``."""
+
+    def __init__(self, title: str, text: str, choices: Sequence[tuple[str, str, str]],
+                 *, default: str, cancel_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = cancel_key
+        self._cancel_key = cancel_key
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setAccessibleName(title)
+        self.message = label(text)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setMinimumWidth(420)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for key, text_, description in choices:
+            button = make_button(text_, role="primary" if key == default else None,
+                                 description=description)
+            button.clicked.connect(self._chooser(key))
+            row.addWidget(button)
+            self.buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        if default in self.buttons:
+            self.buttons[default].setDefault(True)
+            self.buttons[default].setFocus()
+
+    def _chooser(self, key: str) -> Callable[[], None]:
+        def choose() -> None:
+            self.choice = key
+            self.accept()
+        return choose
+
+    def reject(self) -> None:
+        self.choice = self._cancel_key
+        super().reject()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, title: str, text: str,
+            choices: Sequence[tuple[str, str, str]], *, default: str, cancel_key: str) -> str:
+        dialog = cls(title, text, choices, default=default, cancel_key=cancel_key,
+                     parent=parent)
+        dialog.exec()
+        choice = dialog.choice
+        dialog.deleteLater()
+        return choice
+
+
+class ClashDialog(ChoiceDialog):
+    """An exercise with this id is already there: replace it, keep both, or cancel."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> str:
+        """Returns "replace", "keep-both" or "cancel"."""
+        translate = QCoreApplication.translate
+        choices = [
+            ("replace", translate("ClashDialog", "Replace it"),
+             translate("ClashDialog", "Use the new file in its place")),
+            ("keep-both", translate("ClashDialog", "Keep both"),
+             translate("ClashDialog", "Keep both; the new one gets its own id")),
+            ("cancel", translate("ClashDialog", "Cancel"),
+             translate("ClashDialog", "Change nothing")),
+        ]
+        return cls.run(parent, translate("ClashDialog", "Same id"), text, choices,
+                       default="keep-both", cancel_key="cancel")
+
+
+class DeleteDialog(ChoiceDialog):
+    """Confirm deleting one's own exercise."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> bool:
+        """True when the person chose Delete."""
+        translate = QCoreApplication.translate
+        choices = [
+            ("delete", translate("DeleteDialog", "Delete"),
+             translate("DeleteDialog", "Delete this exercise")),
+            ("keep", translate("DeleteDialog", "Keep it"),
+             translate("DeleteDialog", "Change nothing")),
+        ]
+        return cls.run(parent, translate("DeleteDialog", "Delete exercise"), text, choices,
+                       default="keep", cancel_key="keep") == "delete"
+
+
+class DraftDialog(ChoiceDialog):
+    """Unsaved changes are waiting in the editor: go back to them, or drop them."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> str:
+        """Returns "continue" or "discard"."""
+        translate = QCoreApplication.translate
+        choices = [
+            ("continue", translate("DraftDialog", "Go back to them"),
+             translate("DraftDialog", "Show the editor with your changes")),
+            ("discard", translate("DraftDialog", "Drop them"),
+             translate("DraftDialog", "Forget the unsaved changes")),
+        ]
+        return cls.run(parent, translate("DraftDialog", "Unsaved changes"), text, choices,
+                       default="continue", cancel_key="continue")
+
+
+# --------------------------------------------------------------------------- rows
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox that shows ``5`` rather than ``5.0``."""
+
+    def textFromValue(self, value: float) -> str:
+        return self.locale().toString(round(value, self.decimals()), "g", 6)
+
+
+class HalfSecondSpinBox(QDoubleSpinBox):
+    """Seconds from 0.5 to 99 in steps of 0.5; typed values round to the nearest half."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        low, high = RANGES["phases.seconds"]
+        self.setDecimals(1)
+        self.setRange(low, high)
+        self.setSingleStep(0.5)
+        self.setSuffix(self.tr(" s"))
+        self.setCorrectionMode(QDoubleSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.setKeyboardTracking(True)
+
+    def valueFromText(self, text: str) -> float:
+        value = super().valueFromText(text)
+        return min(max(round(value * 2.0) / 2.0, self.minimum()), self.maximum())
+
+    def textFromValue(self, value: float) -> str:
+        return self.locale().toString(round(value * 2.0) / 2.0, "g", 4)
+
+
+def _row_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.setToolTip(name)
+    button.setAutoDefault(False)
+    button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys below do the same
+    button.setStyleSheet("QPushButton { padding: 2px 10px; min-height: 20px; }")
+    return button
+
+
+class ItemRow(QWidget):
+    """One phase or step: its fields, and keys to move, remove or add after it."""
+
+    changed = Signal()
+    moveRequested = Signal(object, int)
+    removeRequested = Signal(object)
+    addRequested = Signal(object)
+
+    noun = "item"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = QLabel()
+        self.number.setProperty("role", "muted")
+        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("40.") + 4)
+        self.up_button = _row_button("↑", self.tr("Move earlier (Alt+Up)"))
+        self.down_button = _row_button("↓", self.tr("Move later (Alt+Down)"))
+        self.remove_button = _row_button("✕", self.tr("Remove (Alt+Delete)"))
+        self.error = label("", "caution")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, sequence in (("up", "Alt+Up"), ("down", "Alt+Down"),
+                              ("remove", "Alt+Delete"), ("add", "Ctrl+Return"),
+                              ("add2", "Ctrl+Enter")):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(context)
+            self.shortcuts[key] = shortcut
+
+    def _connect_row(self) -> None:
+        self.up_button.clicked.connect(self.on_up)
+        self.down_button.clicked.connect(self.on_down)
+        self.remove_button.clicked.connect(self.on_remove)
+        self.shortcuts["up"].activated.connect(self.on_up)
+        self.shortcuts["down"].activated.connect(self.on_down)
+        self.shortcuts["remove"].activated.connect(self.on_remove)
+        self.shortcuts["add"].activated.connect(self.on_add)
+        self.shortcuts["add2"].activated.connect(self.on_add)
+
+    def fields(self) -> list[QWidget]:
+        """The focusable fields, in tab order."""
+        return []
+
+    def set_number(self, number: int, total: int) -> None:
+        self.number.setText(f"{number}.")
+        self.up_button.setEnabled(number > 1)
+        self.down_button.setEnabled(number < total)
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    @Slot()
+    def on_up(self) -> None:
+        self.moveRequested.emit(self, -1)
+
+    @Slot()
+    def on_down(self) -> None:
+        self.moveRequested.emit(self, 1)
+
+    @Slot()
+    def on_remove(self) -> None:
+        self.removeRequested.emit(self)
+
+    @Slot()
+    def on_add(self) -> None:
+        self.addRequested.emit(self)
+
+    @Slot()
+    def on_changed(self) -> None:
+        self.changed.emit()
+
+
+class PhaseRow(ItemRow):
+    """One phase of the breath: inhale, hold or exhale, and its seconds."""
+
+    def __init__(self, phase: Phase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = QComboBox()
+        for action, text in action_names(self).items():
+            self.action.addItem(text, action)
+        self.action.setCurrentIndex(ACTIONS.index(phase.action))
+        self.seconds = HalfSecondSpinBox()
+        self.seconds.setValue(phase.seconds)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.number)
+        row.addWidget(self.action, 2)
+        row.addWidget(self.seconds, 1)
+        row.addWidget(self.up_button)
+        row.addWidget(self.down_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self._connect_row()
+        self.action.currentIndexChanged.connect(self.on_changed)
+        self.seconds.valueChanged.connect(self.on_changed)
+
+    def set_number(self, number: int, total: int) -> None:
+        super().set_number(number, total)
+        keys = self.tr("Alt+Up and Alt+Down move this phase, Alt+Delete removes it, "
+                       "Ctrl+Enter adds one after it.")
+        self.action.setAccessibleName(self.tr("Phase %1: what to do").replace("%1", str(number)))
+        self.action.setAccessibleDescription(keys)
+        self.seconds.setAccessibleName(self.tr("Phase %1: seconds").replace("%1", str(number)))
+        self.seconds.setAccessibleDescription(
+            self.tr("From 0.5 to 99 seconds, in steps of 0.5. ") + keys)
+
+    def fields(self) -> list[QWidget]:
+        return [self.action, self.seconds]
+
+    def phase(self) -> Phase:
+        action: Action = self.action.currentData()
+        return Phase(action=action, seconds=round(self.seconds.value() * 2.0) / 2.0)
+
+
+class StepRow(ItemRow):
+    """One step: its text, and optionally items to count and a gentle timer."""
+
+    def __init__(self, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit(step.text)
+        self.text.setMaxLength(TEXT_LIMITS["text"] + 50)  # the loader says when it is too long
+        self.text.setPlaceholderText(self.tr("What to do, for example: Name five things "
+                                             "you can see."))
+        low, high = RANGES["steps.count"]
+        self.count = QSpinBox()
+        self.count.setRange(int(low) - 1, int(high))
+        self.count.setSpecialValueText(self.tr("No count"))
+        self.count.setValue(step.count or 0)
+        low, high = RANGES["steps.seconds"]
+        self.seconds = QSpinBox()
+        self.seconds.setRange(int(low) - 1, int(high))
+        self.seconds.setSpecialValueText(self.tr("No timer"))
+        self.seconds.setSuffix(self.tr(" s"))
+        self.seconds.setSingleStep(5)
+        self.seconds.setValue(step.seconds or 0)
+        self.count_label = QLabel(self.tr("Items to tick"))
+        self.count_label.setBuddy(self.count)
+        self.seconds_label = QLabel(self.tr("Timer"))
+        self.seconds_label.setBuddy(self.seconds)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(8)
+        top.addWidget(self.number)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.up_button)
+        top.addWidget(self.down_button)
+        top.addWidget(self.remove_button)
+        extra = QHBoxLayout()
+        extra.setContentsMargins(self.number.minimumWidth() + 8, 0, 0, 0)
+        extra.setSpacing(8)
+        extra.addWidget(self.count_label)
+        extra.addWidget(self.count)
+        extra.addSpacing(12)
+        extra.addWidget(self.seconds_label)
+        extra.addWidget(self.seconds)
+        extra.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(extra)
+        layout.addWidget(self.error)
+        self._connect_row()
+        self.text.textChanged.connect(self.on_changed)
+        self.count.valueChanged.connect(self.on_changed)
+        self.seconds.valueChanged.connect(self.on_changed)
+
+    def set_number(self, number: int, total: int) -> None:
+        super().set_number(number, total)
+        keys = self.tr("Alt+Up and Alt+Down move this step, Alt+Delete removes it, "
+                       "Ctrl+Enter adds one after it.")
+        n = str(number)
+        self.text.setAccessibleName(self.tr("Step %1: text").replace("%1", n))
+        self.text.setAccessibleDescription(keys)
+        self.count.setAccessibleName(self.tr("Step %1: items to tick").replace("%1", n))
+        self.count.setAccessibleDescription(self.tr("Optional: how many things to notice, "
+                                                    "one key each"))
+        self.seconds.setAccessibleName(self.tr("Step %1: timer in seconds").replace("%1", n))
+        self.seconds.setAccessibleDescription(self.tr("Optional: a gentle timer; without it "
+                                                      "the person moves on when ready"))
+
+    def fields(self) -> list[QWidget]:
+        return [self.text, self.count, self.seconds]
+
+    def step(self) -> Step:
+        return Step(text=self.text.text().strip(), count=self.count.value() or None,
+                    seconds=self.seconds.value() or None)
+
+
+def action_names(widget: QWidget) -> dict[Action, str]:
+    return {"inhale": widget.tr("Inhale"), "hold": widget.tr("Hold"),
+            "exhale": widget.tr("Exhale")}
+
+
+class RowList(QWidget):
+    """A list of rows with an Add button; emits ``changed`` and ``structureChanged``."""
+
+    changed = Signal()
+    structureChanged = Signal()
+
+    def __init__(self, make_row: Callable[[object | None, ItemRow | None], ItemRow],
+                 add_text: str, add_description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make_row = make_row
+        self.rows: list[ItemRow] = []
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(8)
+        self.add_button = make_button(add_text, description=add_description)
+        self.error = label("", "caution")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(self._rows_layout)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.on_add_at_end)
+
+    def set_items(self, items: Sequence[object]) -> None:
+        for row in self.rows:
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for item in items:
+            self._insert(len(self.rows), self._make_row(item, None))
+        self._renumber()
+
+    def _insert(self, index: int, row: ItemRow) -> None:
+        row.changed.connect(self.changed)
+        row.moveRequested.connect(self.on_move)
+        row.removeRequested.connect(self.on_remove)
+        row.addRequested.connect(self.on_add_after)
+        self.rows.insert(index, row)
+        self._rows_layout.insertWidget(index, row)
+        row.show()  # now, not queued: it must take the focus and Tab at once
+
+    def _renumber(self) -> None:
+        for number, row in enumerate(self.rows, start=1):
+            row.set_number(number, len(self.rows))
+        self.add_button.setEnabled(len(self.rows) < MAX_ITEMS)
+        self.structureChanged.emit()
+        self.changed.emit()
+
+    def add_after(self, after: ItemRow | None) -> ItemRow | None:
+        """Add a row after ``after`` (at the end for None) and focus it."""
+        if len(self.rows) >= MAX_ITEMS:
+            return None
+        index = self.rows.index(after) + 1 if after in self.rows else len(self.rows)
+        row = self._make_row(None, after if after in self.rows else
+                             (self.rows[-1] if self.rows else None))
+        self._insert(index, row)
+        self._renumber()
+        fields = row.fields()
+        if fields:
+            fields[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return row
+
+    def move(self, row: ItemRow, delta: int) -> None:
+        index = self.rows.index(row)
+        target = index + delta
+        if not 0 <= target < len(self.rows):
+            return
+        focused = self.focusWidget()
+        self.rows.insert(target, self.rows.pop(index))
+        self._rows_layout.removeWidget(row)
+        self._rows_layout.insertWidget(target, row)
+        self._renumber()
+        if focused is not None:
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove(self, row: ItemRow) -> None:
+        index = self.rows.index(row)
+        column = 0
+        focused = self.focusWidget()
+        if focused is not None and focused in row.fields():
+            column = row.fields().index(focused)
+        self.rows.pop(index)
+        self._rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._renumber()
+        if self.rows:
+            neighbour = self.rows[min(index, len(self.rows) - 1)]
+            fields = neighbour.fields()
+            fields[min(column, len(fields) - 1)].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_widgets(self) -> list[QWidget]:
+        out: list[QWidget] = []
+        for row in self.rows:
+            out += row.fields()
+        out.append(self.add_button)
+        return out
+
+    @Slot(object, int)
+    def on_move(self, row: ItemRow, delta: int) -> None:
+        self.move(row, delta)
+
+    @Slot(object)
+    def on_remove(self, row: ItemRow) -> None:
+        self.remove(row)
+
+    @Slot(object)
+    def on_add_after(self, row: ItemRow) -> None:
+        self.add_after(row)
+
+    @Slot()
+    def on_add_at_end(self) -> None:
+        self.add_after(None)
+
+
+def _next_phase(after: ItemRow | None) -> Phase:
+    """The phase a new row starts with: a hold after a breath, a breath out after a hold."""
+    if isinstance(after, PhaseRow):
+        previous = after.phase()
+        if previous.action == "hold":
+            return Phase("exhale", 4.0)
+        return Phase("hold", 2.0)
+    return Phase("inhale", 4.0)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+class EditorPage(QWidget):
+    """Make or change one exercise.
+
+    Signals:
+        saved(exercise): the file was written (the exercise carries its new path).
+        closed(): the person asked to leave (Back or Esc); the draft stays here.
+    """
+
+    saved = Signal(object)
+    closed = Signal()
+
+    def __init__(self, library: Library, folder: Path, *, reduced_motion: bool = False,
+                 clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._folder = folder
+        self._reduced = reduced_motion
+        self._clock = clock
+        self._mode: Mode = "new"
+        self._source: Exercise | None = None
+        self._original_text: str | None = None
+        self._original_bytes: bytes | None = None
+        self._baseline: Exercise | None = None
+        self._id_follows_title = True
+        self._loading = False
+        self._live_check = False
+        self._preview_paused = False
+        self.preview_driver: PacerDriver | None = None
+        self.field_errors: dict[str, QLabel] = {}
+        self.setObjectName("editorPage")
+        self.setAccessibleName(self.tr("Exercise editor"))
+        self._build()
+        self._connect_signals()
+        self.new("breathing")
+
+    # ------------------------------------------------------------------ building
+
+    def _error_label(self, key: str) -> QLabel:
+        widget = label("", "caution")
+        widget.setTextFormat(Qt.TextFormat.PlainText)
+        widget.hide()
+        self.field_errors[key] = widget
+        return widget
+
+    def _section(self, text: str) -> QLabel:
+        heading = label(text.upper(), "section")
+        heading.setAccessibleName(text)
+        return heading
+
+    def _field(self, form: QFormLayout, text: str, widget: QWidget | QHBoxLayout,
+               key: str, buddy: QWidget | None = None, hint: str = "") -> None:
+        caption = QLabel(text)
+        caption.setWordWrap(True)
+        target = buddy if buddy is not None else widget
+        if isinstance(target, QWidget):
+            caption.setBuddy(target)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        if isinstance(widget, QWidget):
+            column.addWidget(widget)
+        else:
+            column.addLayout(widget)
+        if hint:
+            column.addWidget(label(hint, "small"))
+        column.addWidget(self._error_label(key))
+        form.addRow(caption, column)
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        return form
+
+    def _build(self) -> None:
+        self.heading = label("", "title")
+        self.note = label("", "caution")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro = label("", "muted")
+
+        # -- about
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(TEXT_LIMITS["title"] + 20)
+        self.title_edit.setPlaceholderText(self.tr("For example: My calm breath"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setAccessibleDescription(self.tr("The name on the exercise's tile"))
+        self.id_edit = QLineEdit()
+        self.id_edit.setMaxLength(80)
+        self.id_edit.setAccessibleName(self.tr("Id"))
+        self.id_edit.setAccessibleDescription(self.tr(
+            "Lowercase letters, digits and dashes. Made from the title until you change it."))
+        self.kind_combo = QComboBox()
+        for kind, text in kind_names(self).items():
+            self.kind_combo.addItem(text, kind)
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
+        self.kind_combo.setAccessibleDescription(self.tr(
+            "Breathing has a breathing pattern; grounding, senses and body have steps"))
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setAccessibleName(self.tr("Summary"))
+        self.summary_edit.setAccessibleDescription(self.tr("One or two sentences shown on "
+                                                           "the exercise's tile"))
+        self.summary_edit.setPlaceholderText(self.tr("Optional: one line shown on the tile"))
+        self.summary_edit.setFixedHeight(self.summary_edit.fontMetrics().lineSpacing() * 2 + 24)
+        about = self._form()
+        self._field(about, self.tr("Title"), self.title_edit, "title")
+        self._field(about, self.tr("Id"), self.id_edit, "id",
+                    hint=self.tr("Used by `steady start ID`. Made from the title until you "
+                                 "change it."))
+        self._field(about, self.tr("Kind"), self.kind_combo, "kind")
+        self._field(about, self.tr("Summary"), self.summary_edit, "summary")
+
+        # -- breathing builder
+        self.phase_list = RowList(self._make_phase_row, self.tr("Add a phase"),
+                                  self.tr("Add a phase at the end (Ctrl+Enter in a phase adds "
+                                          "one after it)"))
+        self.phase_list.add_button.setAccessibleName(self.tr("Add a phase"))
+        self.phase_keys = label(self.tr("In a phase: Alt+Up and Alt+Down move it, Alt+Delete "
+                                        "removes it, Ctrl+Enter adds one after it."), "small")
+        self.length_unit = QComboBox()
+        self.length_unit.addItem(self.tr("minutes"), "minutes")
+        self.length_unit.addItem(self.tr("breaths"), "cycles")
+        self.length_unit.setAccessibleName(self.tr("Length in"))
+        self.length_unit.setAccessibleDescription(self.tr("Minutes, or a number of whole "
+                                                          "breaths (cycles)"))
+        low, high = RANGES["minutes"]
+        self.minutes_spin = NumberSpinBox()
+        self.minutes_spin.setDecimals(1)
+        self.minutes_spin.setRange(low, high)
+        self.minutes_spin.setSingleStep(1.0)
+        self.minutes_spin.setAccessibleName(self.tr("Length in minutes"))
+        self.minutes_spin.setAccessibleDescription(self.tr(
+            "From 1 to 60 minutes; the guide always ends on a whole breath"))
+        low, high = RANGES["cycles"]
+        self.cycles_spin = QSpinBox()
+        self.cycles_spin.setRange(int(low), int(high))
+        self.cycles_spin.setAccessibleName(self.tr("Length in breaths"))
+        self.cycles_spin.setAccessibleDescription(self.tr("From 1 to 100 whole breaths"))
+        length_row = QHBoxLayout()
+        length_row.setSpacing(8)
+        length_row.addWidget(self.minutes_spin, 1)
+        length_row.addWidget(self.cycles_spin, 1)
+        length_row.addWidget(self.length_unit, 1)
+        low, high = RANGES["ease_in_seconds"]
+        self.ease_spin = NumberSpinBox()
+        self.ease_spin.setDecimals(0)
+        self.ease_spin.setRange(low, high)
+        self.ease_spin.setSingleStep(10)
+        self.ease_spin.setSuffix(self.tr(" s"))
+        self.ease_spin.setSpecialValueText(self.tr("None"))
+        self.ease_spin.setAccessibleName(self.tr("Ease in"))
+        self.ease_spin.setAccessibleDescription(self.tr(
+            "Optional: start with quicker breaths and slow to the pattern over this many "
+            "seconds"))
+        self.length_total = label("", "small")
+        breathing_form = self._form()
+        self._field(breathing_form, self.tr("Length"), length_row, "minutes",
+                    buddy=self.minutes_spin)
+        self._field(breathing_form, self.tr("Ease in"), self.ease_spin, "ease_in_seconds",
+                    hint=self.tr("Start a little quicker and slow to the pattern over this "
+                                 "time."))
+        self.breathing_box = QWidget()
+        breathing = QVBoxLayout(self.breathing_box)
+        breathing.setContentsMargins(0, 0, 0, 0)
+        breathing.setSpacing(8)
+        breathing.addWidget(self._section(self.tr("One breath, repeated")))
+        breathing.addWidget(self.phase_keys)
+        breathing.addWidget(self.phase_list)
+        breathing.addLayout(breathing_form)
+        breathing.addWidget(self.length_total)
+        self.field_errors["cycles"] = self.field_errors["minutes"]
+        self.field_errors["phases"] = self.phase_list.error
+
+        # -- steps builder
+        self.step_list = RowList(self._make_step_row, self.tr("Add a step"),
+                                 self.tr("Add a step at the end (Ctrl+Enter in a step adds "
+                                         "one after it)"))
+        self.step_list.add_button.setAccessibleName(self.tr("Add a step"))
+        self.step_keys = label(self.tr("In a step: Alt+Up and Alt+Down move it, Alt+Delete "
+                                       "removes it, Ctrl+Enter adds one after it. Steps "
+                                       "without a timer wait for the person."), "small")
+        self.steps_minutes = NumberSpinBox()
+        self.steps_minutes.setDecimals(1)
+        self.steps_minutes.setRange(0, RANGES["minutes"][1])
+        self.steps_minutes.setSpecialValueText(self.tr("Not given"))
+        self.steps_minutes.setSuffix(self.tr(" min"))
+        self.steps_minutes.setAccessibleName(self.tr("About how long, in minutes"))
+        self.steps_minutes.setAccessibleDescription(self.tr(
+            "Optional: shown before starting; the steps take as long as they take"))
+        steps_form = self._form()
+        self._field(steps_form, self.tr("About how long"), self.steps_minutes, "steps.minutes",
+                    hint=self.tr("Optional, shown before starting."))
+        self.steps_box = QWidget()
+        steps = QVBoxLayout(self.steps_box)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.setSpacing(8)
+        steps.addWidget(self._section(self.tr("Steps, in order")))
+        steps.addWidget(self.step_keys)
+        steps.addWidget(self.step_list)
+        steps.addLayout(steps_form)
+        self.field_errors["steps"] = self.step_list.error
+
+        # -- cautions, sources, tags
+        self.cautions_edit = self._lines_edit(self.tr("Cautions"), self.tr(
+            "Optional, one per line: shown before the exercise starts"))
+        self.sources_edit = self._lines_edit(self.tr("Sources"), self.tr(
+            "Optional, one per line: where the exercise comes from"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
+        self.tags_edit.setAccessibleDescription(self.tr("Optional words to find the exercise "
+                                                        "by, separated by commas"))
+        self.tags_edit.setPlaceholderText(self.tr("Optional, separated by commas"))
+        more = self._form()
+        self._field(more, self.tr("Cautions"), self.cautions_edit, "cautions",
+                    hint=self.tr("One per line."))
+        self._field(more, self.tr("Sources"), self.sources_edit, "sources",
+                    hint=self.tr("One per line."))
+        self._field(more, self.tr("Tags"), self.tags_edit, "tags",
+                    hint=self.tr("The tag breath-hold hides the exercise when your health "
+                                 "settings ask Steady to leave out breath holds."))
+
+        body = QVBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.heading)
+        body.addWidget(self.note)
+        body.addWidget(self.intro)
+        body.addLayout(about)
+        body.addSpacing(4)
+        body.addWidget(self.breathing_box)
+        body.addWidget(self.steps_box)
+        body.addSpacing(4)
+        body.addWidget(self._section(self.tr("Cautions, sources and tags")))
+        body.addLayout(more)
+        body.addStretch(1)
+        self.scroll = scroll_page(body)
+
+        # -- preview
+        self.pacer = PacerWidget(NEW_PHASES, reduced_motion=self._reduced)
+        self.pacer.setMinimumSize(160, 160)
+        self.pacer.setAccessibleName(self.tr("Preview of the breathing guide"))
+        self.preview_phase = label("", "title")
+        self.preview_phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_phase.setAccessibleName(self.tr("Preview: what to do now"))
+        self.rate_label = label("", None)
+        self.rate_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rate_label.setAccessibleName(self.tr("Breaths per minute"))
+        self.cycle_label = label("", "small")
+        self.cycle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_button = make_button(self.tr("Pause preview"),
+                                          description=self.tr("Pause or play the preview of "
+                                                              "the breathing guide"))
+        self.preview_box = QWidget()
+        self.preview_box.setMinimumWidth(200)
+        self.preview_box.setMaximumWidth(280)
+        self.preview_box.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Expanding)
+        preview = QVBoxLayout(self.preview_box)
+        preview.setContentsMargins(16, 24, 24, 8)
+        preview.setSpacing(6)
+        preview.addWidget(self._section(self.tr("Preview")))
+        preview.addWidget(self.pacer, 1)
+        preview.addWidget(self.preview_phase)
+        preview.addWidget(self.rate_label)
+        preview.addWidget(self.cycle_label)
+        preview.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        preview.addStretch(1)
+
+        # -- footer
+        self.status = label("", "small")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(self.tr("Save status"))
+        self.field_errors["general"] = self.status
+        self.back_button = make_button(self.tr("Back (Esc)"), description=self.tr(
+            "Leave the editor; what you typed stays here until you save"))
+        self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
+                                       description=self.tr("Check the exercise and save it "
+                                                           "in your exercises folder"))
+        footer = QHBoxLayout()
+        footer.setContentsMargins(32, 8, 32, 20)
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.back_button)
+        footer.addWidget(self.save_button)
+
+        main = QHBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        main.addWidget(self.scroll, 1)
+        main.addWidget(self.preview_box)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(main, 1)
+        outer.addLayout(footer)
+        self.setFocusProxy(self.title_edit)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(context)
+        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.back_shortcut.setContext(context)
+
+    def _lines_edit(self, name: str, description: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setAccessibleName(name)
+        edit.setAccessibleDescription(description)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 24)
+        return edit
+
+    def _make_phase_row(self, item: object | None, after: ItemRow | None) -> ItemRow:
+        phase = item if isinstance(item, Phase) else _next_phase(after)
+        return PhaseRow(phase)
+
+    def _make_step_row(self, item: object | None, after: ItemRow | None) -> ItemRow:
+        return StepRow(item if isinstance(item, Step) else Step(text=""))
+
+    def _connect_signals(self) -> None:
+        self.title_edit.textChanged.connect(self.on_title_changed)
+        self.id_edit.textEdited.connect(self.on_id_edited)
+        self.id_edit.textChanged.connect(self.on_changed)
+        self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
+        self.summary_edit.textChanged.connect(self.on_changed)
+        self.phase_list.changed.connect(self.on_pattern_changed)
+        self.phase_list.structureChanged.connect(self.on_structure_changed)
+        self.step_list.changed.connect(self.on_changed)
+        self.step_list.structureChanged.connect(self.on_structure_changed)
+        self.length_unit.currentIndexChanged.connect(self.on_length_unit)
+        self.minutes_spin.valueChanged.connect(self.on_pattern_changed)
+        self.cycles_spin.valueChanged.connect(self.on_pattern_changed)
+        self.ease_spin.valueChanged.connect(self.on_pattern_changed)
+        self.steps_minutes.valueChanged.connect(self.on_changed)
+        self.cautions_edit.textChanged.connect(self.on_changed)
+        self.sources_edit.textChanged.connect(self.on_changed)
+        self.tags_edit.textChanged.connect(self.on_changed)
+        self.preview_button.clicked.connect(self.on_preview_button)
+        self.back_button.clicked.connect(self.on_back)
+        self.save_button.clicked.connect(self.on_save)
+        self.save_shortcut.activated.connect(self.on_save)
+        self.back_shortcut.activated.connect(self.on_back)
+
+    # ------------------------------------------------------------------ opening
+
+    def set_library(self, library: Library) -> None:
+        """The exercises as they are now (for ids already in use)."""
+        self._library = library
+        if self._live_check:
+            self.check()
+
+    def new(self, kind: Kind = "breathing") -> None:
+        """Start a new exercise of ``kind``."""
+        phases = NEW_PHASES if kind == "breathing" else ()
+        steps = () if kind == "breathing" else (Step(text=""),)
+        draft = Exercise(id="", title="", kind=kind, minutes=NEW_MINUTES, phases=phases,
+                         steps=steps)
+        self._open("new", None, draft, follow=True)
+
+    def edit(self, exercise: Exercise) -> None:
+        """Change ``exercise``: one's own file in place; a bundled one as a copy."""
+        self._open("copy" if exercise.bundled else "edit", exercise, exercise, follow=False)
+
+    def duplicate(self, exercise: Exercise) -> None:
+        """A new exercise that starts as a copy of ``exercise``."""
+        title = self.tr("%1 (copy)").replace("%1", exercise.title)
+        draft = replace(exercise, title=title[: TEXT_LIMITS["title"]], id="", path=None,
+                        bundled=False)
+        self._open("duplicate", exercise, draft, follow=True)
+
+    def _open(self, mode: Mode, source: Exercise | None, draft: Exercise, *,
+              follow: bool) -> None:
+        self._mode = mode
+        self._source = source
+        self._original_bytes = None
+        self._original_text = None
+        if source is not None and source.path is not None:
+            try:
+                self._original_bytes = source.path.read_bytes()
+                self._original_text = self._original_bytes.decode("utf-8", errors="replace")
+            except OSError:
+                self._original_bytes = None
+        self._id_follows_title = follow
+        self._live_check = False
+        self._fill(draft)
+        if follow:
+            self._update_id_from_title()
+        self._baseline = self.draft()
+        self._describe_mode()
+        self._show_problems([])
+        self.status.setText("")
+        self.scroll.verticalScrollBar().setValue(0)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill(self, exercise: Exercise) -> None:
+        self._loading = True
+        try:
+            self.title_edit.setText(exercise.title)
+            self.id_edit.setText(exercise.id)
+            self.kind_combo.setCurrentIndex(KINDS.index(exercise.kind))
+            self.summary_edit.setPlainText(exercise.summary)
+            self.phase_list.set_items(exercise.phases or NEW_PHASES)
+            self.step_list.set_items(exercise.steps or (Step(text=""),))
+            breathing = exercise.is_breathing
+            if breathing and exercise.cycles is not None:
+                self.length_unit.setCurrentIndex(1)
+                self.cycles_spin.setValue(exercise.cycles)
+                self.minutes_spin.setValue(NEW_MINUTES)
+            else:
+                self.length_unit.setCurrentIndex(0)
+                minutes = exercise.length_minutes if breathing else None
+                self.minutes_spin.setValue(minutes or NEW_MINUTES)
+                self.cycles_spin.setValue(10)
+            self.ease_spin.setValue(exercise.ease_in_seconds)
+            self.steps_minutes.setValue(0 if breathing else (exercise.minutes or 0))
+            self.cautions_edit.setPlainText("\n".join(exercise.cautions))
+            self.sources_edit.setPlainText("\n".join(exercise.sources))
+            self.tags_edit.setText(", ".join(exercise.tags))
+        finally:
+            self._loading = False
+        self._show_kind()
+        self._show_length_unit()
+        self._update_rate()
+        self._restart_preview()
+
+    def _describe_mode(self) -> None:
+        source = self._source
+        title = source.title if source is not None else ""
+        self.note.hide()
+        if self._mode == "copy" and source is not None:
+            self.heading.setText(self.tr("Your own version of “%1”").replace("%1", title))
+            self.note.setText(self.tr(
+                "“%1” comes with Steady and is never changed. Saving makes your own copy in "
+                "your exercises folder. With the same id, “%2”, your copy takes its place in "
+                "the list; delete your copy to have Steady's back.")
+                .replace("%1", title).replace("%2", source.id))
+            self.note.show()
+            self.intro.setText(self.tr("Ctrl+S saves; Esc goes back and keeps what you typed "
+                                       "here."))
+        elif self._mode == "edit" and source is not None:
+            self.heading.setText(self.tr("Edit “%1”").replace("%1", title))
+            name = source.path.name if source.path is not None else ""
+            self.intro.setText(self.tr("Saved in your exercises folder as %1. Ctrl+S saves; "
+                                       "Esc goes back and keeps what you typed here.")
+                               .replace("%1", name))
+        elif self._mode == "duplicate":
+            self.heading.setText(self.tr("Copy of “%1”").replace("%1", title))
+            self.intro.setText(self.tr("A new exercise of your own, saved as an ordinary file "
+                                       "in your exercises folder. Ctrl+S saves; Esc goes back "
+                                       "and keeps what you typed here."))
+        else:
+            self.heading.setText(self.tr("New exercise"))
+            self.intro.setText(self.tr("Saved as an ordinary file in your exercises folder. "
+                                       "Ctrl+S saves; Esc goes back and keeps what you typed "
+                                       "here."))
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    @property
+    def source(self) -> Exercise | None:
+        return self._source
+
+    def kind(self) -> Kind:
+        kind: Kind = self.kind_combo.currentData()
+        return kind
+
+    def draft(self) -> Exercise:
+        """The exercise as the page shows it now (not checked)."""
+        kind = self.kind()
+        breathing = kind == "breathing"
+        minutes: float | None
+        cycles: int | None = None
+        if breathing:
+            if self.length_unit.currentData() == "cycles":
+                minutes, cycles = None, self.cycles_spin.value()
+            else:
+                minutes = self.minutes_spin.value()
+        else:
+            minutes = self.steps_minutes.value() or None
+        return Exercise(
+            id=self.id_edit.text().strip(),
+            title=self.title_edit.text().strip(),
+            kind=kind,
+            summary=" ".join(self.summary_edit.toPlainText().split()),
+            minutes=minutes,
+            cycles=cycles,
+            cautions=_lines(self.cautions_edit.toPlainText()),
+            sources=_lines(self.sources_edit.toPlainText()),
+            tags=tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip()),
+            ease_in_seconds=self.ease_spin.value() if breathing else 0.0,
+            phases=tuple(r.phase() for r in self.phase_list.rows if isinstance(r, PhaseRow))
+            if breathing else (),
+            steps=() if breathing else
+            tuple(r.step() for r in self.step_list.rows if isinstance(r, StepRow)),
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether the page holds changes that are not saved."""
+        return self._baseline is not None and self.draft() != self._baseline
+
+    def draft_title(self) -> str:
+        return self.draft().title or self.tr("a new exercise")
+
+    def phase_rows(self) -> list[PhaseRow]:
+        return [r for r in self.phase_list.rows if isinstance(r, PhaseRow)]
+
+    def step_rows(self) -> list[StepRow]:
+        return [r for r in self.step_list.rows if isinstance(r, StepRow)]
+
+    # ------------------------------------------------------------------ checking
+
+    def _own_taken_ids(self) -> set[str]:
+        taken = set(self._library.ids())
+        if self._mode == "edit" and self._source is not None:
+            taken.discard(self._source.id)
+        return taken
+
+    def _id_problems(self, draft: Exercise) -> list[Problem]:
+        existing = self._library.get(draft.id)
+        if existing is None or not draft.id:
+            return []
+        source = self._source
+        if self._mode == "edit" and source is not None and existing.path == source.path:
+            return []
+        if (self._mode == "copy" and source is not None and existing.bundled
+                and source.id == draft.id):
+            return []
+        if existing.bundled:
+            message = self.tr("is the id of Steady's “%1”. Choose another id, or edit “%1” "
+                              "to make your own version of it.").replace("%1", existing.title)
+        else:
+            message = self.tr("is already the id of your “%1”. Choose another id.").replace(
+                "%1", existing.title)
+        return [Problem(path="", message=message, key="id")]
+
+    def _target(self, draft: Exercise) -> tuple[Path, Path | None]:
+        """Where to write, and the old file to remove (an own file whose id changed)."""
+        source = self._source
+        if self._mode == "edit" and source is not None and source.path is not None:
+            if draft.id == source.id:
+                return source.path, None
+            return free_file_name(self._folder, draft.id), source.path
+        return free_file_name(self._folder, draft.id), None
+
+    def _header(self) -> list[str]:
+        source = self._source
+        if source is None or self._original_text is None:
+            return header_lines(None)
+        if self._mode == "copy":
+            note = self.tr("Your own copy of Steady's “%1” (id %2); Steady's file is "
+                           "unchanged.").replace("%1", source.title).replace("%2", source.id)
+            return header_lines(self._original_text, note=note)
+        if self._mode == "duplicate":
+            note = self.tr("Made from “%1”.").replace("%1", source.title)
+            return header_lines(self._original_text, note=note)
+        return header_lines(self._original_text)
+
+    def check(self) -> tuple[Exercise, str, list[Problem]]:
+        """The draft, its file text, and every problem (shown next to the fields)."""
+        draft = self.draft()
+        text = exercise_to_toml(draft, self._header())
+        target, _old = self._target(draft) if draft.id else (self._folder / "new.toml", None)
+        parsed, problems = parse_exercise(text.encode("utf-8"), target)
+        problems = self._id_problems(draft) + problems
+        if not problems and parsed != draft:
+            problems.append(Problem(path="", message=self.tr(
+                "Steady could not write this exercise faithfully. Nothing was saved.")))
+        self._show_problems(problems)
+        return draft, text, problems
+
+    def _show_problems(self, problems: Sequence[Problem]) -> None:
+        for widget in self.field_errors.values():
+            if widget is not self.status:
+                widget.setText("")
+                widget.hide()
+        for row in self.phase_rows() + self.step_rows():
+            row.show_problem("")
+        messages: dict[int, list[str]] = {}
+        targets: dict[int, QLabel | ItemRow] = {}
+        for problem in problems:
+            target, text = self._place(problem)
+            targets[id(target)] = target
+            messages.setdefault(id(target), []).append(text)
+        for key, target in targets.items():
+            text = "\n".join(dict.fromkeys(messages[key]))
+            if isinstance(target, ItemRow):
+                target.show_problem(text)
+            else:
+                target.setText(text)
+                target.show()
+
+    def _place(self, problem: Problem) -> tuple[QLabel | ItemRow, str]:
+        """The label or row a problem belongs under, and its text there."""
+        m = _KEY.match(problem.key or "")
+        if m is None:
+            return self.status, sentence(self.tr("The file"), problem.message)
+        name, index, sub = m.group(1), m.group(2), m.group(3)
+        breathing = self.kind() == "breathing"
+        subjects = {
+            "title": self.tr("The title"), "id": self.tr("The id"), "kind": self.tr("The kind"),
+            "summary": self.tr("The summary"), "minutes": self.tr("The length"),
+            "cycles": self.tr("The number of breaths"), "ease_in_seconds": self.tr("Ease in"),
+            "cautions": self.tr("Caution"), "sources": self.tr("Source"),
+            "tags": self.tr("Tag"),
+        }
+        if name in ("phases", "steps"):
+            rows: Sequence[ItemRow] = self.phase_rows() if name == "phases" else self.step_rows()
+            if index is not None and 0 < int(index) <= len(rows):
+                parts = {"seconds": self.tr("The seconds"), "action": self.tr("The phase"),
+                         "text": self.tr("The text"), "count": self.tr("The number of items")}
+                subject = parts.get(sub or "", self.tr("This line"))
+                return rows[int(index) - 1], sentence(subject, problem.message)
+            return self.field_errors[name], sentence(self.tr("The list"), problem.message)
+        if name == "minutes" and not breathing:
+            return self.field_errors["steps.minutes"], sentence(subjects[name], problem.message)
+        if name in self.field_errors and name in subjects:
+            subject = subjects[name]
+            if index is not None:
+                subject = f"{subject} {index}"
+            return self.field_errors[name], sentence(subject, problem.message)
+        return self.status, sentence(problem.key or self.tr("The file"), problem.message)
+
+    def first_problem_widget(self) -> QWidget | None:
+        """The field to put the keyboard focus on after a failed save."""
+        order: list[tuple[QWidget, QWidget]] = [
+            (self.field_errors["title"], self.title_edit), (self.field_errors["id"], self.id_edit),
+            (self.field_errors["summary"], self.summary_edit),
+        ]
+        if self.kind() == "breathing":
+            order += [(r.error, r.seconds) for r in self.phase_rows()]
+            order += [(self.phase_list.error, self.phase_list.add_button),
+                      (self.field_errors["minutes"], self.minutes_spin),
+                      (self.field_errors["ease_in_seconds"], self.ease_spin)]
+        else:
+            order += [(r.error, r.text) for r in self.step_rows()]
+            order += [(self.step_list.error, self.step_list.add_button),
+                      (self.field_errors["steps.minutes"], self.steps_minutes)]
+        order += [(self.field_errors["cautions"], self.cautions_edit),
+                  (self.field_errors["sources"], self.sources_edit),
+                  (self.field_errors["tags"], self.tags_edit)]
+        for error, widget in order:
+            if not error.isHidden() and error.text():
+                return widget
+        return None
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Check, then write the file. False (and problems shown) when it cannot be saved."""
+        draft, text, problems = self.check()
+        if problems:
+            self._live_check = True
+            self.status.setText(self.status.text() or self.tr(
+                "Not saved yet: see the notes above."))
+            widget = self.first_problem_widget()
+            if widget is not None:
+                self.scroll.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        answer = self._overwrite_answer()
+        if answer == "cancel":
+            self.status.setText(self.tr("Not saved. What you typed is still here."))
+            return False
+        if answer == "keep-both":
+            # What is here becomes an exercise of its own, next to the changed file.
+            self._mode = "new"
+            self._id_follows_title = False
+            self.id_edit.setText(unique_id(draft.id, set(self._library.ids())))
+            return self.save()
+        target, old = self._target(draft)
+        try:
+            write_atomic(target, text)
+            if old is not None and old != target:
+                old.unlink(missing_ok=True)
+        except OSError as error:
+            self.status.setText(self.tr("Could not save (%1). What you typed is still here.")
+                                .replace("%1", (error.strerror or type(error).__name__)))
+            return False
+        saved, _problems = parse_exercise(text.encode("utf-8"), target)
+        exercise = saved if saved is not None else replace(draft, path=target)
+        self._mode = "edit"
+        self._source = exercise
+        self._original_text = text
+        self._original_bytes = text.encode("utf-8")
+        self._baseline = draft
+        self._id_follows_title = False
+        self._live_check = False
+        self._describe_mode()
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(exercise)
+        return True
+
+    def _overwrite_answer(self) -> str:
+        """"write", or (the file changed on disk since it was opened) what the person chose."""
+        source = self._source
+        if self._mode != "edit" or source is None or source.path is None:
+            return "write"
+        try:
+            now: bytes | None = source.path.read_bytes()
+        except OSError:
+            now = None
+        if now == self._original_bytes:
+            return "write"
+        answer = ClashDialog.ask(self, self.tr(
+            "%1 was changed by another program since you opened it here. Replace it with "
+            "what is here, or keep both (what is here gets its own id)?")
+            .replace("%1", source.path.name))
+        return "write" if answer == "replace" else answer
+
+    # ------------------------------------------------------------------ preview
+
+    def _show_kind(self) -> None:
+        breathing = self.kind() == "breathing"
+        self.breathing_box.setVisible(breathing)
+        self.steps_box.setVisible(not breathing)
+        self.preview_box.setVisible(breathing)
+        self._fix_tab_order()
+
+    def _show_length_unit(self) -> None:
+        cycles = self.length_unit.currentData() == "cycles"
+        self.minutes_spin.setVisible(not cycles)
+        self.cycles_spin.setVisible(cycles)
+
+    def _update_rate(self) -> None:
+        phases = [r.phase() for r in self.phase_rows()]
+        cycle = sum(p.seconds for p in phases)
+        locale = QLocale()
+        if cycle <= 0:
+            self.rate_label.setText(self.tr("Add a phase to see the pattern."))
+            self.cycle_label.setText("")
+            self.length_total.setText("")
+            return
+        rate = 60.0 / cycle
+        self.rate_label.setText(self.tr("%1 breaths a minute").replace(
+            "%1", locale.toString(round(rate, 1), "g", 4)))
+        self.cycle_label.setText(
+            self.tr("One breath: %1 (%2 s)")
+            .replace("%1", "-".join(_seconds_text(p.seconds) for p in phases))
+            .replace("%2", _seconds_text(cycle)))
+        draft = self.draft()
+        total = planned_duration(phases, minutes=draft.minutes, cycles=draft.cycles,
+                                 ease_in_seconds=draft.ease_in_seconds)
+        if draft.cycles is None:
+            text = self.tr("About %1 in all, ending on a whole breath.").replace(
+                "%1", minutes_text(self, total))
+        else:
+            text = self.tr("%1, about %2 in all.").replace(
+                "%1", plural(self, "%n breath(s)", draft.cycles)).replace(
+                "%2", minutes_text(self, total))
+        self.length_total.setText(text)
+
+    def _restart_preview(self) -> None:
+        self._stop_preview()
+        phases = [r.phase() for r in self.phase_rows()]
+        self.pacer.set_phases(phases)
+        running = (self.kind() == "breathing" and bool(phases) and self.isVisible()
+                   and not self._preview_paused)
+        if not running:
+            self.pacer.set_state(None)
+            self.preview_phase.setText(action_names(self)[phases[0].action] if phases else "")
+            return
+        driver = PacerDriver(phases, minutes=PREVIEW_MINUTES, clock=self._clock,
+                             animate=not self._reduced, parent=self)
+        driver.setObjectName("editorPreview")
+        driver.tick.connect(self.on_preview_tick)
+        driver.finished.connect(self.on_preview_finished)
+        self.preview_driver = driver
+        driver.start()
+
+    def _stop_preview(self) -> None:
+        driver, self.preview_driver = self.preview_driver, None
+        if driver is not None:
+            driver.stop()
+            driver.tick.disconnect(self.on_preview_tick)
+            driver.finished.disconnect(self.on_preview_finished)
+            driver.deleteLater()
+
+    def stop_preview(self) -> None:
+        """Stop the preview's timer (the editor is leaving or the window closing)."""
+        self._stop_preview()
+
+    def preview_running(self) -> bool:
+        driver = self.preview_driver
+        return driver is not None and driver.timer().isActive()
+
+    @Slot()
+    def on_preview_tick(self) -> None:
+        driver = self.preview_driver
+        if driver is None:
+            return
+        state = driver.state()
+        self.pacer.set_state(state)
+        self.preview_phase.setText(action_names(self)[state.action])
+
+    @Slot(float)
+    def on_preview_finished(self, _practised: float) -> None:
+        self._restart_preview()
+
+    @Slot()
+    def on_preview_button(self) -> None:
+        self._preview_paused = not self._preview_paused
+        self.preview_button.setText(self.tr("Play preview") if self._preview_paused
+                                    else self.tr("Pause preview"))
+        self.preview_button.setAccessibleName(self.preview_button.text())
+        self._restart_preview()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._restart_preview()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._stop_preview()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange and not self.isEnabled():
+            self._stop_preview()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced = reduced
+        self.pacer.set_reduced_motion(reduced)
+        self._restart_preview()
+
+    # ------------------------------------------------------------------ tab order
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [self.title_edit, self.id_edit, self.kind_combo,
+                                self.summary_edit]
+        chain += self.phase_list.focus_widgets()
+        chain += [self.minutes_spin, self.cycles_spin, self.length_unit, self.ease_spin]
+        chain += self.step_list.focus_widgets()
+        chain += [self.steps_minutes, self.cautions_edit, self.sources_edit, self.tags_edit,
+                  self.preview_button, self.back_button, self.save_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------------ slots
+
+    def _update_id_from_title(self) -> None:
+        base = id_from_title(self.title_edit.text())
+        self.id_edit.setText(unique_id(base, self._own_taken_ids()))
+
+    @Slot()
+    def on_title_changed(self) -> None:
+        if self._id_follows_title and not self._loading:
+            self._update_id_from_title()
+        self.on_changed()
+
+    @Slot()
+    def on_id_edited(self) -> None:
+        self._id_follows_title = False
+
+    @Slot()
+    def on_kind_changed(self) -> None:
+        if self._loading:
+            return
+        self._show_kind()
+        self._restart_preview()
+        self.on_changed()
+
+    @Slot()
+    def on_length_unit(self) -> None:
+        self._show_length_unit()
+        self.on_pattern_changed()
+
+    @Slot()
+    def on_structure_changed(self) -> None:
+        if not self._loading:
+            self._fix_tab_order()
+
+    @Slot()
+    def on_pattern_changed(self) -> None:
+        if self._loading:
+            return
+        self._update_rate()
+        self._restart_preview()
+        self.on_changed()
+
+    @Slot()
+    def on_changed(self) -> None:
+        if self._loading:
+            return
+        if self._live_check:
+            self.check()
+        if self.status.text() == self.tr("Saved."):
+            self.status.setText("")
+
+    @Slot()
+    def on_save(self) -> None:
+        self.save()
+
+    @Slot()
+    def on_back(self) -> None:
+        self._stop_preview()
+        self.closed.emit()
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
