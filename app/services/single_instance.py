@@ -38,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QTimer, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QDir, QLockFile, QObject, QTimer, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -184,11 +184,15 @@ class SingleInstance(QObject):
             server.deleteLater()
             return False
         self._server = server
+        app = QCoreApplication.instance()
+        if app is not None:  # leave no socket file behind on a normal quit
+            app.aboutToQuit.connect(self.close)
         return True
 
     def is_listening(self) -> bool:
         return self._server is not None and self._server.isListening()
 
+    @Slot()
     def close(self) -> None:
         if self._server is not None:
             self._server.close()  # also removes the socket file

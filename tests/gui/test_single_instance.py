@@ -242,6 +242,16 @@ def test_garbage_and_a_failing_handler_do_not_take_it_down(name: str, qtbot) -> 
     first.close()
 
 
+def test_a_normal_quit_leaves_no_socket_behind(name: str, qapp) -> None:
+    first = SingleInstance(name)
+    assert first.listen()
+    if os.name == "posix":
+        assert _socket_path(name).exists()
+    qapp.aboutToQuit.emit()  # what QApplication says on its way out
+    assert not first.is_listening()
+    assert not _socket_path(name).exists()
+
+
 def test_a_stale_socket_does_not_block_a_start(name: str, qtbot) -> None:
     """What a crash leaves: a socket file nobody listens on."""
     if os.name != "posix":

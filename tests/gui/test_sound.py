@@ -182,10 +182,8 @@ def test_an_effect_that_fails_to_load_makes_sound_unavailable(
     monkeypatch.setattr(QtMultimedia.QMediaDevices, "audioOutputs",
                         staticmethod(lambda: [QtMultimedia.QAudioDevice()]))
     cues = SoundCues(tmp_path)
-    assert cues.available()
-    with qtbot.waitSignal(cues.availabilityChanged, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [False]
+    # The files are decoded in the background: the failure arrives soon, as a signal.
+    qtbot.waitUntil(lambda: not cues.available(), timeout=5000)
     effects = cues.findChildren(QtMultimedia.QSoundEffect)
     assert len(effects) == len(CUES)
     # Let every effect finish failing here, so none logs during the next test.
@@ -200,6 +198,7 @@ class FakeEffect(QObject):
     """Stands in for QSoundEffect where no sound device exists."""
 
     statusChanged = Signal()
+    Status = QtMultimedia.QSoundEffect.Status
     played: ClassVar[list[str]] = []
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -207,6 +206,10 @@ class FakeEffect(QObject):
         self.volume = -1.0
         self.playing = False
         self.source = ""
+        self.state = FakeEffect.Status.Ready
+
+    def status(self) -> QtMultimedia.QSoundEffect.Status:
+        return self.state
 
     def setVolume(self, volume: float) -> None:
         self.volume = volume
@@ -259,6 +262,22 @@ def test_play_volume_and_one_cue_at_a_time(fake_device: type[FakeEffect]) -> Non
     assert cues.play("exhale") is False  # volume 0: nothing is started
     cues.stop()
     assert not any(e.playing for e in effects.values())
+
+
+@SOUND_LOG
+def test_a_failing_effect_is_reported_once(fake_device: type[FakeEffect], qtbot) -> None:
+    cues = SoundCues()
+    effects = cues.findChildren(FakeEffect)
+    assert cues.available()
+    effects[0].state = FakeEffect.Status.Error
+    with qtbot.waitSignal(cues.availabilityChanged, timeout=1000) as blocker:
+        effects[0].statusChanged.emit()
+    assert blocker.args == [False]
+    assert not cues.available() and cues.reason()
+    with qtbot.assertNotEmitted(cues.availabilityChanged):
+        effects[1].state = FakeEffect.Status.Error
+        effects[1].statusChanged.emit()
+    assert cues.play("inhale") is False
 
 
 # --------------------------------------------------------------------------- spoken cues
