@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app import paths, selftest
 from tests.packaging.conftest import REPO, quiet_env
@@ -104,7 +105,7 @@ def test_offscreen_only_without_a_display(environ: dict[str, str], expected: str
 
 
 @pytest.mark.gui
-def test_blank_check_tells_flat_from_painted(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_blank_check_tells_flat_from_painted(qtbot: QtBot) -> None:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QLabel, QWidget
 
