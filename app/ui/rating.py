@@ -279,7 +279,6 @@ class BeforePage(_RatingPage):
         self.reset_rating()
         self.offer.hide()
         self.go_button.setEnabled(True)
-        self.heading.setText(self.tr("Before you start"))
         self.title.setText(exercise.title)
         self.summary.setText(exercise.summary)
         self.summary.setVisible(bool(exercise.summary))
@@ -395,9 +394,14 @@ class BeforePage(_RatingPage):
 
 
 class AfterPage(_RatingPage):
-    """The second rating, an optional note and trigger tags."""
+    """The second rating, an optional note and trigger tags.
+
+    ``edited`` carries what the page holds after every change, before it is
+    confirmed, so the session can be kept as it is typed.
+    """
 
     confirmed = Signal(object, bool, str, object)  # rating, numb, note, tags
+    edited = Signal(object, bool, str, object)  # the same, not yet confirmed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("And now, how stirred up do you feel?"), parent)
@@ -442,6 +446,9 @@ class AfterPage(_RatingPage):
         outer.addLayout(buttons)
         self.skip_button.clicked.connect(self.on_skip)
         self.go_button.clicked.connect(self.on_go)
+        for changed in (self.scale.valueChanged, self.numb.toggled, self.note.textChanged,
+                        self.tags.textChanged):
+            changed.connect(self.on_edited)
         self.setFocusProxy(self.scale)
 
     def prepare(self, known_tags: list[str], *, stopped: bool) -> None:
@@ -476,9 +483,16 @@ class AfterPage(_RatingPage):
     def on_go(self) -> None:
         self._emit()
 
+    @Slot()
+    def on_edited(self) -> None:
+        self.edited.emit(self.scale.value(), self.numb.isChecked(), self._note_text(),
+                         self.entered_tags())
+
+    def _note_text(self) -> str:
+        return self.note.toPlainText().strip()[:MAX_NOTE]
+
     def _emit(self) -> None:
-        note = self.note.toPlainText().strip()[:MAX_NOTE]
-        self.confirmed.emit(self.scale.value(), self.numb.isChecked(), note,
+        self.confirmed.emit(self.scale.value(), self.numb.isChecked(), self._note_text(),
                             self.entered_tags())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

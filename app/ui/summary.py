@@ -32,6 +32,8 @@ def summary_line(widget: QWidget, record: SessionRecord) -> str:
         text = text.replace("%1", str(before)).replace("%2", str(after))
         return text + " " + tr("That happens, and it's useful to know. Another exercise, "
                                "or simply resting, may suit this moment better.")
+    if record.practised_seconds < 5:
+        return tr("Thank you for checking in with yourself.")
     return tr("You took %1 for yourself.").replace(
         "%1", minutes_text(widget, record.practised_seconds))
 
