@@ -49,6 +49,10 @@ Clock = Callable[[], datetime]
 class SettingsError(StorageError):
     """The settings could not be saved; the message says why in plain words."""
 
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason  # what the system said, for a translated message
+
 
 @dataclass(frozen=True, slots=True)
 class SettingsNotice:
@@ -351,9 +355,10 @@ def save_settings(data_dir: Path, settings: Settings) -> Path:
             raise
         _fsync_dir(path.parent)
     except OSError as error:
+        reason = _os_reason(error)
         raise SettingsError(
-            f"Could not save your settings: {_os_reason(error)}. They apply until Steady "
-            "closes.") from error
+            f"Could not save your settings ({reason}). They apply until Steady closes.",
+            reason) from error
     return path
 
 
