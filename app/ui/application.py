@@ -18,8 +18,10 @@ from app.services.single_instance import SingleInstance, request, server_name
 from app.storage.db import open_database, open_memory
 from app.storage.errors import StorageError
 from app.storage.sessions import SqliteSessionStore
-from app.ui import theme
+from app.storage.settings import load_settings, save_settings
+from app.ui import theme, translations
 from app.ui.main_window import MainWindow
+from app.ui.settings_view import notice_text
 from app.ui.tray import SteadyTray, bring_forward
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow
     settings = settings or Settings()
     opened = open_log(data_dir)
     window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir)
+    window.settings_writer = lambda new: save_settings(data_dir, new)
     if opened.notice:
         window.show_notice(opened.notice)
     return window
@@ -87,17 +90,28 @@ def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, 
     return {"ok": True}
 
 
+def open_first_page(window: MainWindow, start_id: str | None = None) -> None:
+    """``steady start ID`` goes straight to the exercise; else the welcome, once."""
+    if start_id:
+        window.start_exercise(start_id)
+    elif not window.settings.first_run_done:
+        window.show_welcome()  # skipping it, or leaving it for contacts, saves that
+
+
 def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     app = make_application()
     instance = SingleInstance(server_name(data_dir), parent=app)
     if instance.hand_over(request(start_id)):
         return 0  # the Steady already running took it (docs/decisions/0004)
-    settings = Settings()
+    translations.install(app)
+    settings, settings_notice = load_settings(data_dir)
     theme.apply(app, settings.theme, settings.text_scale)
     window = build_window(data_dir, settings)
+    if settings_notice is not None:
+        window.show_notice("\n\n".join(filter(None, (window.notice.text(),
+                                                      notice_text(settings_notice)))))
     window.show()
-    if start_id:
-        window.start_exercise(start_id)
+    open_first_page(window, start_id)
     instance.set_handler(lambda message: answer_request(window, message))
     window.tray = SteadyTray.create(window)  # None where the desktop has no tray
     return app.exec()

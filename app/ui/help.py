@@ -1,18 +1,33 @@
-"""Get help now: the person's own contacts, a helpline finder, and plain words."""
+"""Get help now: the person's own contacts, a helpline finder, and plain words.
+
+Reachable from every screen (the button, F1, Ctrl+H). Esc closes it. The
+person's contacts come first, because numbers in an app go stale; the finder
+link and the US line are there for everyone else.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.settings import Contact
+from app.ui import theme
 from app.ui.widgets import label, make_button
 
 HELPLINE_FINDER = "https://findahelpline.com"
+READABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
 
 class HelpDialog(QDialog):
-    """Reachable from every screen (button, F1, Ctrl+H). Esc closes it."""
+    """Your people, helplines, and what Steady is not. Edit contacts opens Settings there."""
 
     editContactsRequested = Signal()
 
@@ -20,63 +35,137 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
+        self.setAccessibleDescription(self.tr("Your contacts, helplines, and what Steady is "
+                                              "not"))
         self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(label(self.tr("You don't have to do this alone."), "title"))
-        layout.addWidget(label(self.tr(
+        self.contact_labels: list[QLabel] = []
+
+        self.heading = label(self.tr("You don't have to do this alone."), "title")
+        self.danger = label(self.tr(
             "If you might act on thoughts of harming yourself, or you are in danger, call "
-            "your local emergency number now."), None))
-        layout.addWidget(label(self.tr("Your people"), "section"))
-        self.contact_labels = []
-        if contacts:
-            for contact in contacts:
-                parts = [f"<b>{_escape(contact.name)}</b>"]
-                if contact.number:
-                    parts.append(_escape(contact.number))
-                if contact.note:
-                    parts.append(f"<i>{_escape(contact.note)}</i>")
-                line = label(" · ".join(parts))
-                line.setTextFormat(Qt.TextFormat.RichText)
-                line.setAccessibleName(", ".join(
-                    p for p in (contact.name, contact.number, contact.note) if p))
-                layout.addWidget(line)
-                self.contact_labels.append(line)
-        else:
-            layout.addWidget(label(self.tr(
-                "You haven't added anyone yet. Adding a friend, a clinician or a local "
-                "crisis line in Settings puts them right here when you need them."), "muted"))
-        layout.addWidget(label(self.tr("Helplines"), "section"))
-        finder = label(self.tr(
+            "your local emergency number now."))
+        self.contacts_box = QVBoxLayout()
+        self.contacts_box.setSpacing(8)
+        self.finder = label(self.tr(
             'Find a free, confidential helpline in your country at '
             '<a href="%1">findahelpline.com</a>. In the US, call or text 988.')
             .replace("%1", HELPLINE_FINDER))
-        finder.setTextFormat(Qt.TextFormat.RichText)
-        finder.setOpenExternalLinks(True)
-        finder.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        finder.setAccessibleName(self.tr("Find a helpline at findahelpline.com; in the US, "
-                                         "call or text 988"))
-        layout.addWidget(finder)
-        layout.addSpacing(6)
-        layout.addWidget(label(self.tr(
+        self.finder.setTextFormat(Qt.TextFormat.RichText)
+        self.finder.setOpenExternalLinks(True)
+        self.finder.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.finder.setAccessibleName(self.tr("Find a helpline at findahelpline.com. In the "
+                                              "US, call or text 988."))
+        self.not_care = label(self.tr(
             "Steady is not a diagnosis and not a replacement for care. Nobody watches what "
-            "you enter here, so it cannot send help."), "small"))
-        buttons = QHBoxLayout()
+            "you enter here, so Steady cannot send help."), "small")
+
+        body = QVBoxLayout()
+        body.setContentsMargins(28, 24, 28, 8)
+        body.setSpacing(12)
+        body.addWidget(self.heading)
+        body.addWidget(self.danger)
+        body.addWidget(_section(self.tr("Your people")))
+        body.addLayout(self.contacts_box)
+        body.addWidget(_section(self.tr("Helplines")))
+        body.addWidget(self.finder)
+        body.addSpacing(6)
+        body.addWidget(self.not_care)
+        body.addStretch(1)
+        inner = QWidget()
+        inner.setLayout(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
         self.edit_button = make_button(self.tr("Edit contacts"),
-                                       description=self.tr("Add or change your contacts"))
-        self.close_button = make_button(self.tr("Close (Esc)"), role="primary")
+                                       description=self.tr("Add or change your contacts in "
+                                                           "Settings"))
+        self.close_button = make_button(self.tr("Close (Esc)"), role="primary",
+                                        description=self.tr("Back to where you were"))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(28, 8, 28, 20)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
+
+        focus = theme.colors().focus
+        self.setStyleSheet(f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; "
+                           f"border-radius: 6px; padding: 2px 4px; }}")
+        self.finder.setProperty("focusable", True)
+        self.set_contacts(contacts)
         self.edit_button.clicked.connect(self.on_edit)
         self.close_button.clicked.connect(self.accept)
         self.close_button.setFocus()
+        self._fit(parent)
 
+    def _fit(self, parent: QWidget | None) -> None:
+        """As tall as the content needs at its width, within the window it belongs to."""
+        self.ensurePolished()
+        scale = max(1.0, self.font().pointSizeF() / theme.BASE_POINT_SIZE)
+        width = max(self.minimumWidth(), round(600 * scale))
+        if parent is not None:
+            width = min(width, max(self.minimumWidth(), parent.width() - 40))
+        content = self.scroll.widget()
+        body = content.layout() if content is not None else None
+        height = body.totalHeightForWidth(width) if body is not None else 0
+        buttons = self.close_button.sizeHint().height() + 28
+        height = max(height + buttons + 8, 280)
+        if parent is not None:
+            height = min(height, max(280, parent.height() - 40))
+        self.resize(width, height)
+
+    def set_contacts(self, contacts: tuple[Contact, ...]) -> None:
+        """Show ``contacts`` (the person's own, first to last)."""
+        while self.contacts_box.count():
+            item = self.contacts_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.contact_labels = []
+        for contact in contacts:
+            # The name on one line; the number (never split across lines) and note below.
+            details = []
+            if contact.number and contact.number != contact.name:
+                details.append(_escape(contact.number).replace(" ", "&nbsp;"))
+            if contact.note:
+                details.append(f"<i>{_escape(contact.note)}</i>")
+            text = f"<b>{_escape(contact.name)}</b>"
+            if details:
+                text += "<br>" + " · ".join(details)
+            line = label(text)
+            line.setTextFormat(Qt.TextFormat.RichText)
+            line.setTextInteractionFlags(READABLE)
+            line.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; text can be copied
+            line.setProperty("focusable", True)
+            line.setAccessibleName(", ".join(
+                p for p in (contact.name, contact.number, contact.note) if p))
+            self.contacts_box.addWidget(line)
+            self.contact_labels.append(line)
+        if not contacts:
+            self.contacts_box.addWidget(label(self.tr(
+                "You haven't added anyone yet. Adding a friend, a clinician or a local crisis "
+                "line puts them right here when you need them."), "muted"))
+        self.edit_button.setText(self.tr("Edit contacts") if contacts
+                                 else self.tr("Add contacts"))
+        self.edit_button.setAccessibleName(self.edit_button.text())
+
+    @Slot()
     def on_edit(self) -> None:
         self.editContactsRequested.emit()
         self.accept()
+
+
+def _section(text: str) -> QLabel:
+    heading = label(text.upper(), "section")
+    heading.setAccessibleName(text)
+    return heading
 
 
 def _escape(text: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -21,6 +23,8 @@ from app.domain.loader import Library
 from app.domain.session import SessionStore
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
+from app.storage.errors import StorageError
+from app.ui import theme
 from app.ui.breathing_view import BreathingPage
 from app.ui.cues import ExerciseCues
 from app.ui.help import HelpDialog
@@ -28,8 +32,10 @@ from app.ui.history import HistoryPage, helped_most
 from app.ui.launcher import LauncherPage
 from app.ui.own_exercises import OwnExercises
 from app.ui.rating import AfterPage, BeforePage
+from app.ui.settings_view import SettingsPage, save_problem_text
 from app.ui.steps_view import StepsPage
 from app.ui.summary import SummaryPage
+from app.ui.welcome import WelcomePage
 from app.ui.widgets import label, make_button
 
 ExercisePage = BreathingPage | StepsPage
@@ -41,6 +47,7 @@ class MainWindow(QMainWindow):
     helpShown = Signal(object)  # the HelpDialog, for tests and the tray
     historyRequested = Signal()
     settingsRequested = Signal()
+    settingsChanged = Signal(object)  # the Settings now in use, after Save
 
     def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
                  clock: Callable[[], float] = time.monotonic,
@@ -56,6 +63,12 @@ class MainWindow(QMainWindow):
         self.tray: QObject | None = None  # app.ui.tray.SteadyTray, where there is a tray
         self.exercise_page: ExercisePage | None = None
         self.help_dialog: HelpDialog | None = None
+        self.settings_page: SettingsPage | None = None  # made when first opened
+        self.welcome_page: WelcomePage | None = None  # first run only
+        self._settings_return: QWidget | None = None  # the page Settings was opened from
+        #: Writes settings to disk (``app.storage.settings.save_settings``); None keeps
+        #: them in memory only. Raises StorageError with a plain message when it cannot.
+        self.settings_writer: Callable[[Settings], object] | None = None
         self._exercise: Exercise | None = None
         self._saved = True
         self.history_page: HistoryPage | None = None  # made when first opened
@@ -113,6 +126,7 @@ class MainWindow(QMainWindow):
         self.launcher.historyRequested.connect(self.historyRequested)
         self.historyRequested.connect(self.show_history)
         self.launcher.settingsRequested.connect(self.settingsRequested)
+        self.settingsRequested.connect(self.show_settings)
         self.before.confirmed.connect(self.on_before_confirmed)
         self.before.cancelled.connect(self.go_home)
         self.before.helpRequested.connect(self.show_help)
@@ -263,7 +277,7 @@ class MainWindow(QMainWindow):
         dialog = HelpDialog(self.settings.contacts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.on_help_closed)
-        dialog.editContactsRequested.connect(self.settingsRequested)
+        dialog.editContactsRequested.connect(self.show_contacts)
         self.help_dialog = dialog
         dialog.show()
         self.helpShown.emit(dialog)
@@ -271,6 +285,96 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_help_closed(self) -> None:
         self.help_dialog = None
+
+    # ------------------------------------------------------------------ settings, first run
+
+    @Slot()
+    def show_settings(self, section: str = "") -> None:
+        """Open Settings (at ``section``, e.g. "contacts"); Back returns to this page."""
+        sound, speech = self.cues.sound().reason(), self.cues.speech().reason()
+        page = self.settings_page
+        if page is None:
+            page = SettingsPage(self.settings, self.library, sound_status=sound or None,
+                                speech_status=speech or None)
+            page.saved.connect(self.on_settings_saved)
+            page.closed.connect(self.on_settings_closed)
+            self.settings_page = page
+            self.stack.addWidget(page)
+        else:
+            page.set_library(self.library)
+            page.set_base(self.settings)
+            page.set_sound_status(sound or None)
+            page.set_speech_status(speech or None)
+        if self.current_page() is not page:
+            self._settings_return = self.current_page()
+        self._show(page)
+        if section:
+            page.show_section(section)
+
+    @Slot()
+    def show_contacts(self) -> None:
+        self.show_settings("contacts")
+
+    @Slot()
+    def on_settings_closed(self) -> None:
+        back, self._settings_return = self._settings_return, None
+        if back is None or back is self.welcome_page or self.stack.indexOf(back) < 0:
+            self.go_home()
+        else:
+            self._show(back)
+
+    @Slot(object)
+    def on_settings_saved(self, settings: Settings) -> None:
+        problem = self.apply_settings(settings)
+        if problem and self.settings_page is not None:
+            self.settings_page.show_save_problem(problem)
+
+    def apply_settings(self, settings: Settings) -> str:
+        """Use ``settings`` now and write them. Returns what went wrong saving, or ""."""
+        old, self.settings = self.settings, settings
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and (old.theme, old.text_scale) != (
+                settings.theme, settings.text_scale):
+            theme.apply(app, settings.theme, settings.text_scale)
+        self.refresh_launcher()
+        self.settingsChanged.emit(settings)
+        if self.settings_writer is None:
+            return ""
+        try:
+            self.settings_writer(settings)
+        except StorageError as error:
+            return save_problem_text(error)
+        return ""
+
+    def show_welcome(self) -> None:
+        """The first-run welcome; done (and saved) once skipped or left for contacts."""
+        if self.welcome_page is None:
+            self.welcome_page = WelcomePage()
+            self.welcome_page.skipped.connect(self.on_welcome_skipped)
+            self.welcome_page.addContactsRequested.connect(self.on_welcome_add_contacts)
+            self.stack.addWidget(self.welcome_page)
+        self._show(self.welcome_page)
+
+    def _finish_welcome(self) -> None:
+        page, self.welcome_page = self.welcome_page, None
+        if page is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        if not self.settings.first_run_done:
+            problem = self.apply_settings(replace(self.settings, first_run_done=True))
+            if problem:
+                self.show_notice(problem)
+
+    @Slot()
+    def on_welcome_skipped(self) -> None:
+        self._finish_welcome()
+        self.go_home()
+
+    @Slot()
+    def on_welcome_add_contacts(self) -> None:
+        self._finish_welcome()
+        self.go_home()
+        self.show_contacts()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

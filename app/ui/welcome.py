@@ -1,0 +1,90 @@
+"""First run: what Steady is and is not, where the data stays, and an invitation.
+
+Shown once. Enter or Esc goes straight on to the exercises (someone may open
+Steady for the first time in a hard moment); adding contacts is offered, never
+required.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.ui.widgets import label, make_button, scroll_page
+
+
+class WelcomePage(QWidget):
+    """A short welcome. ``skipped`` or ``addContactsRequested``: either way it is done."""
+
+    skipped = Signal()
+    addContactsRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Welcome to Steady"))
+        self.title = label(self.tr("Welcome to Steady"), "title")
+        self.what = label(self.tr(
+            "Steady helps you through hard moments with short breathing, grounding, "
+            "sensory and body exercises. You rate how stirred up you feel before and after, "
+            "and over time you can see what helps you."))
+        self.not_care = label(self.tr(
+            "Steady is not a diagnosis and not a replacement for care. Nobody watches what "
+            "you enter, so it cannot send help in an emergency."), "caution")
+        self.private = label(self.tr(
+            "What you enter stays on this computer. There is no account, and Steady sends "
+            "nothing anywhere."))
+        self.health = label(self.tr(
+            "If you have a heart or breathing condition, take beta-blockers, are pregnant or "
+            "live with an eating disorder, Settings can hide exercises with breath holds or "
+            "cold water."), "muted")
+        self.invite = label(self.tr(
+            "It can help to have someone to reach when things get hard. Would you like to add "
+            "a friend, a clinician or a crisis line now? They will be one click away under "
+            "Get help now (F1)."))
+        self.add_button = make_button(self.tr("Add contacts"),
+                                      description=self.tr("Open Settings at your contacts"))
+        self.skip_button = make_button(self.tr("Go to the exercises (Enter)"), role="primary",
+                                       description=self.tr("Skip this; you can add contacts "
+                                                           "any time in Settings"))
+        self.later = label(self.tr("You can add contacts any time in Settings. "
+                                   "This welcome will not appear again."), "small")
+
+        body = QVBoxLayout()
+        body.setSpacing(14)
+        body.addWidget(self.title)
+        body.addWidget(self.what)
+        body.addWidget(self.not_care)
+        body.addWidget(self.private)
+        body.addWidget(self.health)
+        body.addSpacing(6)
+        body.addWidget(self.invite)
+        invite_row = QHBoxLayout()
+        invite_row.addWidget(self.add_button)
+        invite_row.addStretch(1)
+        body.addLayout(invite_row)
+        body.addWidget(self.later)
+        body.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(32, 8, 32, 20)
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(body), 1)
+        outer.addLayout(buttons)
+
+        self.add_button.clicked.connect(self.addContactsRequested)
+        self.skip_button.clicked.connect(self.skipped)
+        self.setFocusProxy(self.skip_button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.skipped.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            (self.add_button if focused is self.add_button else self.skip_button).click()
+            return
+        super().keyPressEvent(event)
