@@ -1,0 +1,2989 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/rating.py" line="+523"/>
+        <source>breathe in</source>
+        <translation>breathe in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hold</source>
+        <translation>hold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>breathe out</source>
+        <translation>breathe out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each breath: %1.</source>
+        <translation>Each breath: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About %1 breaths a minute.</source>
+        <translation>About %1 breaths a minute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It starts a little quicker and slows to this pace over the first %1 seconds.</source>
+        <translation>It starts a little quicker and slows to this pace over the first %1 seconds.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Space pauses. Esc stops at any moment.</source>
+        <translation>Space pauses. Esc stops at any moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(%1 to tick off)</source>
+        <translation>(%1 to tick off)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 s)</source>
+        <translation>(%1 s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter moves on. Esc stops at any moment.</source>
+        <translation>Enter moves on. Esc stops at any moment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/summary.py" line="+24"/>
+        <source>That&apos;s a noticeable change.</source>
+        <translation>That&apos;s a noticeable change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</source>
+        <translation>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</source>
+        <translation>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thank you for checking in with yourself.</source>
+        <translation>Thank you for checking in with yourself.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You took %1 for yourself.</source>
+        <translation>You took %1 for yourself.</translation>
+    </message>
+</context>
+<context>
+    <name>AfterPage</name>
+    <message>
+        <location filename="../../app/ui/rating.py" line="-134"/>
+        <source>And now, how stirred up do you feel?</source>
+        <translation>And now, how stirred up do you feel?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done (Enter)</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and see how it went</source>
+        <translation>Save and see how it went</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You finished</source>
+        <translation>You finished</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A note for yourself, if you like (what was going on, what helped)</source>
+        <translation>A note for yourself, if you like (what was going on, what helped)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>What set it off? Words separated by commas (optional)</source>
+        <translation>What set it off? Words separated by commas (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Words for what set this off, separated by commas</source>
+        <translation>Words for what set this off, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>You stopped: that&apos;s fine.</source>
+        <translation>You stopped: that&apos;s fine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You finished.</source>
+        <translation>You finished.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used before: %1</source>
+        <translation>Used before: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BeforePage</name>
+    <message>
+        <location line="-273"/>
+        <source>How stirred up do you feel right now?</source>
+        <translation>How stirred up do you feel right now?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start (Enter)</source>
+        <translation>Start (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the exercise</source>
+        <translation>Start the exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list of exercises</source>
+        <translation>Back to the list of exercises</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What will happen</source>
+        <translation>What will happen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breaths</source>
+        <translation>breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length in minutes</source>
+        <translation>Length in minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length in breaths</source>
+        <translation>Length in breaths</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
+        <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Get help now</source>
+        <translation>Get help now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See your contacts and helplines</source>
+        <translation>See your contacts and helplines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, take me to the exercise</source>
+        <translation>No, take me to the exercise</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>about %1, ending on a full breath</source>
+        <translation>about %1, ending on a full breath</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>about %1, at your own pace</source>
+        <translation>about %1, at your own pace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at your own pace</source>
+        <translation>at your own pace</translation>
+    </message>
+</context>
+<context>
+    <name>BreathingPage</name>
+    <message>
+        <location filename="../../app/ui/breathing_view.py" line="+314"/>
+        <source>Breathing: {title}</source>
+        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
+        <translation>Breathing: {title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The exercise you are doing</source>
+        <translation>The exercise you are doing</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What to do now</source>
+        <translation>What to do now</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seconds left in this phase</source>
+        <translation>Seconds left in this phase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time left in the exercise</source>
+        <translation>Time left in the exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+120"/>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <location line="+121"/>
+        <source>Pause the breathing guide. Space pauses and resumes.</source>
+        <translation>Pause the breathing guide. Space pauses and resumes.</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Pause or resume (Space)</source>
+        <translation>Pause or resume (Space)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the exercise now. Esc also stops, without asking.</source>
+        <translation>Stop the exercise now. Esc also stops, without asking.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop now (Esc)</source>
+        <translation>Stop now (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space pauses · Esc stops</source>
+        <translation>Space pauses · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys you can use</source>
+        <translation>Keys you can use</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carry on breathing with the guide. Space pauses and resumes.</source>
+        <translation>Carry on breathing with the guide. Space pauses and resumes.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Breathe in</source>
+        <translation>Breathe in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breathe out</source>
+        <translation>Breathe out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenTile</name>
+    <message>
+        <location filename="../../app/ui/launcher.py" line="+107"/>
+        <source>%1 cannot be used</source>
+        <translation>%1 cannot be used</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+</context>
+<context>
+    <name>ClashDialog</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+161"/>
+        <source>Replace it</source>
+        <extracomment>The preview runs this long before it starts again.</extracomment>
+        <translation>Replace it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the new file in its place</source>
+        <translation>Use the new file in its place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both; the new one gets its own id</source>
+        <translation>Keep both; the new one gets its own id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change nothing</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same id</source>
+        <translation>Same id</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../app/ui/own_exercises.py" line="+80"/>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the editor</source>
+        <translation>Go back to the editor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Steady; the changes are lost</source>
+        <translation>Close Steady; the changes are lost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+12"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this exercise</source>
+        <translation>Delete this exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change nothing</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete exercise</source>
+        <translation>Delete exercise</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Go back to them</source>
+        <translation>Go back to them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the editor with your changes</source>
+        <translation>Show the editor with your changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop them</source>
+        <translation>Drop them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the unsaved changes</source>
+        <translation>Forget the unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <location line="+413"/>
+        <source>Exercise editor</source>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>For example: My calm breath</source>
+        <translation>For example: My calm breath</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The name on the exercise&apos;s tile</source>
+        <translation>The name on the exercise&apos;s tile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Lowercase letters, digits and dashes. Made from the title until you change it.</source>
+        <translation>Lowercase letters, digits and dashes. Made from the title until you change it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Breathing has a breathing pattern; grounding, senses and body have steps</source>
+        <translation>Breathing has a breathing pattern; grounding, senses and body have steps</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>One or two sentences shown on the exercise&apos;s tile</source>
+        <translation>One or two sentences shown on the exercise&apos;s tile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: one line shown on the tile</source>
+        <translation>Optional: one line shown on the tile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used by `steady start ID`. Made from the title until you change it.</source>
+        <translation>Used by `steady start ID`. Made from the title until you change it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Add a phase</source>
+        <translation>Add a phase</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</source>
+        <translation>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
+        <translation>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breaths</source>
+        <translation>breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length in</source>
+        <translation>Length in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes, or a number of whole breaths (cycles)</source>
+        <translation>Minutes, or a number of whole breaths (cycles)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Length in minutes</source>
+        <translation>Length in minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From 1 to 60 minutes; the guide always ends on a whole breath</source>
+        <translation>From 1 to 60 minutes; the guide always ends on a whole breath</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Length in breaths</source>
+        <translation>Length in breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 1 to 100 whole breaths</source>
+        <translation>From 1 to 100 whole breaths</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+443"/>
+        <source>Ease in</source>
+        <translation>Ease in</translation>
+    </message>
+    <message>
+        <location line="-449"/>
+        <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
+        <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a little quicker and slow to the pattern over this time.</source>
+        <translation>Start a little quicker and slow to the pattern over this time.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One breath, repeated</source>
+        <translation>One breath, repeated</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Add a step</source>
+        <translation>Add a step</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add a step at the end (Ctrl+Enter in a step adds one after it)</source>
+        <translation>Add a step at the end (Ctrl+Enter in a step adds one after it)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</source>
+        <translation>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About how long, in minutes</source>
+        <translation>About how long, in minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: shown before starting; the steps take as long as they take</source>
+        <translation>Optional: shown before starting; the steps take as long as they take</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About how long</source>
+        <translation>About how long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, shown before starting.</source>
+        <translation>Optional, shown before starting.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps, in order</source>
+        <translation>Steps, in order</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Cautions</source>
+        <translation>Cautions</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Optional, one per line: shown before the exercise starts</source>
+        <translation>Optional, one per line: shown before the exercise starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Optional, one per line: where the exercise comes from</source>
+        <translation>Optional, one per line: where the exercise comes from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Optional words to find the exercise by, separated by commas</source>
+        <translation>Optional words to find the exercise by, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional, separated by commas</source>
+        <translation>Optional, separated by commas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>One per line.</source>
+        <translation>One per line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</source>
+        <translation>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cautions, sources and tags</source>
+        <translation>Cautions, sources and tags</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview of the breathing guide</source>
+        <translation>Preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview: what to do now</source>
+        <translation>Preview: what to do now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Breaths per minute</source>
+        <translation>Breaths per minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+554"/>
+        <source>Pause preview</source>
+        <translation>Pause preview</translation>
+    </message>
+    <message>
+        <location line="-553"/>
+        <source>Pause or play the preview of the breathing guide</source>
+        <translation>Pause or play the preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save status</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the editor; what you typed stays here until you save</source>
+        <translation>Leave the editor; what you typed stays here until you save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the exercise and save it in your exercises folder</source>
+        <translation>Check the exercise and save it in your exercises folder</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Your own version of “%1”</source>
+        <translation>Your own version of “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</source>
+        <translation>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy of “%1”</source>
+        <translation>Copy of “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New exercise</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>a new exercise</source>
+        <translation>a new exercise</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</source>
+        <translation>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is already the id of your “%1”. Choose another id.</source>
+        <translation>is already the id of your “%1”. Choose another id.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</source>
+        <translation>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made from “%1”.</source>
+        <translation>Made from “%1”.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
+        <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+25"/>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>The title</source>
+        <translation>The title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The id</source>
+        <translation>The id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The kind</source>
+        <translation>The kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary</source>
+        <translation>The summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The length</source>
+        <translation>The length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of breaths</source>
+        <translation>The number of breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caution</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seconds</source>
+        <translation>The seconds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The phase</source>
+        <translation>The phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The number of items</source>
+        <translation>The number of items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This line</source>
+        <translation>This line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list</source>
+        <translation>The list</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not saved yet: see the notes above.</source>
+        <translation>Not saved yet: see the notes above.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved. What you typed is still here.</source>
+        <translation>Not saved. What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save (%1). What you typed is still here.</source>
+        <translation>Could not save (%1). What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+197"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
+        <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Add a phase to see the pattern.</source>
+        <translation>Add a phase to see the pattern.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 breaths a minute</source>
+        <translation>%1 breaths a minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One breath: %1 (%2 s)</source>
+        <translation>One breath: %1 (%2 s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About %1 in all, ending on a whole breath.</source>
+        <translation>About %1 in all, ending on a whole breath.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, about %2 in all.</source>
+        <translation>%1, about %2 in all.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Play preview</source>
+        <translation>Play preview</translation>
+    </message>
+</context>
+<context>
+    <name>HalfSecondSpinBox</name>
+    <message>
+        <location line="-1164"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="+36"/>
+        <location line="+1"/>
+        <source>Get help now</source>
+        <translation>Get help now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your contacts, helplines, and what Steady is not</source>
+        <translation>Your contacts, helplines, and what Steady is not</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You don&apos;t have to do this alone.</source>
+        <translation>You don&apos;t have to do this alone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If you might act on thoughts of harming yourself, or you are in danger, call your local emergency number now.</source>
+        <translation>If you might act on thoughts of harming yourself, or you are in danger, call your local emergency number now.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
+        <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find a helpline at findahelpline.com. In the US, call or text 988.</source>
+        <translation>Find a helpline at findahelpline.com. In the US, call or text 988.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steady is not a diagnosis and not a replacement for care. Nobody watches what you enter here, so Steady cannot send help.</source>
+        <translation>Steady is not a diagnosis and not a replacement for care. Nobody watches what you enter here, so Steady cannot send help.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your people</source>
+        <translation>Your people</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Helplines</source>
+        <translation>Helplines</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+73"/>
+        <source>Edit contacts</source>
+        <translation>Edit contacts</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Add or change your contacts in Settings</source>
+        <translation>Add or change your contacts in Settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to where you were</source>
+        <translation>Back to where you were</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
+        <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contacts</source>
+        <translation>Add contacts</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/history.py" line="+170"/>
+        <source>Looking back</source>
+        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
+        <translation>Looking back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Which sessions to look at</source>
+        <translation>Which sessions to look at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only sessions of one exercise</source>
+        <translation>Only sessions of one exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only sessions with one tag</source>
+        <translation>Only sessions with one tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of day</source>
+        <translation>Time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only sessions at one time of day</source>
+        <translation>Only sessions at one time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any time of day</source>
+        <translation>Any time of day</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compare exercises, times of day or tags</source>
+        <translation>Compare exercises, times of day or tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By exercise</source>
+        <translation>By exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By time of day</source>
+        <translation>By time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation>By tag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+162"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
+        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+146"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <source>Delete this session…</source>
+        <translation>Delete this session…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected session (Delete)</source>
+        <translation>Remove the selected session (Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+378"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <source>Delete all history…</source>
+        <translation>Delete all history…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every session from this computer</source>
+        <translation>Remove every session from this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete all history</source>
+        <translation>Delete all history</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</source>
+        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions yet</source>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose dates…</source>
+        <translation>Choose dates…</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>History views</source>
+        <translation>History views</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What works for me, or the sessions</source>
+        <translation>What works for me, or the sessions</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>All exercises</source>
+        <translation>All exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
+        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown; scroll for more</source>
+        <translation>newest %1 shown; scroll for more</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Delete this session?</source>
+        <translation>Delete this session?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</source>
+        <translation>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</source>
+        <translation>
+            <numerusform>All %n session will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
+            <numerusform>All %n sessions will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files you exported yourself are not touched. This cannot be undone.</source>
+        <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete all your history?</source>
+        <translation>Delete all your history?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete everything</source>
+        <translation>Delete everything</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep my history</source>
+        <translation>Keep my history</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMarkers</name>
+    <message>
+        <location filename="../../app/ui/steps_view.py" line="+84"/>
+        <source>{done} of {total} ticked</source>
+        <translation>{done} of {total} ticked</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+37"/>
+        <source>Move earlier (Alt+Up)</source>
+        <translation>Move earlier (Alt+Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move later (Alt+Down)</source>
+        <translation>Move later (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove (Alt+Delete)</source>
+        <translation>Remove (Alt+Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>LauncherActions</name>
+    <message>
+        <location filename="../../app/ui/own_exercises.py" line="+29"/>
+        <source>Your own exercises</source>
+        <translation>Your own exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New exercise (Ctrl+N)</source>
+        <translation>New exercise (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make an exercise of your own: a breathing pattern or steps</source>
+        <translation>Make an exercise of your own: a breathing pattern or steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import… (Ctrl+I)</source>
+        <translation>Import… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an exercise file someone shared with you</source>
+        <translation>Add an exercise file someone shared with you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Open exercises folder</source>
+        <translation>Open exercises folder</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Your exercise files, in the file manager</source>
+        <translation>Your exercise files, in the file manager</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to the exercise you were editing</source>
+        <translation>Go back to the exercise you were editing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On a tile, the Menu key or a right-click offers Edit, Duplicate, Export and Delete (Ctrl+E, Ctrl+D, Ctrl+Shift+E, Delete).</source>
+        <translation>On a tile, the Menu key or a right-click offers Edit, Duplicate, Export and Delete (Ctrl+E, Ctrl+D, Ctrl+Shift+E, Delete).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your own exercises: status</source>
+        <translation>Your own exercises: status</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1  ·  yours</source>
+        <translation>%1  ·  yours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own exercise. %1</source>
+        <translation>Your own exercise. %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1. Enter opens the folder to fix it; Delete removes the file.</source>
+        <translation>%1. Enter opens the folder to fix it; Delete removes the file.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue editing “%1”</source>
+        <translation>Continue editing “%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>Actions for %1</source>
+        <translation>Actions for %1</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Delete this file…</source>
+        <translation>Delete this file…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit a copy</source>
+        <translation>Edit a copy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>LauncherPage</name>
+    <message>
+        <location filename="../../app/ui/launcher.py" line="+44"/>
+        <source>Take a moment. Pick whatever feels right, or just start.</source>
+        <extracomment>Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.</extracomment>
+        <translation>Take a moment. Pick whatever feels right, or just start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start your usual exercise</source>
+        <translation>Start your usual exercise</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type to find an exercise</source>
+        <translation>Type to find an exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find an exercise</source>
+        <translation>Find an exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing matches that. Esc clears the search.</source>
+        <translation>Nothing matches that. Esc clears the search.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your past sessions and what helps you</source>
+        <translation>Your past sessions and what helps you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sound, motion, look, contacts</source>
+        <translation>Sound, motion, look, contacts</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Steady is not a diagnosis and not a replacement for care.</source>
+        <translation>Steady is not a diagnosis and not a replacement for care.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+1"/>
+        <source>Start now: %1</source>
+        <translation>Start now: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Files that need a fix</source>
+        <translation>Files that need a fix</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="+77"/>
+        <location line="+20"/>
+        <source>Steady</source>
+        <extracomment>Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
+        <translation>Steady</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Get help now</source>
+        <translation>Get help now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your contacts and helplines (F1)</source>
+        <translation>Your contacts and helplines (F1)</translation>
+    </message>
+    <message>
+        <location line="+303"/>
+        <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
+        <extracomment>One&apos;s own exercises (editor, live folder, import/export); needs the data folder.</extracomment>
+        <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnExercises</name>
+    <message>
+        <location filename="../../app/ui/own_exercises.py" line="-161"/>
+        <source>Import an exercise</source>
+        <translation>Import an exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise files (*.toml);;All files (*)</source>
+        <translation>Exercise files (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export an exercise</source>
+        <translation>Export an exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise files (*.toml)</source>
+        <translation>Exercise files (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+278"/>
+        <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
+        <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your changes to “%1” are not saved. Close Steady anyway?</source>
+        <translation>Your changes to “%1” are not saved. Close Steady anyway?</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Saved “%1”. It is not in the list because your health settings hide exercises tagged %2.</source>
+        <translation>Saved “%1”. It is not in the list because your health settings hide exercises tagged %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved “%1”.</source>
+        <translation>Saved “%1”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“%1” comes with Steady and cannot be deleted.</source>
+        <translation>“%1” comes with Steady and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete “%1”? Its file moves to the deleted-exercises folder next to your exercises, so it can be brought back. Your past sessions with it stay in your history.</source>
+        <translation>Delete “%1”? Its file moves to the deleted-exercises folder next to your exercises, so it can be brought back. Your past sessions with it stay in your history.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steady&apos;s own version comes back in its place.</source>
+        <translation>Steady&apos;s own version comes back in its place.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not delete “%1” (%2).</source>
+        <translation>Could not delete “%1” (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted “%1”.</source>
+        <translation>Deleted “%1”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete the file %1? It moves to the deleted-exercises folder next to your exercises, so it can be brought back.</source>
+        <translation>Delete the file %1? It moves to the deleted-exercises folder next to your exercises, so it can be brought back.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not delete %1 (%2).</source>
+        <translation>Could not delete %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That is your exercises folder, where “%1” already is. Choose another place to share it from.</source>
+        <translation>That is your exercises folder, where “%1” already is. Choose another place to share it from.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not export “%1” (%2).</source>
+        <translation>Could not export “%1” (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported “%1” to %2.</source>
+        <translation>Exported “%1” to %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 could not be imported: %2</source>
+        <translation>%1 could not be imported: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(and %1 more; `steady validate` lists them all)</source>
+        <translation>(and %1 more; `steady validate` lists them all)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Steady already has “%1” with the id “%2”. Replace it (Steady&apos;s own file stays as it is; the imported one takes its place in the list), or keep both (the imported one gets a new id)?</source>
+        <translation>Steady already has “%1” with the id “%2”. Replace it (Steady&apos;s own file stays as it is; the imported one takes its place in the list), or keep both (the imported one gets a new id)?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You already have “%1” with the id “%2”. Replace it with the imported one (yours moves to the deleted-exercises folder), or keep both (the imported one gets a new id)?</source>
+        <translation>You already have “%1” with the id “%2”. Replace it with the imported one (yours moves to the deleted-exercises folder), or keep both (the imported one gets a new id)?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be given a new id; nothing was imported.</source>
+        <translation>%1 could not be given a new id; nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not import %1 (%2).</source>
+        <translation>Could not import %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported “%1”.</source>
+        <translation>Imported “%1”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not make the folder %1 (%2).</source>
+        <translation>Could not make the folder %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steady could not open a file manager. Your exercises folder is %1</source>
+        <translation>Steady could not open a file manager. Your exercises folder is %1</translation>
+    </message>
+</context>
+<context>
+    <name>PacerWidget</name>
+    <message>
+        <location filename="../../app/ui/breathing_view.py" line="-376"/>
+        <source>Breathing guide</source>
+        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
+        <translation>Breathing guide</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>A still circle; the bar below fills once for each phase.</source>
+        <translation>A still circle; the bar below fills once for each phase.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</source>
+        <translation>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseRow</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+88"/>
+        <source>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
+        <translation>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase %1: what to do</source>
+        <translation>Phase %1: what to do</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase %1: seconds</source>
+        <translation>Phase %1: seconds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From 0.5 to 99 seconds, in steps of 0.5. </source>
+        <translation>From 0.5 to 99 seconds, in steps of 0.5. </translation>
+    </message>
+</context>
+<context>
+    <name>RatingChart</name>
+    <message>
+        <location filename="../../app/ui/chart.py" line="+128"/>
+        <source>Ratings before and after, over time</source>
+        <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group.</extracomment>
+        <translation>Ratings before and after, over time</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+64"/>
+        <source>No ratings in this period.</source>
+        <translation>No ratings in this period.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-59"/>
+        <source>%n session(s) with ratings.</source>
+        <translation>
+            <numerusform>%n session with ratings.</numerusform>
+            <numerusform>%n sessions with ratings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before: %1 on average.</source>
+        <translation>Before: %1 on average.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After: %1 on average.</source>
+        <translation>After: %1 on average.</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Each pair: the average of a day</source>
+        <translation>Each pair: the average of a day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each pair: the average of a week</source>
+        <translation>Each pair: the average of a week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each pair: the average of a month</source>
+        <translation>Each pair: the average of a month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each pair: the average of three months</source>
+        <translation>Each pair: the average of three months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each pair: the average of a year</source>
+        <translation>Each pair: the average of a year</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScale</name>
+    <message>
+        <location filename="../../app/ui/rating.py" line="-289"/>
+        <source>Rating %1</source>
+        <translation>Rating %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settled: no distress right now</source>
+        <translation>Settled: no distress right now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearly stirred up, but I can still think and choose</source>
+        <translation>Clearly stirred up, but I can still think and choose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The most distressed or overwhelmed I can imagine</source>
+        <translation>The most distressed or overwhelmed I can imagine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+22"/>
+        <source>How stirred up, from 0 to 10</source>
+        <translation>How stirred up, from 0 to 10</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
+        <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>How stirred up: %1</source>
+        <translation>How stirred up: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <location filename="../../app/ui/history_models.py" line="+345"/>
+        <source>Before %1, after %2</source>
+        <translation>Before %1, after %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steady closed before this session ended. The ratings you gave are kept.</source>
+        <translation>Steady closed before this session ended. The ratings you gave are kept.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended early</source>
+        <translation>Ended early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Both</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numb</source>
+        <translation>Numb</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your rating before → after</source>
+        <translation>Your rating before → after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed, ended early, or interrupted when Steady closed</source>
+        <translation>Completed, ended early, or interrupted when Steady closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether you marked feeling numb or far away</source>
+        <translation>Whether you marked feeling numb or far away</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotice</name>
+    <message>
+        <location filename="../../app/ui/settings_view.py" line="+687"/>
+        <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
+        <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your settings file could not be opened (%1), so Steady is using its defaults for now. The file was left as it is.</source>
+        <translation>Your settings file could not be opened (%1), so Steady is using its defaults for now. The file was left as it is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Some settings could not be read and are back to their defaults: %1. Please check them in Settings.</source>
+        <translation>Some settings could not be read and are back to their defaults: %1. Please check them in Settings.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save your settings (%1). They apply until Steady closes.</source>
+        <translation>Could not save your settings (%1). They apply until Steady closes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sound cues</source>
+        <translation>sound cues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>volume</source>
+        <translation>volume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spoken cues</source>
+        <translation>spoken cues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reduce motion</source>
+        <translation>reduce motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colours</source>
+        <translation>colours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text size</source>
+        <translation>text size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the exercise for Start now</source>
+        <translation>the exercise for Start now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>health settings</source>
+        <translation>health settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep in the tray</source>
+        <translation>keep in the tray</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>welcome</source>
+        <translation>welcome</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location line="-669"/>
+        <source>Same as the system</source>
+        <translation>Same as the system</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A heart condition</source>
+        <translation>A heart condition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I take beta-blockers</source>
+        <translation>I take beta-blockers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An eating disorder</source>
+        <translation>An eating disorder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pregnancy</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hides exercises with breath holds or cold water.</source>
+        <translation>Hides exercises with breath holds or cold water.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hides exercises with cold water.</source>
+        <translation>Hides exercises with cold water.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hides exercises with breath holds.</source>
+        <translation>Hides exercises with breath holds.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+2"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes take effect when you save. Everything here stays on this computer.</source>
+        <translation>Changes take effect when you save. Everything here stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save status</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave settings; what you changed stays here until you save</source>
+        <translation>Leave settings; what you changed stays here until you save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and use these settings</source>
+        <translation>Save and use these settings</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound cues</source>
+        <translation>Sound cues</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>How loud the sound cues are, from 0 to 100 percent</source>
+        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sound is not available</source>
+        <translation>Sound is not available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spoken cues</source>
+        <translation>Spoken cues</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Motion and look</source>
+        <translation>Motion and look</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduce motion</source>
+        <translation>Reduce motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
+        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Same as the system, light, dark or high contrast</source>
+        <translation>Same as the system, light, dark or high contrast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+310"/>
+        <location line="+6"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="-314"/>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>From 100 to 200 percent</source>
+        <translation>From 100 to 200 percent</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Starting</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exercise for Start now</source>
+        <translation>Exercise for Start now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exercise the Start now button begins</source>
+        <translation>The exercise the Start now button begins</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start now begins</source>
+        <translation>Start now begins</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep in the tray</source>
+        <translation>Keep in the tray</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing the window leaves Steady ready in the tray; Quit in the tray menu ends it.</source>
+        <translation>Closing the window leaves Steady ready in the tray; Quit in the tray menu ends it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your desktop has no tray, so closing the window quits Steady.</source>
+        <translation>Your desktop has no tray, so closing the window quits Steady.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
+        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+6"/>
+        <source>Your contacts</source>
+        <translation>Your contacts</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
+        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a contact with Up and Down to change it below</source>
+        <translation>Choose a contact with Up and Down to change it below</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts yet. Add contact starts a new one.</source>
+        <translation>No contacts yet. Add contact starts a new one.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact number</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact note</source>
+        <translation>Contact note</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Who, for example Sam or Crisis line</source>
+        <translation>Who, for example Sam or Crisis line</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Phone number, or how to reach them</source>
+        <translation>Phone number, or how to reach them</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Optional, for example evenings only</source>
+        <translation>Optional, for example evenings only</translation>
+    </message>
+    <message>
+        <location line="-264"/>
+        <source>Breathing problems (asthma, COPD)</source>
+        <translation>Breathing problems (asthma, COPD)</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
+        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
+        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Add contact</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new contact</source>
+        <translation>Start a new contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove contact</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen contact</source>
+        <translation>Remove the chosen contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this contact earlier</source>
+        <translation>Show this contact earlier</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Sound is not available: %1</source>
+        <translation>Sound is not available: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Spoken cues are not available: %1</source>
+        <translation>Spoken cues are not available: %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No exercises found</source>
+        <translation>No exercises found</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hidden now: %1</source>
+        <translation>Hidden now: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No exercises are hidden.</source>
+        <translation>No exercises are hidden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved yet.</source>
+        <translation>Not saved yet.</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsModel</name>
+    <message>
+        <location filename="../../app/ui/history_models.py" line="-284"/>
+        <source>Night</source>
+        <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
+        <translation>Night</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From midnight to 6 in the morning</source>
+        <translation>From midnight to 6 in the morning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Morning</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 6 in the morning to noon</source>
+        <translation>From 6 in the morning to noon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afternoon</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From noon to 6 in the evening</source>
+        <translation>From noon to 6 in the evening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evening</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 6 in the evening to midnight</source>
+        <translation>From 6 in the evening to midnight</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No session here has both a before and an after rating yet.</source>
+        <translation>No session here has both a before and an after rating yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Over %n session(s) with both ratings</source>
+        <translation>
+            <numerusform>Over %n session with both ratings</numerusform>
+            <numerusform>Over %n sessions with both ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time of day</source>
+        <translation>Time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop of %1+</source>
+        <translation>Drop of %1+</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many sessions, rated or not</source>
+        <translation>How many sessions, rated or not</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The average rating before, over sessions with both ratings</source>
+        <translation>The average rating before, over sessions with both ratings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The average rating after, over sessions with both ratings</source>
+        <translation>The average rating after, over sessions with both ratings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The average of after minus before; below zero means calmer after</source>
+        <translation>The average of after minus before; below zero means calmer after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the rating fell by %1 points or more</source>
+        <translation>How often the rating fell by %1 points or more</translation>
+    </message>
+</context>
+<context>
+    <name>StepRow</name>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+17"/>
+        <source>What to do, for example: Name five things you can see.</source>
+        <translation>What to do, for example: Name five things you can see.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No count</source>
+        <translation>No count</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No timer</source>
+        <translation>No timer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Items to tick</source>
+        <translation>Items to tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
+        <translation>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step %1: text</source>
+        <translation>Step %1: text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1: items to tick</source>
+        <translation>Step %1: items to tick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: how many things to notice, one key each</source>
+        <translation>Optional: how many things to notice, one key each</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1: timer in seconds</source>
+        <translation>Step %1: timer in seconds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a gentle timer; without it the person moves on when ready</source>
+        <translation>Optional: a gentle timer; without it the person moves on when ready</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPage</name>
+    <message>
+        <location filename="../../app/ui/steps_view.py" line="+95"/>
+        <source>Exercise: {title}</source>
+        <translation>Exercise: {title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The exercise you are doing</source>
+        <translation>The exercise you are doing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where you are in the exercise</source>
+        <translation>Where you are in the exercise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This step</source>
+        <translation>This step</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Items ticked so far</source>
+        <translation>Items ticked so far</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Time left for this step</source>
+        <translation>Time left for this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empties as the time passes</source>
+        <translation>Empties as the time passes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the previous step</source>
+        <translation>Go back to the previous step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Tick</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick one item. Enter or Space also ticks.</source>
+        <translation>Tick one item. Enter or Space also ticks.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+271"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <source>Keys you can use</source>
+        <translation>Keys you can use</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>All {total} ticked. Enter moves on.</source>
+        <translation>All {total} ticked. Enter moves on.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+154"/>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
+        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+84"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Step {n} of {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End the exercise</source>
+        <translation>End the exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go on to the next step</source>
+        <translation>Go on to the next step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or Space ticks one · Esc stops</source>
+        <translation>Enter or Space ticks one · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter moves on · Esc stops</source>
+        <translation>Enter moves on · Esc stops</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../app/ui/summary.py" line="+11"/>
+        <source>Thank you for taking this time.</source>
+        <translation>Thank you for taking this time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If things still feel like a lot, it&apos;s okay to reach out to someone now.</source>
+        <translation>If things still feel like a lot, it&apos;s okay to reach out to someone now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Get help now</source>
+        <translation>Get help now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See your contacts and helplines</source>
+        <translation>See your contacts and helplines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start (Enter)</source>
+        <translation>Back to the start (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do it again</source>
+        <translation>Do it again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the same exercise again</source>
+        <translation>Start the same exercise again</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
+        <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2.</source>
+        <translation>%1 of %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feeling numb or far away is worth noticing too.</source>
+        <translation>Feeling numb or far away is worth noticing too.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved on this computer only.</source>
+        <translation>Saved on this computer only.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
+        <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="+25"/>
+        <location line="+1"/>
+        <source>Welcome to Steady</source>
+        <translation>Welcome to Steady</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steady helps you through hard moments with short breathing, grounding, sensory and body exercises. You rate how stirred up you feel before and after, and over time you can see what helps you.</source>
+        <translation>Steady helps you through hard moments with short breathing, grounding, sensory and body exercises. You rate how stirred up you feel before and after, and over time you can see what helps you.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steady is not a diagnosis and not a replacement for care. Nobody watches what you enter, so it cannot send help in an emergency.</source>
+        <translation>Steady is not a diagnosis and not a replacement for care. Nobody watches what you enter, so it cannot send help in an emergency.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you enter stays on this computer. There is no account, and Steady sends nothing anywhere.</source>
+        <translation>What you enter stays on this computer. There is no account, and Steady sends nothing anywhere.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you have a heart or breathing condition, take beta-blockers, are pregnant or live with an eating disorder, Settings can hide exercises with breath holds or cold water.</source>
+        <translation>If you have a heart or breathing condition, take beta-blockers, are pregnant or live with an eating disorder, Settings can hide exercises with breath holds or cold water.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It can help to have someone to reach when things get hard. Would you like to add a friend, a clinician or a crisis line now? They will be one click away under Get help now (F1).</source>
+        <translation>It can help to have someone to reach when things get hard. Would you like to add a friend, a clinician or a crisis line now? They will be one click away under Get help now (F1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contacts</source>
+        <translation>Add contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Settings at your contacts</source>
+        <translation>Open Settings at your contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the exercises (Enter)</source>
+        <translation>Go to the exercises (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this; you can add contacts any time in Settings</source>
+        <translation>Skip this; you can add contacts any time in Settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can add contacts any time in Settings. This welcome will not appear again.</source>
+        <translation>You can add contacts any time in Settings. This welcome will not appear again.</translation>
+    </message>
+</context>
+<context>
+    <name>_RatingPage</name>
+    <message>
+        <location filename="../../app/ui/rating.py" line="+41"/>
+        <source>I feel numb or far away</source>
+        <translation>I feel numb or far away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numb or far away</source>
+        <translation>Numb or far away</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark this if you feel shut down, numb or far away, whatever the number.</source>
+        <translation>Mark this if you feel shut down, numb or far away, whatever the number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip rating (S)</source>
+        <translation>Skip rating (S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on without a rating</source>
+        <translation>Go on without a rating</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose a number, or press S to skip.</source>
+        <translation>Choose a number, or press S to skip.</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../app/ui/launcher.py" line="-237"/>
+        <source>Breathing</source>
+        <translation>Breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grounding</source>
+        <translation>Grounding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senses</source>
+        <translation>Senses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your own pace</source>
+        <translation>your own pace</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor.py" line="+12"/>
+        <source>Inhale</source>
+        <translation>Inhale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhale</source>
+        <translation>Exhale</translation>
+    </message>
+</context>
+</TS>
