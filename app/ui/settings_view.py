@@ -313,6 +313,9 @@ class SettingsPage(QWidget):
             "crisis line. They appear under Get help now (F1)."), None))
         self.contact_list = QListWidget()
         self.contact_list.setSpacing(3)
+        # Long lines end in "..." rather than scrolling sideways; the fields below show all.
+        self.contact_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.contact_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.contact_list.setAccessibleName(self.tr("Your contacts"))
         self.contact_list.setAccessibleDescription(self.tr(
             "Choose a contact with Up and Down to change it below"))
@@ -498,6 +501,7 @@ class SettingsPage(QWidget):
             self.contact_list.clear()
             for contact in self._contacts:
                 item = QListWidgetItem(self._contact_line(contact))
+                item.setToolTip(item.text())
                 self.contact_list.addItem(item)
             self.contact_list.setCurrentRow(row)
         finally:
@@ -512,8 +516,8 @@ class SettingsPage(QWidget):
         if row <= 0:
             row = self.contact_list.fontMetrics().lineSpacing() + 6
         frame = self.contact_list.frameWidth() * 2
-        self.contact_list.setFixedHeight(rows * (row + 2 * self.contact_list.spacing())
-                                         + frame + 4)
+        spacing = self.contact_list.spacing()
+        self.contact_list.setFixedHeight(rows * (row + 2 * spacing) + 2 * spacing + frame + 4)
 
     def _contact_line(self, contact: Contact) -> str:
         name = contact.name.strip() or self.tr("New contact")
@@ -605,6 +609,7 @@ class SettingsPage(QWidget):
         item = self.contact_list.item(row)
         if item is not None:
             item.setText(self._contact_line(contact))
+            item.setToolTip(item.text())
         self._update()
 
     @Slot()
