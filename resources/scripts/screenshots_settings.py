@@ -1,0 +1,96 @@
+"""Render settings, help, the first-run welcome, high contrast and 200% text offscreen
+into docs/screenshots/ (for the README and for review).
+
+    python resources/scripts/screenshots_settings.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app import paths  # noqa: E402
+from app.domain.loader import load_library  # noqa: E402
+from app.domain.settings import Contact, Settings, Theme  # noqa: E402
+from app.storage.sessions import memory_store  # noqa: E402
+from app.ui import theme  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+
+OUT = REPO / "docs" / "screenshots"
+SIZE = (900, 720)
+CONTACTS = (
+    Contact("Sam (sister)", "+44 7700 900123", "evenings and weekends"),
+    Contact("Dr. Okafor's practice", "020 7946 0321", "weekdays 9-5"),
+    Contact("Samaritans", "116 123", "any time, free"),
+)
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(REPO))
+
+
+def window_for(app: QApplication, store: object, look: Theme, scale: float,
+               settings: Settings) -> MainWindow:
+    theme.apply(app, look, scale)
+    window = MainWindow(load_library(paths.bundled_exercises_dir()), store,  # type: ignore[arg-type]
+                        settings)
+    window.resize(*SIZE)
+    window.show()
+    QApplication.processEvents()
+    return window
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    settings = Settings(first_run_done=True, contacts=CONTACTS, health=frozenset({"heart"}))
+    with memory_store() as store:
+        window = window_for(app, store, "light", 1.0, settings)
+        window.show_settings()
+        save(window, "settings")
+        assert window.settings_page is not None
+        window.settings_page.show_section("health")
+        save(window, "settings-health")
+        window.settings_page.show_section("contacts")
+        save(window, "settings-contacts")
+        window.settings_page.on_back()
+        window.show_help()
+        assert window.help_dialog is not None
+        save(window.help_dialog, "help")
+        window.help_dialog.accept()
+        window.show_welcome()
+        save(window, "first-run")
+        window.close()
+
+        window = window_for(app, store, "high-contrast", 1.0, settings)
+        save(window, "launcher-high-contrast")
+        window.show_settings()
+        save(window, "settings-high-contrast")
+        window.close()
+
+        window = window_for(app, store, "light", 2.0, settings)
+        save(window, "launcher-200")
+        window.show_settings()
+        save(window, "settings-200")
+        window.go_home()
+        window.show_help()
+        assert window.help_dialog is not None
+        save(window.help_dialog, "help-200")
+        window.help_dialog.accept()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
