@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,6 +43,7 @@ def save(widget: QWidget, name: str) -> None:
 def window_for(app: QApplication, store: object, look: Theme, scale: float,
                settings: Settings) -> MainWindow:
     theme.apply(app, look, scale)
+    settings = replace(settings, theme=look, text_scale=scale)
     window = MainWindow(load_library(paths.bundled_exercises_dir()), store,  # type: ignore[arg-type]
                         settings)
     window.resize(*SIZE)
