@@ -28,9 +28,19 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal, Slot
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -67,6 +77,7 @@ from app.domain.writer import (
     write_atomic,
 )
 from app.services.pacer_driver import PacerDriver
+from app.ui import theme
 from app.ui.breathing_view import PacerWidget
 from app.ui.launcher import kind_names
 from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
@@ -206,14 +217,55 @@ class DraftDialog(ChoiceDialog):
 # --------------------------------------------------------------------------- rows
 
 
+def paint_focus_ring(widget: QWidget) -> None:
+    """A clear ring in the theme's focus colour, as the style sheet gives line edits.
+
+    Styling a spin box's border with a style sheet would lose its arrows, so the
+    ring is painted over the native frame instead.
+    """
+    if not widget.hasFocus():
+        return
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(theme.colors().focus), 3.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 4.0, 4.0)
+    painter.end()
+
+
+def _field_height(widget: QWidget) -> int:
+    """As tall as a line edit under the theme's padding, so a row lines up."""
+    return widget.fontMetrics().height() + 18
+
+
+class CountSpinBox(QSpinBox):
+    """A QSpinBox with a clear focus ring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(_field_height(self))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_focus_ring(self)
+
+
 class NumberSpinBox(QDoubleSpinBox):
-    """A QDoubleSpinBox that shows ``5`` rather than ``5.0``."""
+    """A QDoubleSpinBox that shows ``5`` rather than ``5.0``, with a clear focus ring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(_field_height(self))
 
     def textFromValue(self, value: float) -> str:
         return self.locale().toString(round(value, self.decimals()), "g", 6)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_focus_ring(self)
 
-class HalfSecondSpinBox(QDoubleSpinBox):
+
+class HalfSecondSpinBox(NumberSpinBox):
     """Seconds from 0.5 to 99 in steps of 0.5; typed values round to the nearest half."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -375,12 +427,12 @@ class StepRow(ItemRow):
         self.text.setPlaceholderText(self.tr("What to do, for example: Name five things "
                                              "you can see."))
         low, high = RANGES["steps.count"]
-        self.count = QSpinBox()
+        self.count = CountSpinBox()
         self.count.setRange(int(low) - 1, int(high))
         self.count.setSpecialValueText(self.tr("No count"))
         self.count.setValue(step.count or 0)
         low, high = RANGES["steps.seconds"]
-        self.seconds = QSpinBox()
+        self.seconds = CountSpinBox()
         self.seconds.setRange(int(low) - 1, int(high))
         self.seconds.setSpecialValueText(self.tr("No timer"))
         self.seconds.setSuffix(self.tr(" s"))
@@ -478,6 +530,7 @@ class RowList(QWidget):
     def set_items(self, items: Sequence[object]) -> None:
         for row in self.rows:
             self._rows_layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         for item in items:
@@ -640,7 +693,9 @@ class EditorPage(QWidget):
             caption.setBuddy(target)
         column = QVBoxLayout()
         column.setSpacing(4)
-        if isinstance(widget, QWidget):
+        if isinstance(widget, QAbstractSpinBox):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        elif isinstance(widget, QWidget):
             column.addWidget(widget)
         else:
             column.addLayout(widget)
@@ -715,25 +770,30 @@ class EditorPage(QWidget):
         self.minutes_spin.setDecimals(1)
         self.minutes_spin.setRange(low, high)
         self.minutes_spin.setSingleStep(1.0)
+        self.minutes_spin.setMinimumWidth(self.minutes_spin.fontMetrics().horizontalAdvance(
+            "60.5") + 48)
         self.minutes_spin.setAccessibleName(self.tr("Length in minutes"))
         self.minutes_spin.setAccessibleDescription(self.tr(
             "From 1 to 60 minutes; the guide always ends on a whole breath"))
         low, high = RANGES["cycles"]
-        self.cycles_spin = QSpinBox()
+        self.cycles_spin = CountSpinBox()
         self.cycles_spin.setRange(int(low), int(high))
         self.cycles_spin.setAccessibleName(self.tr("Length in breaths"))
         self.cycles_spin.setAccessibleDescription(self.tr("From 1 to 100 whole breaths"))
         length_row = QHBoxLayout()
         length_row.setSpacing(8)
-        length_row.addWidget(self.minutes_spin, 1)
-        length_row.addWidget(self.cycles_spin, 1)
-        length_row.addWidget(self.length_unit, 1)
+        length_row.addWidget(self.minutes_spin)
+        length_row.addWidget(self.cycles_spin)
+        length_row.addWidget(self.length_unit)
+        length_row.addStretch(1)
         low, high = RANGES["ease_in_seconds"]
         self.ease_spin = NumberSpinBox()
         self.ease_spin.setDecimals(0)
         self.ease_spin.setRange(low, high)
         self.ease_spin.setSingleStep(10)
         self.ease_spin.setSuffix(self.tr(" s"))
+        self.ease_spin.setMinimumWidth(self.ease_spin.fontMetrics().horizontalAdvance(
+            "300 s") + 48)
         self.ease_spin.setSpecialValueText(self.tr("None"))
         self.ease_spin.setAccessibleName(self.tr("Ease in"))
         self.ease_spin.setAccessibleDescription(self.tr(
@@ -837,7 +897,7 @@ class EditorPage(QWidget):
                                           description=self.tr("Pause or play the preview of "
                                                               "the breathing guide"))
         self.preview_box = QWidget()
-        self.preview_box.setMinimumWidth(200)
+        self.preview_box.setMinimumWidth(220)
         self.preview_box.setMaximumWidth(280)
         self.preview_box.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
@@ -1148,6 +1208,10 @@ class EditorPage(QWidget):
         text = exercise_to_toml(draft, self._header())
         target, _old = self._target(draft) if draft.id else (self._folder / "new.toml", None)
         parsed, problems = parse_exercise(text.encode("utf-8"), target)
+        if not draft.id:
+            problems = [p for p in problems if p.key != "id"]
+            problems.insert(0, Problem(path="", key="id", message=self.tr(
+                "is empty: use lowercase letters, digits and dashes, like my-breath")))
         problems = self._id_problems(draft) + problems
         if not problems and parsed != draft:
             problems.append(Problem(path="", message=self.tr(
@@ -1321,7 +1385,7 @@ class EditorPage(QWidget):
         self.rate_label.setText(self.tr("%1 breaths a minute").replace(
             "%1", locale.toString(round(rate, 1), "g", 4)))
         self.cycle_label.setText(
-            self.tr("One breath: %1 (%2 s)")
+            self.tr("%1 · %2\u00a0s a breath")
             .replace("%1", "-".join(_seconds_text(p.seconds) for p in phases))
             .replace("%2", _seconds_text(cycle)))
         draft = self.draft()
@@ -1403,6 +1467,7 @@ class EditorPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.EnabledChange and not self.isEnabled():
             self._stop_preview()
+
 
     def set_reduced_motion(self, reduced: bool) -> None:
         self._reduced = reduced

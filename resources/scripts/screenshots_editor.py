@@ -1,0 +1,108 @@
+"""Render the exercise editor offscreen at 900x720 into docs/screenshots/.
+
+    python resources/scripts/screenshots_editor.py [--theme light|dark|high-contrast]
+
+Writes editor-breathing.png (a 4-2-6 pattern, the preview mid-inhale) and
+editor-steps.png (a grounding exercise of three steps), with the theme name
+appended for a theme other than light. The data folder is a temporary one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app import paths  # noqa: E402
+from app.domain.exercise import Phase, Step  # noqa: E402
+from app.domain.loader import load_library  # noqa: E402
+from app.domain.settings import Settings  # noqa: E402
+from app.storage.sessions import memory_store  # noqa: E402
+from app.ui import theme  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+
+SIZE = (900, 720)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def save(widget: QWidget, name: str, out: Path) -> None:
+    QApplication.processEvents()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(REPO))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--theme", default="light",
+                        choices=["light", "dark", "high-contrast"])
+    args = parser.parse_args()
+    suffix = "" if args.theme == "light" else f"-{args.theme}"
+    out = REPO / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    theme.apply(app, args.theme)  # type: ignore[arg-type]
+    clock = Clock()
+    with tempfile.TemporaryDirectory() as data, memory_store() as store:
+        data_dir = Path(data)
+        library = load_library(paths.bundled_exercises_dir(),
+                               paths.user_exercises_dir(data_dir))
+        window = MainWindow(library, store, Settings(first_run_done=True), clock=clock,
+                            data_dir=data_dir)
+        window.resize(*SIZE)
+        window.show()
+        own = window.own_exercises
+        assert own is not None
+
+        editor = own.new_exercise("breathing")
+        assert editor is not None
+        editor.title_edit.setText("Calm 4-2-6")
+        editor.summary_edit.setPlainText("In for 4, a short rest, out for 6.")
+        editor.phase_list.set_items((Phase("inhale", 4), Phase("hold", 2),
+                                     Phase("exhale", 6)))
+        editor.on_pattern_changed()
+        editor.phase_rows()[2].seconds.setFocus()
+        driver = editor.preview_driver
+        if driver is not None:
+            for _ in range(10):  # most of the way through the first inhale
+                clock.now += 0.25
+                driver.poll()
+        QApplication.processEvents()
+        editor.scroll.verticalScrollBar().setValue(editor.breathing_box.y() - 150)
+        save(window, f"editor-breathing{suffix}", out)
+
+        editor.kind_combo.setCurrentIndex(1)  # grounding
+        editor.title_edit.setText("Desk grounding")
+        editor.summary_edit.setPlainText("Three small steps, wherever you are sitting.")
+        editor.step_list.set_items((
+            Step("Press your feet into the floor and notice it pushing back."),
+            Step("Name things you can see from where you sit.", count=3),
+            Step("Rest your hands on the desk and feel how cool it is.", seconds=30),
+        ))
+        editor.step_rows()[1].text.setFocus()
+        QApplication.processEvents()
+        editor.scroll.verticalScrollBar().setValue(editor.steps_box.y() - 150)
+        save(window, f"editor-steps{suffix}", out)
+        editor.new()  # drop the draft, so closing asks nothing
+        own.shutdown()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
