@@ -61,6 +61,21 @@ class FakeCues:
     def reason(self) -> str:
         return ""
 
+    def available(self) -> bool:
+        return not self.reason()
+
+    def play(self, *_args: object) -> bool:
+        return False
+
+    def say(self, *_args: object) -> bool:
+        return False
+
+    def set_volume(self, *_args: object) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
 
 @pytest.fixture(autouse=True)
 def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ from app.ui import theme
 from app.ui.help import HelpDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings_view import SettingsPage, notice_text
+from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui
 
@@ -31,6 +32,21 @@ class FakeSound:
 
     def reason(self) -> str:
         return self._reason
+
+    def available(self) -> bool:
+        return not self.reason()
+
+    def play(self, *_args: object) -> bool:
+        return False
+
+    def say(self, *_args: object) -> bool:
+        return False
+
+    def set_volume(self, *_args: object) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
 
 @pytest.fixture(autouse=True)
@@ -404,3 +420,26 @@ def test_keyboard_only_through_help(qtbot: QtBot, window: MainWindow, data_dir: 
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.help_dialog is None)
     assert json.loads((data_dir / "settings.json").read_text())["contacts"][0]["name"] == "Sam"
+
+
+def test_contacts_from_help_during_an_exercise_return_to_it(
+        qtbot: QtBot, library: Library, store: SqliteSessionStore, clock: FakeClock) -> None:
+    window = MainWindow(library, store, Settings(first_run_done=True), clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    breathing = next(e.id for e in library.exercises.values() if e.is_breathing)
+    window.start_exercise(breathing)
+    window.before.skip_button.click()
+    exercise = window.exercise_page
+    assert exercise is not None
+    with qtbot.waitSignal(window.helpShown) as shown:
+        qtbot.keyClick(exercise, Qt.Key.Key_F1)
+    shown.args[0].edit_button.click()
+    page = window.settings_page
+    assert page is not None
+    qtbot.waitUntil(lambda: window.current_page() is page)
+    qtbot.keyClick(page.add_contact, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.current_page() is exercise)
+    assert window.exercise_page is exercise, "the exercise was paused, not ended"
