@@ -379,7 +379,7 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+161"/>
+        <location filename="../../app/ui/editor.py" line="+172"/>
         <source>Replace it</source>
         <extracomment>The preview runs this long before it starts again.</extracomment>
         <translation>Replace it</translation>
@@ -502,12 +502,12 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location line="+413"/>
+        <location line="+455"/>
         <source>Exercise editor</source>
         <translation>Exercise editor</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>For example: My calm breath</source>
         <translation>For example: My calm breath</translation>
     </message>
@@ -602,7 +602,7 @@
         <translation>Minutes, or a number of whole breaths (cycles)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Length in minutes</source>
         <translation>Length in minutes</translation>
     </message>
@@ -622,24 +622,24 @@
         <translation>From 1 to 100 whole breaths</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+443"/>
+        <location line="+447"/>
         <source>Ease in</source>
         <translation>Ease in</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-453"/>
         <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
         <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
     </message>
@@ -780,12 +780,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+554"/>
+        <location line="+558"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-557"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
@@ -896,6 +896,11 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>is empty: use lowercase letters, digits and dashes, like my-breath</source>
+        <translation>is empty: use lowercase letters, digits and dashes, like my-breath</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
         <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
     </message>
@@ -997,12 +1002,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
@@ -1018,8 +1023,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>One breath: %1 (%2 s)</source>
-        <translation>One breath: %1 (%2 s)</translation>
+        <source>%1 · %2&#xa0;s a breath</source>
+        <translation>%1 · %2&#xa0;s a breath</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1040,7 +1045,7 @@
 <context>
     <name>HalfSecondSpinBox</name>
     <message>
-        <location line="-1164"/>
+        <location line="-1176"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2033,7 +2038,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="+687"/>
+        <location filename="../../app/ui/settings_view.py" line="+692"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2111,7 +2116,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-669"/>
+        <location line="-674"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2260,13 +2265,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+310"/>
+        <location line="+314"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-318"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2323,17 +2328,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+17"/>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Your contacts</source>
         <translation>Your contacts</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-7"/>
         <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
         <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Choose a contact with Up and Down to change it below</source>
         <translation>Choose a contact with Up and Down to change it below</translation>
     </message>
@@ -2388,7 +2393,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-267"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2403,7 +2408,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Add contact</source>
         <translation>Add contact</translation>
     </message>
@@ -2448,7 +2453,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>No exercises found</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -2468,7 +2473,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Not saved yet.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
     </message>
