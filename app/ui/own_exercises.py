@@ -34,7 +34,8 @@ from app.services.exercise_folder import (
     read_incoming,
     with_new_id,
 )
-from app.ui.editor import ChoiceDialog, ClashDialog, DeleteDialog, DraftDialog, EditorPage
+from app.ui.editor import EditorPage
+from app.ui.editor_parts import ChoiceDialog, ClashDialog, DeleteDialog, DraftDialog
 from app.ui.launcher import BrokenTile, ExerciseTile, LauncherPage
 from app.ui.widgets import label, make_button
 
@@ -295,6 +296,7 @@ class OwnExercises(QObject):
         actions.deleteFileRequested.connect(self.on_delete_file)
         actions.continueDraftRequested.connect(self.on_continue_draft)
         self.window.launcher.brokenFileChosen.connect(self.on_broken_chosen)
+        self.window.stack.currentChanged.connect(self.on_page_changed)
         self.watcher.changed.connect(self.on_folder_changed)
 
     # ------------------------------------------------------------------ library
@@ -341,6 +343,7 @@ class OwnExercises(QObject):
                 self._show_editor()
                 return editor
         editor.set_library(self.library)
+        editor.set_reduced_motion(self.window.settings.reduced_motion)
         prepare(editor)
         self._show_editor()
         return editor
@@ -355,14 +358,12 @@ class OwnExercises(QObject):
         """Whether the window may close: asks when the editor holds unsaved changes."""
         editor = self.editor
         if editor is None or not editor.is_dirty():
-            self.shutdown()
             return True
         if not CloseDialog.ask(self.window, self.tr(
                 "Your changes to “%1” are not saved. Close Steady anyway?")
                 .replace("%1", editor.draft_title())):
             self._show_editor()
             return False
-        self.shutdown()
         return True
 
     def shutdown(self) -> None:
@@ -414,6 +415,13 @@ class OwnExercises(QObject):
         editor = self.editor_page()
         self.window.go_home()
         self.actions.show_draft(editor.draft_title() if editor.is_dirty() else "")
+
+    @Slot(int)
+    def on_page_changed(self, _index: int) -> None:
+        """Back on the launcher by any road: offer unsaved changes back."""
+        editor = self.editor
+        if editor is not None and self.window.current_page() is self.window.launcher:
+            self.actions.show_draft(editor.draft_title() if editor.is_dirty() else "")
 
     @Slot()
     def on_folder_changed(self) -> None:

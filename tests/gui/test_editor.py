@@ -32,7 +32,8 @@ from app.domain.settings import Settings
 from app.services.exercise_folder import DELETED_FOLDER
 from app.storage.sessions import SqliteSessionStore, memory_store
 from app.ui import own_exercises, theme
-from app.ui.editor import ClashDialog, DeleteDialog, DraftDialog, EditorPage, PhaseRow
+from app.ui.editor import EditorPage
+from app.ui.editor_parts import ClashDialog, DeleteDialog, DraftDialog, PhaseRow
 from app.ui.launcher import BrokenTile
 from app.ui.main_window import MainWindow
 from app.ui.own_exercises import CloseDialog
@@ -412,6 +413,19 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
     assert editor.preview_running()
     editor.on_preview_button()
     assert not editor.preview_running()
+
+
+def test_a_draft_left_for_an_exercise_is_offered_back_later(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    assert window.own_exercises is not None
+    editor = window.own_exercises.new_exercise()
+    assert editor is not None
+    type_text(qtbot, "Interrupted")
+    assert window.start_exercise("box")  # `steady start box` from a desktop shortcut
+    assert not editor.preview_running()
+    window.go_home()
+    button = window.own_exercises.actions.draft_button
+    assert button.isVisible() and "Interrupted" in button.text()
 
 
 def test_a_waiting_draft_is_offered_back(qtbot: QtBot, window: MainWindow,
