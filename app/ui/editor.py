@@ -352,7 +352,7 @@ class EditorPage(QWidget):
         body.addWidget(self._section(self.tr("Cautions, sources and tags")))
         body.addLayout(more)
         body.addStretch(1)
-        self.scroll = scroll_page(body)
+        self.scroll_area = scroll_page(body)
 
         # -- preview
         self.pacer = PacerWidget(NEW_PHASES, reduced_motion=self._reduced)
@@ -404,7 +404,7 @@ class EditorPage(QWidget):
         main = QHBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
-        main.addWidget(self.scroll, 1)
+        main.addWidget(self.scroll_area, 1)
         main.addWidget(self.preview_box)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -505,7 +505,7 @@ class EditorPage(QWidget):
         self._describe_mode()
         self._show_problems([])
         self.status.setText("")
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill(self, exercise: Exercise) -> None:
@@ -746,7 +746,7 @@ class EditorPage(QWidget):
 
     def first_problem_widget(self) -> QWidget | None:
         """The field to put the keyboard focus on after a failed save."""
-        order: list[tuple[QWidget, QWidget]] = [
+        order: list[tuple[QLabel, QWidget]] = [
             (self.field_errors["title"], self.title_edit), (self.field_errors["id"], self.id_edit),
             (self.field_errors["summary"], self.summary_edit),
         ]
@@ -778,7 +778,7 @@ class EditorPage(QWidget):
                 "Not saved yet: see the notes above."))
             widget = self.first_problem_widget()
             if widget is not None:
-                self.scroll.ensureWidgetVisible(widget)
+                self.scroll_area.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         answer = self._overwrite_answer()

@@ -495,7 +495,7 @@ class RowList(QWidget):
             fields[0].setFocus(Qt.FocusReason.OtherFocusReason)
         return row
 
-    def move(self, row: ItemRow, delta: int) -> None:
+    def move_row(self, row: ItemRow, delta: int) -> None:
         index = self.rows.index(row)
         target = index + delta
         if not 0 <= target < len(self.rows):
@@ -508,7 +508,7 @@ class RowList(QWidget):
         if focused is not None:
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def remove(self, row: ItemRow) -> None:
+    def remove_row(self, row: ItemRow) -> None:
         index = self.rows.index(row)
         column = 0
         focused = self.focusWidget()
@@ -535,11 +535,11 @@ class RowList(QWidget):
 
     @Slot(object, int)
     def on_move(self, row: ItemRow, delta: int) -> None:
-        self.move(row, delta)
+        self.move_row(row, delta)
 
     @Slot(object)
     def on_remove(self, row: ItemRow) -> None:
-        self.remove(row)
+        self.remove_row(row)
 
     @Slot(object)
     def on_add_after(self, row: ItemRow) -> None:

@@ -83,7 +83,7 @@ def main() -> int:
                 clock.now += 0.25
                 driver.poll()
         QApplication.processEvents()
-        editor.scroll.verticalScrollBar().setValue(editor.breathing_box.y() - 150)
+        editor.scroll_area.verticalScrollBar().setValue(editor.breathing_box.y() - 150)
         save(window, f"editor-breathing{suffix}", out)
 
         editor.kind_combo.setCurrentIndex(1)  # grounding
@@ -96,7 +96,7 @@ def main() -> int:
         ))
         editor.step_rows()[1].text.setFocus()
         QApplication.processEvents()
-        editor.scroll.verticalScrollBar().setValue(editor.steps_box.y() - 150)
+        editor.scroll_area.verticalScrollBar().setValue(editor.steps_box.y() - 150)
         save(window, f"editor-steps{suffix}", out)
         editor.new()  # drop the draft, so closing asks nothing
         own.shutdown()

@@ -741,7 +741,7 @@ def test_large_text_never_scrolls_sideways(qtbot: QtBot, qapp: QApplication,
     assert editor is not None
     qtbot.waitUntil(editor.isVisible)
     QApplication.processEvents()
-    assert editor.scroll.horizontalScrollBar().maximum() == 0
+    assert editor.scroll_area.horizontalScrollBar().maximum() == 0
 
 
 @pytest.fixture
