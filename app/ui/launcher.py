@@ -160,6 +160,8 @@ class LauncherPage(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to find an exercise"))
         self.filter.setAccessibleName(self.tr("Find an exercise"))
+        self.filter.setAccessibleDescription(self.tr("Type to show only matching exercises; "
+                                                     "Enter starts the first one"))
         self.filter.setClearButtonEnabled(True)
         self.empty = label(self.tr("Nothing matches that. Esc clears the search."), "muted")
         self.problems = label("", "small")

@@ -52,8 +52,11 @@ class RatingScale(QWidget):
             button.setProperty("role", "rating")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(self.tr("Rating %1").replace("%1", str(number)))
+            button.setAccessibleDescription(self.tr("Set how stirred up you feel to %1 "
+                                                    "out of 10").replace("%1", str(number)))
             self._group.addButton(button, number)
             grid.addWidget(button, 0, number)
+            grid.setColumnStretch(number, 1)
             self.buttons.append(button)
         anchors = [
             (0, self.tr("Settled: no distress right now"), Qt.AlignmentFlag.AlignLeft),
@@ -202,28 +205,35 @@ class BeforePage(_RatingPage):
         self.length_label = label(self.tr("Length"))
         self.length = QSpinBox()
         self.length.setAccessibleName(self.tr("Length"))
+        self.length.setAccessibleDescription(self.tr("How long the exercise runs; "
+                                                     "it always ends on a full breath"))
         self.length_minutes = QRadioButton(self.tr("minutes"))
         self.length_cycles = QRadioButton(self.tr("breaths"))
         for widget, name in ((self.length_minutes, self.tr("Length in minutes")),
                              (self.length_cycles, self.tr("Length in breaths"))):
             widget.setAccessibleName(name)
+            widget.setAccessibleDescription(self.tr("Choose whether the length is counted "
+                                                    "in minutes or in breaths"))
         self.length_minutes.toggled.connect(self.on_length_unit)
         self.length_total = label("", "small")
-        self.length_total.setWordWrap(False)
         self.length.valueChanged.connect(self.on_length_changed)
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
 
-        length_row = QHBoxLayout()
-        length_row.addWidget(self.length_label)
-        length_row.addWidget(self.length)
-        length_row.addWidget(self.length_minutes)
-        length_row.addWidget(self.length_cycles)
-        length_row.addWidget(self.length_total)
-        length_row.addStretch(1)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.length_label)
+        controls.addWidget(self.length)
+        controls.addWidget(self.length_minutes)
+        controls.addWidget(self.length_cycles)
+        controls.addStretch(1)
+        length_column = QVBoxLayout()
+        length_column.setContentsMargins(0, 0, 0, 0)
+        length_column.setSpacing(2)
+        length_column.addLayout(controls)
+        length_column.addWidget(self.length_total)
         self.length_row = QWidget()
-        self.length_row.setLayout(length_row)
-        length_row.setContentsMargins(0, 0, 0, 0)
+        self.length_row.setLayout(length_column)
 
         body = QVBoxLayout()
         body.setSpacing(14)
@@ -262,7 +272,9 @@ class BeforePage(_RatingPage):
                              "You can also go straight on to the exercise."), "caution")
         self.offer_help = make_button(self.tr("Get help now"), role="help",
                                       description=self.tr("See your contacts and helplines"))
-        self.offer_continue = make_button(self.tr("No, take me to the exercise"), role="primary")
+        self.offer_continue = make_button(
+            self.tr("No, take me to the exercise"), role="primary",
+            description=self.tr("Go on to the exercise without contacting anyone"))
         row = QHBoxLayout()
         row.addWidget(self.offer_help)
         row.addWidget(self.offer_continue)
@@ -412,6 +424,8 @@ class AfterPage(_RatingPage):
         self.note.setPlaceholderText(self.tr("A note for yourself, if you like "
                                              "(what was going on, what helped)"))
         self.note.setAccessibleName(self.tr("Note"))
+        self.note.setAccessibleDescription(self.tr("An optional note for yourself. "
+                                                   "Ctrl+Enter saves."))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 24)
         self.tags = QLineEdit()

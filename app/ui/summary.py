@@ -54,7 +54,8 @@ class SummaryPage(QWidget):
                                    "to someone now."), "caution")
         self.offer_button = make_button(self.tr("Get help now"), role="help",
                                         description=self.tr("See your contacts and helplines"))
-        self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary")
+        self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary",
+                                       description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
                                         description=self.tr("Start the same exercise again"))
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app import paths
 from app.domain.settings import Theme
 
 BASE_POINT_SIZE = 12.0
@@ -75,7 +76,15 @@ def resolve(theme: Theme) -> Colors:
     return LIGHT
 
 
+def check_mark(c: Colors) -> str:
+    """The tick for a checked box, white or black to suit the accent behind it."""
+    light = QColor(c.accent_text).lightnessF() > 0.5
+    return paths.resource("icons", "check-white.svg" if light else "check-black.svg").as_posix()
+
+
 def style_sheet(c: Colors, point_size: float) -> str:
+    box = max(16, round(point_size * 1.6))
+    check = check_mark(c)
     big = point_size * 1.5
     huge = point_size * 2.2
     small = point_size * 0.9
@@ -122,8 +131,29 @@ QPushButton[role="rating"]:checked {{
 QPushButton:disabled, QPushButton[role="primary"]:disabled, QPushButton[role="help"]:disabled {{
     background: {c.window}; color: {c.muted}; border: 1px dashed {c.border};
 }}
-QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{
+QLineEdit, QTextEdit, QPlainTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
+}}
+QCheckBox::indicator, QRadioButton::indicator {{
+    width: {box}px; height: {box}px; background: {c.surface};
+    border: 2px solid {c.text}; border-radius: 4px;
+}}
+QRadioButton::indicator {{ border-radius: {box // 2 + 1}px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+    background: {c.accent}; border: 2px solid {c.text};
+}}
+QCheckBox::indicator:checked {{ image: url({check}); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    border: 2px dashed {c.muted}; background: {c.window};
+}}
+QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {c.muted}; }}
+QRadioButton {{ spacing: 8px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
+QRadioButton:focus {{ border: 3px solid {c.focus}; }}
+QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}
+QSlider::sub-page:horizontal {{ background: {c.accent}; border-radius: 3px; }}
+QSlider::handle:horizontal {{
+    background: {c.accent}; border: 2px solid {c.text}; width: {box}px; margin: -{box // 2}px 0;
+    border-radius: {box // 2 + 2}px;
 }}
 QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
 QProgressBar {{

@@ -324,11 +324,7 @@ def clipping_report(qtbot: QtBot, window: MainWindow) -> list[str]:
 #: Clipping found on screens this test does not own, reported to their authors. Each
 #: entry is (scale, screen): the test passes as "expected to fail" while the problem is
 #: there and fails once it is fixed, so the entry is then removed.
-KNOWN_CLIPPING: dict[tuple[float, str], str] = {
-    (2.0, "before"): "rating.py: the length row (label, spin box, minutes/breaths, total) "
-                     "is one line that pushes the page sideways at 200%",
-    (2.0, "before, with the offer of help"): "rating.py: the same length row",
-}
+KNOWN_CLIPPING: dict[tuple[float, str], str] = {}
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
