@@ -308,7 +308,9 @@ class OwnExercises(QObject):
     def reload(self) -> None:
         """Read the exercises again and show them, keeping the keyboard focus in place."""
         launcher = self.window.launcher
-        focused = launcher.focused_exercise_id()
+        tile = launcher.focusWidget()
+        # Only a tile is rebuilt; the search field and buttons keep the focus themselves.
+        focused = tile.exercise.id if isinstance(tile, ExerciseTile) else ""
         self.window.library = load_library(paths.bundled_exercises_dir(), self.folder)
         self.window.refresh_launcher()
         if self.editor is not None:

@@ -498,6 +498,17 @@ def test_a_file_written_by_another_program_appears(qtbot: QtBot, window: MainWin
         assert tile is not None and "Renamed outside" in tile.heading.text()
 
     qtbot.waitUntil(renamed, timeout=5000)
+    focus(qtbot, launcher.filter)
+    type_text(qtbot, "my")
+    path.write_text(OWN_FILE, encoding="utf-8")  # a change while the person types
+
+    def first_title_again() -> None:
+        tile = launcher.tile_for("my-own")
+        assert tile is not None and "My own breath" in tile.heading.text()
+
+    qtbot.waitUntil(first_title_again, timeout=5000)
+    assert launcher.filter.hasFocus() and launcher.filter.text() == "my"  # undisturbed
+    launcher.filter.clear()
     path.unlink()
     qtbot.waitUntil(lambda: launcher.tile_for("my-own") is None, timeout=5000)
     assert launcher.tile_for("box") is not None
