@@ -105,7 +105,7 @@ QPushButton, QToolButton {{
 }}
 QPushButton:hover, QToolButton:hover {{ background: {c.surface_hover}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
-QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: 3px solid {c.focus}; padding: 4px 6px;
 }}
 QCheckBox:focus, QSlider:focus, QTableView:focus, QListView:focus {{
@@ -152,7 +152,7 @@ QRadioButton:focus {{ border: 3px solid {c.focus}; }}
 QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}
 QSlider::sub-page:horizontal {{ background: {c.accent}; border-radius: 3px; }}
 QSlider::handle:horizontal {{
-    background: {c.accent}; border: 2px solid {c.text}; width: {box}px; margin: -{box // 2}px 0;
+    background: {c.accent}; border: 2px solid {c.text}; width: {box}px; margin: -{(box - 6) // 2}px 0;
     border-radius: {box // 2 + 2}px;
 }}
 QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
