@@ -15,6 +15,8 @@ SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
+#: Extended code: the shared-memory index beside the log could not grow (no space left).
+SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)
 
 
 class StorageError(Exception):
@@ -48,7 +50,7 @@ def describe(error: sqlite3.Error, action: str) -> StorageError:
             f"Could not {action}: another program is using the log. "
             "Close any other copy of Steady (or the program holding the file) and try again."
         )
-    if code == SQLITE_FULL:
+    if code == SQLITE_FULL or getattr(error, "sqlite_errorcode", None) == SQLITE_IOERR_SHMSIZE:
         return StorageError(f"Could not {action}: the disk is full. Free some space and try again.")
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
         return StorageError(

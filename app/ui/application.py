@@ -46,7 +46,13 @@ def open_log(data_dir: Path) -> Opened:
                       notice=f"{error} Sessions this time are kept only until Steady closes.",
                       persistent=False)
     store = SqliteSessionStore(result.connection)
-    interrupted = store.mark_interrupted()
+    try:
+        interrupted = store.mark_interrupted()
+    except StorageError as error:  # a full disk or a lock: the log can still be read
+        log.warning("could not mark interrupted sessions: %s", type(error).__name__)
+        notice = (f"{error} Your sessions so far are safe; new ones may not be saved "
+                  "until then.")
+        return Opened(store, notice=" ".join(filter(None, (result.notice, notice))))
     if interrupted:
         log.info("%d session(s) marked interrupted", interrupted)
     return Opened(store, notice=result.notice or "")
