@@ -184,6 +184,10 @@ def open_database(
     found, backup, moved, notice = 0, None, None, None
     try:
         ensure_private_dir(Path(data_dir))
+        if path.exists() and not path.is_file():
+            raise StorageError(f"Could not open the log {path}: a folder or something else "
+                               "that is not a file has its name. Move it elsewhere and start "
+                               "Steady again.")
         if path.exists():
             try:
                 found = _inspect(path, busy_timeout)
