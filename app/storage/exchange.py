@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import stat
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -336,9 +337,15 @@ def detect_format(path: Path, text: str) -> Format:
 
 def _read_text(path: Path) -> str:
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device might never end
+            raise ImportProblem([f"{path}: not an ordinary file, so not a Steady export"])
+        if info.st_size > MAX_IMPORT_BYTES:
             raise ImportProblem([f"{path}: the file is larger than any Steady export could be"])
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
+            raise ImportProblem([f"{path}: the file is larger than any Steady export could be"])
     except OSError as error:
         raise ImportProblem([f"{path}: could not be read ({error.strerror or error})"]) from error
     try:
