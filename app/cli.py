@@ -14,7 +14,13 @@ from typing import TextIO
 
 from app import __version__, paths
 from app.domain.exercise import Exercise
-from app.domain.loader import Library, check_files, exercise_files, load_library
+from app.domain.loader import (
+    Library,
+    check_files,
+    display_path,
+    exercise_files,
+    load_library,
+)
 from app.domain.session import ExerciseStats
 from app.storage.db import database_path
 from app.storage.errors import StorageError
@@ -51,7 +57,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
                 {
                     "id": ex.id, "kind": ex.kind, "title": ex.title,
                     "length": _length_text(ex), "planned_seconds": ex.planned_seconds(),
-                    "file": str(ex.path) if ex.path else None, "bundled": ex.bundled,
+                    "file": display_path(ex.path) if ex.path else None,
+                    "bundled": ex.bundled,
                 }
                 for ex in library.exercises.values()
             ],
@@ -60,7 +67,8 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
-    rows = [(ex.id, ex.kind, _length_text(ex), ex.title, str(ex.path or ""))
+    rows = [(ex.id, ex.kind, _length_text(ex), ex.title,
+             display_path(ex.path) if ex.path else "")
             for ex in library.exercises.values()]
     widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
     for row in rows:
