@@ -4,6 +4,11 @@ The row is written when the first rating is given or skipped, and updated as
 the session ends (DESIGN.md, "The log"). If a write fails (a full disk, a
 locked file) the record is kept here and written again on the next step, and
 the window is told, so nothing the person entered is lost.
+
+The after page is kept as it is typed (:meth:`SessionFlow.keep_draft`): held
+here at once and written :data:`DRAFT_DELAY_MS` after the last change, and at
+the latest when the session is let go or the application quits, so a crash on
+that page loses at most the last moment of typing.
 """
 
 from __future__ import annotations
@@ -12,13 +17,16 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise
 from app.domain.session import MAX_NOTE_CHARS, SessionRecord, SessionStore, Status, utc_now
 from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag
 
 log = logging.getLogger(__name__)
+
+#: Quiet time after the last change on the after page before the draft is written.
+DRAFT_DELAY_MS = 500
 
 
 class SessionFlow(QObject):
@@ -35,6 +43,14 @@ class SessionFlow(QObject):
         self._record: SessionRecord | None = None
         self._exercise: Exercise | None = None
         self._unsaved = False
+        self._draft_pending = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.flush_draft)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush_draft)
 
     @property
     def record(self) -> SessionRecord | None:
@@ -52,6 +68,7 @@ class SessionFlow(QObject):
     def rate_before(self, exercise: Exercise, rating: int | None, *, numb: bool,
                     planned_seconds: float) -> SessionRecord:
         """The first rating (or its skip): the session starts and is written."""
+        self.flush_draft()  # a previous session's after page, if never let go
         self._exercise = exercise
         self._record = SessionRecord(
             exercise_id=exercise.id, exercise_title=exercise.title, started_at=self._now(),
@@ -68,13 +85,38 @@ class SessionFlow(QObject):
 
     def rate_after(self, rating: int | None, *, numb: bool, note: str,
                    tags: tuple[str, ...]) -> SessionRecord | None:
+        self._draft_timer.stop()
+        self._draft_pending = False
         self._update(after=rating, numb_after=numb, note=clean_note(note),
                      tags=clean_tags(tags))
         return self._record
 
+    @Slot(object, bool, str, object)
+    def keep_draft(self, rating: int | None, numb: bool, note: str,
+                   tags: tuple[str, ...]) -> None:
+        """The after page as typed so far, not yet confirmed: kept now, written soon."""
+        if self._record is None:
+            return
+        draft = self._record.with_(after=rating, numb_after=numb, note=clean_note(note),
+                                   tags=clean_tags(tuple(tags)))
+        if draft != self._record:
+            self._record = draft
+            self._draft_pending = True
+            self._draft_timer.start()
+
+    @Slot()
+    def flush_draft(self) -> None:
+        """Write a draft still waiting for its delay (a timer, or the app quitting)."""
+        self._draft_timer.stop()
+        if self._draft_pending:
+            self._draft_pending = False
+            self._save()
+
     def finish(self) -> None:
         """The summary was seen: try once more if the last write failed, then let go."""
-        if self._unsaved:
+        pending, self._draft_pending = self._draft_pending, False
+        self._draft_timer.stop()
+        if self._unsaved or pending:
             self._save()
         if not self._unsaved:
             self._record = None

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.before.cancelled.connect(self.go_home)
         self.before.helpRequested.connect(self.show_help)
         self.after.confirmed.connect(self.on_after_confirmed)
+        self.after.edited.connect(self.flow.keep_draft)  # kept as typed: a crash loses nothing
         self.summary.home.connect(self.go_home)
         self.summary.again.connect(self.on_again)
         self.summary.helpRequested.connect(self.show_help)
