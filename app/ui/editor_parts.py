@@ -309,6 +309,7 @@ class PhaseRow(ItemRow):
         self.action.setCurrentIndex(ACTIONS.index(phase.action))
         self.seconds = HalfSecondSpinBox()
         self.seconds.setValue(phase.seconds)
+        self.action.setMinimumHeight(self.seconds.minimumHeight())  # one even row
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
