@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # Never read or write the person's real data folder from a test.
 os.environ.pop("STEADY_DATA_DIR", None)
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 

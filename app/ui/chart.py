@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.session import RATING_MAX, RATING_MIN
 from app.ui import theme
-from app.ui.history_models import english_plural
+from app.ui.widgets import english_plural
 
 Point = tuple[datetime, int | None, int | None]
 

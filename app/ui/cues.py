@@ -29,15 +29,13 @@ from app.services.speech import SpokenCues
 from app.ui.breathing_view import BreathingPage
 from app.ui.steps_view import StepsPage
 
-CONTEXT = "ExerciseCues"
-
 
 def phase_word(action: str) -> str:
     if action == "inhale":
-        return QCoreApplication.translate(CONTEXT, "Breathe in")
+        return QCoreApplication.translate("ExerciseCues", "Breathe in")
     if action == "exhale":
-        return QCoreApplication.translate(CONTEXT, "Breathe out")
-    return QCoreApplication.translate(CONTEXT, "Hold")
+        return QCoreApplication.translate("ExerciseCues", "Breathe out")
+    return QCoreApplication.translate("ExerciseCues", "Hold")
 
 
 class ExerciseCues(QObject):

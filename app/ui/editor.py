@@ -80,7 +80,7 @@ from app.ui.editor_parts import (
     next_phase,
 )
 from app.ui.launcher import kind_names
-from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
+from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]
@@ -205,7 +205,7 @@ class EditorPage(QWidget):
         self.id_edit.setAccessibleDescription(self.tr(
             "Lowercase letters, digits and dashes. Made from the title until you change it."))
         self.kind_combo = QComboBox()
-        for kind, text in kind_names(self).items():
+        for kind, text in kind_names().items():
             self.kind_combo.addItem(text, kind)
         self.kind_combo.setAccessibleName(self.tr("Kind"))
         self.kind_combo.setAccessibleDescription(self.tr(
@@ -866,11 +866,12 @@ class EditorPage(QWidget):
                                  ease_in_seconds=draft.ease_in_seconds)
         if draft.cycles is None:
             text = self.tr("About %1 in all, ending on a whole breath.").replace(
-                "%1", minutes_text(self, total))
+                "%1", minutes_text(total))
         else:
             text = self.tr("%1, about %2 in all.").replace(
-                "%1", plural(self, "%n breath(s)", draft.cycles)).replace(
-                "%2", minutes_text(self, total))
+                "%1", english_plural(self.tr("%n breath(s)", "", draft.cycles),
+                                     draft.cycles)).replace(
+                "%2", minutes_text(total))
         self.length_total.setText(text)
 
     def _restart_preview(self) -> None:
@@ -881,7 +882,7 @@ class EditorPage(QWidget):
                    and not self._preview_paused)
         if not running:
             self.pacer.set_state(None)
-            self.preview_phase.setText(action_names(self)[phases[0].action] if phases else "")
+            self.preview_phase.setText(action_names()[phases[0].action] if phases else "")
             return
         driver = PacerDriver(phases, minutes=PREVIEW_MINUTES, clock=self._clock,
                              animate=not self._reduced, parent=self)
@@ -914,7 +915,7 @@ class EditorPage(QWidget):
             return
         state = driver.state()
         self.pacer.set_state(state)
-        self.preview_phase.setText(action_names(self)[state.action])
+        self.preview_phase.setText(action_names()[state.action])
 
     @Slot(float)
     def on_preview_finished(self, _practised: float) -> None:

@@ -304,7 +304,7 @@ class PhaseRow(ItemRow):
     def __init__(self, phase: Phase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.action = QComboBox()
-        for action, text in action_names(self).items():
+        for action, text in action_names().items():
             self.action.addItem(text, action)
         self.action.setCurrentIndex(ACTIONS.index(phase.action))
         self.seconds = HalfSecondSpinBox()
@@ -421,9 +421,10 @@ class StepRow(ItemRow):
                     seconds=self.seconds.value() or None)
 
 
-def action_names(widget: QWidget) -> dict[Action, str]:
-    return {"inhale": widget.tr("Inhale"), "hold": widget.tr("Hold"),
-            "exhale": widget.tr("Exhale")}
+def action_names() -> dict[Action, str]:
+    return {"inhale": QCoreApplication.translate("Exercises", "Inhale"),
+            "hold": QCoreApplication.translate("Exercises", "Hold"),
+            "exhale": QCoreApplication.translate("Exercises", "Exhale")}
 
 
 class RowList(QWidget):

@@ -47,12 +47,11 @@ from app.ui.history_models import (
     NoneLastProxy,
     SessionsModel,
     StatsModel,
-    english_plural,
     format_mean,
     ratings_text,
     when_text,
 )
-from app.ui.widgets import label, make_button
+from app.ui.widgets import english_plural, label, make_button
 
 #: Above this many sessions in all, History opens on the last 90 days (quicker to
 #: read and to draw); the period can always be widened to all time.

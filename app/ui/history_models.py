@@ -32,6 +32,7 @@ from app.domain.session import (
     SessionFilter,
     SessionRecord,
 )
+from app.ui.widgets import english_plural
 
 #: Role giving a cell's value for sorting: a number or text, or None (sorted last).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,14 +65,6 @@ def format_change(value: float | None) -> str:
         return _number(0.0)
     text = _number(abs(rounded))
     return (MINUS if rounded < 0 else "+") + text
-
-
-def english_plural(text: str, n: int) -> str:
-    """Settle "(s)" in an English source text translated with a count (``tr(text, "", n)``).
-
-    Translations carry their own plural forms; the English source needs no file.
-    """
-    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
 
 
 def format_share(value: float | None) -> str:

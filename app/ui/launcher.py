@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,25 +18,28 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
-from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
+from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
 
 TILE_COLUMNS = 2
 
 
-def kind_names(widget: QWidget) -> dict[Kind, str]:
+def kind_names() -> dict[Kind, str]:
     return {
-        "breathing": widget.tr("Breathing"),
-        "grounding": widget.tr("Grounding"),
-        "sensory": widget.tr("Senses"),
-        "body": widget.tr("Body"),
+        "breathing": QCoreApplication.translate("Exercises", "Breathing"),
+        "grounding": QCoreApplication.translate("Exercises", "Grounding"),
+        "sensory": QCoreApplication.translate("Exercises", "Senses"),
+        "body": QCoreApplication.translate("Exercises", "Body"),
     }
 
 
-def length_words(widget: QWidget, exercise: Exercise) -> str:
+def length_words(exercise: Exercise) -> str:
     if exercise.cycles is not None:
-        return plural(widget, "%n breath(s)", exercise.cycles)
+        n = exercise.cycles
+        return english_plural(QCoreApplication.translate("Exercises", "%n breath(s)", "", n), n)
     seconds = exercise.planned_seconds()
-    return minutes_text(widget, seconds) if seconds else widget.tr("your own pace")
+    if seconds:
+        return minutes_text(seconds)
+    return QCoreApplication.translate("Exercises", "your own pace")
 
 
 class ExerciseTile(QPushButton):
@@ -47,7 +50,7 @@ class ExerciseTile(QPushButton):
         self.exercise = exercise
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
-        length = length_words(self, exercise)
+        length = length_words(exercise)
         self.heading = label(f"{exercise.title}  ·  {length}", "tile-title", self)
         self.summary = label(exercise.summary, "muted", self)
         self.summary.setVisible(bool(exercise.summary))
@@ -217,7 +220,7 @@ class LauncherPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.tiles = []
-        names = kind_names(self)
+        names = kind_names()
         by_kind = library.by_kind()
         for kind in KINDS:
             shown = [e for e in by_kind[kind] if not hidden_tags & set(e.tags)]

@@ -294,7 +294,7 @@ class BeforePage(_RatingPage):
         self.title.setText(exercise.title)
         self.summary.setText(exercise.summary)
         self.summary.setVisible(bool(exercise.summary))
-        self.plan.setText(plan_text(self, exercise))
+        self.plan.setText(self.plan_text(exercise))
         self._show_length(exercise)
         while self.cautions.count():
             item = self.cautions.takeAt(0)
@@ -302,6 +302,32 @@ class BeforePage(_RatingPage):
                 item.widget().deleteLater()
         for caution in exercise.cautions:
             self.cautions.addWidget(label(caution, "caution"))
+
+    def plan_text(self, exercise: Exercise) -> str:
+        """What will happen, in a few plain lines."""
+        if exercise.is_breathing:
+            words = {"inhale": self.tr("breathe in"), "hold": self.tr("hold"),
+                     "exhale": self.tr("breathe out")}
+            parts = [f"{words[p.action]} {p.seconds:g} s" for p in exercise.phases]
+            line = self.tr("Each breath: %1.").replace("%1", ", ".join(parts))
+            rate = self.tr("About %1 breaths a minute.").replace(
+                "%1", f"{exercise.breaths_per_minute:.1f}")
+            extra = ""
+            if exercise.ease_in_seconds:
+                extra = "\n" + self.tr("It starts a little quicker and slows to this pace "
+                                       "over the first %1 seconds.").replace(
+                    "%1", f"{exercise.ease_in_seconds:g}")
+            return f"{line} {rate}{extra}\n" + self.tr("Space pauses. Esc stops at any moment.")
+        lines = []
+        for number, step in enumerate(exercise.steps, start=1):
+            extra = ""
+            if step.count:
+                extra = " " + self.tr("(%1 to tick off)").replace("%1", str(step.count))
+            elif step.seconds:
+                extra = " " + self.tr("(%1 s)").replace("%1", str(step.seconds))
+            lines.append(f"{number}. {step.text}{extra}")
+        lines.append(self.tr("Enter moves on. Esc stops at any moment."))
+        return "\n".join(lines)
 
     def _show_length(self, exercise: Exercise) -> None:
         breathing = exercise.is_breathing
@@ -347,11 +373,11 @@ class BeforePage(_RatingPage):
             seconds = planned_duration(exercise.phases, minutes=minutes, cycles=cycles,
                                        ease_in_seconds=exercise.ease_in_seconds)
             self.length_total.setText(self.tr("about %1, ending on a full breath")
-                                      .replace("%1", minutes_text(self, seconds)))
+                                      .replace("%1", minutes_text(seconds)))
         else:
             seconds = exercise.planned_seconds()
             self.length_total.setText(
-                self.tr("about %1, at your own pace").replace("%1", minutes_text(self, seconds))
+                self.tr("about %1, at your own pace").replace("%1", minutes_text(seconds))
                 if seconds else self.tr("at your own pace"))
 
     def planned_seconds(self) -> float:
@@ -528,29 +554,3 @@ class AfterPage(_RatingPage):
             return
         if not self.key_for_rating(event):
             super().keyPressEvent(event)
-
-
-def plan_text(widget: QWidget, exercise: Exercise) -> str:
-    """What will happen, in a few plain lines."""
-    tr = widget.tr
-    if exercise.is_breathing:
-        words = {"inhale": tr("breathe in"), "hold": tr("hold"), "exhale": tr("breathe out")}
-        parts = [f"{words[p.action]} {p.seconds:g} s" for p in exercise.phases]
-        line = tr("Each breath: %1.").replace("%1", ", ".join(parts))
-        rate = tr("About %1 breaths a minute.").replace("%1", f"{exercise.breaths_per_minute:.1f}")
-        extra = ""
-        if exercise.ease_in_seconds:
-            extra = "\n" + tr("It starts a little quicker and slows to this pace "
-                              "over the first %1 seconds.").replace(
-                "%1", f"{exercise.ease_in_seconds:g}")
-        return f"{line} {rate}{extra}\n" + tr("Space pauses. Esc stops at any moment.")
-    lines = []
-    for number, step in enumerate(exercise.steps, start=1):
-        extra = ""
-        if step.count:
-            extra = " " + tr("(%1 to tick off)").replace("%1", str(step.count))
-        elif step.seconds:
-            extra = " " + tr("(%1 s)").replace("%1", str(step.seconds))
-        lines.append(f"{number}. {step.text}{extra}")
-    lines.append(tr("Enter moves on. Esc stops at any moment."))
-    return "\n".join(lines)

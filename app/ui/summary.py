@@ -8,34 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SessionRecord
-from app.ui.widgets import label, make_button, minutes_text, plural, scroll_page
-
-
-def summary_line(widget: QWidget, record: SessionRecord) -> str:
-    """One kind, neutral sentence about how the rating moved. Never blame."""
-    tr = widget.tr
-    result = outcome(record.before, record.after)
-    before, after = record.before, record.after
-    if result.direction is Direction.DOWN:
-        text = plural(widget, "Your rating went down by %n point(s), from %1 to %2.",
-                      result.points)
-        text = text.replace("%1", str(before)).replace("%2", str(after))
-        if result.noticeable:
-            text += " " + tr("That's a noticeable change.")
-        return text
-    if result.direction is Direction.SAME:
-        return tr("Your rating stayed at %1. Nothing got worse, and you gave yourself "
-                  "this time.").replace("%1", str(after))
-    if result.direction is Direction.UP:
-        text = plural(widget, "Your rating went up by %n point(s), from %1 to %2.",
-                      result.points)
-        text = text.replace("%1", str(before)).replace("%2", str(after))
-        return text + " " + tr("That happens, and it's useful to know. Another exercise, "
-                               "or simply resting, may suit this moment better.")
-    if record.practised_seconds < 5:
-        return tr("Thank you for checking in with yourself.")
-    return tr("You took %1 for yourself.").replace(
-        "%1", minutes_text(widget, record.practised_seconds))
+from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
 
 
 class SummaryPage(QWidget):
@@ -87,9 +60,35 @@ class SummaryPage(QWidget):
         self.offer_button.clicked.connect(self.helpRequested)
         self.setFocusProxy(self.home_button)
 
+    def summary_line(self, record: SessionRecord) -> str:
+        """One kind, neutral sentence about how the rating moved. Never blame."""
+        result = outcome(record.before, record.after)
+        before, after = str(record.before), str(record.after)
+        if result.direction is Direction.DOWN:
+            text = english_plural(self.tr("Your rating went down by %n point(s), from %1 to %2.",
+                                          "", result.points), result.points)
+            text = text.replace("%1", before).replace("%2", after)
+            if result.noticeable:
+                text += " " + self.tr("That's a noticeable change.")
+            return text
+        if result.direction is Direction.SAME:
+            return self.tr("Your rating stayed at %1. Nothing got worse, and you gave yourself "
+                           "this time.").replace("%1", after)
+        if result.direction is Direction.UP:
+            text = english_plural(self.tr("Your rating went up by %n point(s), from %1 to %2.",
+                                          "", result.points), result.points)
+            text = text.replace("%1", before).replace("%2", after)
+            return text + " " + self.tr("That happens, and it's useful to know. Another "
+                                        "exercise, or simply resting, may suit this moment "
+                                        "better.")
+        if record.practised_seconds < 5:
+            return self.tr("Thank you for checking in with yourself.")
+        return self.tr("You took %1 for yourself.").replace(
+            "%1", minutes_text(record.practised_seconds))
+
     def show_record(self, record: SessionRecord, *, saved: bool) -> None:
-        self.line.setText(summary_line(self, record))
-        practised = minutes_text(self, record.practised_seconds)
+        self.line.setText(self.summary_line(record))
+        practised = minutes_text(record.practised_seconds)
         if record.status == "stopped":
             detail = self.tr("You stopped after %1. Stopping when you need to is part of "
                              "looking after yourself.").replace("%1", practised)

@@ -152,7 +152,8 @@ QRadioButton:focus {{ border: 3px solid {c.focus}; }}
 QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}
 QSlider::sub-page:horizontal {{ background: {c.accent}; border-radius: 3px; }}
 QSlider::handle:horizontal {{
-    background: {c.accent}; border: 2px solid {c.text}; width: {box}px; margin: -{(box - 6) // 2}px 0;
+    background: {c.accent}; border: 2px solid {c.text}; width: {box}px;
+    margin: -{(box - 6) // 2}px 0;
     border-radius: {box // 2 + 2}px;
 }}
 QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
@@ -37,11 +37,8 @@ HELPED_LIMIT = 3
 #: Rated sessions an exercise needs before the menu calls it helpful.
 HELPED_MIN_RATED = 3
 
-CONTEXT = "SteadyTray"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def bring_forward(window: QWidget) -> None:
@@ -124,7 +121,7 @@ def build_tray_menu(entries: TrayEntries, menu: QMenu | None = None) -> QMenu:
         menu = QMenu()
     menu.clear()
     menu.setObjectName("trayMenu")
-    menu.setAccessibleName(_tr("Steady"))
+    menu.setAccessibleName(QCoreApplication.translate("SteadyTray", "Steady"))
 
     def add(text: str, command: str, description: str) -> QAction:
         action = menu.addAction(text)
@@ -134,21 +131,28 @@ def build_tray_menu(entries: TrayEntries, menu: QMenu | None = None) -> QMenu:
         action.setStatusTip(description)
         return action
 
+    def tr(text: str) -> str:  # the texts below are listed for translators by hand
+        return QCoreApplication.translate("SteadyTray", text)
+
+    start_one = QT_TRANSLATE_NOOP("SteadyTray", "Open the window at the first rating of %1")
     if entries.default is not None:
         ex_id, title = entries.default
-        add(_tr("Start now: %1").replace("%1", title), f"start:{ex_id}",
-            _tr("Open the window at the first rating of %1").replace("%1", title))
+        add(tr(QT_TRANSLATE_NOOP("SteadyTray", "Start now: %1")).replace("%1", title),
+            f"start:{ex_id}", tr(start_one).replace("%1", title))
     if entries.helped:
-        menu.addSection(_tr("What has helped you"))
+        menu.addSection(QCoreApplication.translate("SteadyTray", "What has helped you"))
         for ex_id, title in entries.helped:
-            add(title, f"start:{ex_id}",
-                _tr("Open the window at the first rating of %1").replace("%1", title))
+            add(title, f"start:{ex_id}", tr(start_one).replace("%1", title))
     menu.addSeparator()
-    add(_tr("Open Steady"), "show", _tr("Bring the Steady window forward"))
-    add(_tr("History"), "history", _tr("Your past sessions and what works for you"))
-    add(_tr("Get help now"), "help", _tr("Your contacts and helplines"))
+    add(tr(QT_TRANSLATE_NOOP("SteadyTray", "Open Steady")), "show",
+        tr(QT_TRANSLATE_NOOP("SteadyTray", "Bring the Steady window forward")))
+    add(tr(QT_TRANSLATE_NOOP("SteadyTray", "History")), "history",
+        tr(QT_TRANSLATE_NOOP("SteadyTray", "Your past sessions and what works for you")))
+    add(tr(QT_TRANSLATE_NOOP("SteadyTray", "Get help now")), "help",
+        tr(QT_TRANSLATE_NOOP("SteadyTray", "Your contacts and helplines")))
     menu.addSeparator()
-    add(_tr("Quit Steady"), "quit", _tr("Close Steady completely"))
+    add(tr(QT_TRANSLATE_NOOP("SteadyTray", "Quit Steady")), "quit",
+        tr(QT_TRANSLATE_NOOP("SteadyTray", "Close Steady completely")))
     return menu
 
 
@@ -174,7 +178,7 @@ class SteadyTray(QObject):
         self.menu = QMenu(window)
         self.icon = QSystemTrayIcon(self)
         self.icon.setIcon(icon if icon is not None else _app_icon())
-        self.icon.setToolTip(_tr("Steady"))
+        self.icon.setToolTip(QCoreApplication.translate("SteadyTray", "Steady"))
         self.icon.setContextMenu(self.menu)
         self.refresh()
         self._connect_signals()

@@ -51,23 +51,18 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def plural(widget: QWidget | None, text: str, n: int) -> str:
-    """``tr()`` with a count: "%n point(s)" -> "1 point" / "3 points".
+def english_plural(text: str, n: int) -> str:
+    """Settle "(s)" in an English source text translated with a count (``tr(text, "", n)``).
 
-    Translations give their own plural forms; for the English source text,
-    which needs no translation file, "(s)" is settled here.
+    Translations carry their own plural forms; the English source needs no file.
     """
-    if widget is not None:
-        result = widget.tr(text, "", n)
-    else:
-        result = QCoreApplication.translate("Steady", text, "", n)
-    if "(s)" in result:
-        result = result.replace("(s)", "" if n == 1 else "s")
-    return result
+    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
 
 
-def minutes_text(widget: QWidget | None, seconds: float) -> str:
+def minutes_text(seconds: float) -> str:
     """A length in plain words: "45 seconds", "5 minutes"."""
     if seconds < 90:
-        return plural(widget, "%n second(s)", round(seconds))
-    return plural(widget, "%n minute(s)", round(seconds / 60))
+        n = round(seconds)
+        return english_plural(QCoreApplication.translate("Length", "%n second(s)", "", n), n)
+    n = round(seconds / 60)
+    return english_plural(QCoreApplication.translate("Length", "%n minute(s)", "", n), n)

@@ -2,87 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/rating.py" line="+523"/>
-        <source>breathe in</source>
-        <translation>breathe in</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>hold</source>
-        <translation>hold</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>breathe out</source>
-        <translation>breathe out</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Each breath: %1.</source>
-        <translation>Each breath: %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About %1 breaths a minute.</source>
-        <translation>About %1 breaths a minute.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>It starts a little quicker and slows to this pace over the first %1 seconds.</source>
-        <translation>It starts a little quicker and slows to this pace over the first %1 seconds.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Space pauses. Esc stops at any moment.</source>
-        <translation>Space pauses. Esc stops at any moment.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>(%1 to tick off)</source>
-        <translation>(%1 to tick off)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(%1 s)</source>
-        <translation>(%1 s)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter moves on. Esc stops at any moment.</source>
-        <translation>Enter moves on. Esc stops at any moment.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/summary.py" line="+24"/>
-        <source>That&apos;s a noticeable change.</source>
-        <translation>That&apos;s a noticeable change.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</source>
-        <translation>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</source>
-        <translation>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Thank you for checking in with yourself.</source>
-        <translation>Thank you for checking in with yourself.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You took %1 for yourself.</source>
-        <translation>You took %1 for yourself.</translation>
-    </message>
-</context>
-<context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-134"/>
+        <location filename="../../app/ui/rating.py" line="+445"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -108,12 +30,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-22"/>
+        <source>An optional note for yourself. Ctrl+Enter saves.</source>
+        <translation>An optional note for yourself. Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What set it off? Words separated by commas (optional)</source>
         <translation>What set it off? Words separated by commas (optional)</translation>
     </message>
@@ -147,7 +74,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-273"/>
+        <location line="-310"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -184,6 +111,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>How long the exercise runs; it always ends on a full breath</source>
+        <translation>How long the exercise runs; it always ends on a full breath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>minutes</source>
         <translation>minutes</translation>
     </message>
@@ -203,7 +135,12 @@
         <translation>Length in breaths</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Choose whether the length is counted in minutes or in breaths</source>
+        <translation>Choose whether the length is counted in minutes or in breaths</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -218,12 +155,67 @@
         <translation>See your contacts and helplines</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No, take me to the exercise</source>
         <translation>No, take me to the exercise</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+1"/>
+        <source>Go on to the exercise without contacting anyone</source>
+        <translation>Go on to the exercise without contacting anyone</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>breathe in</source>
+        <translation>breathe in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hold</source>
+        <translation>hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breathe out</source>
+        <translation>breathe out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each breath: %1.</source>
+        <translation>Each breath: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About %1 breaths a minute.</source>
+        <translation>About %1 breaths a minute.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It starts a little quicker and slows to this pace over the first %1 seconds.</source>
+        <translation>It starts a little quicker and slows to this pace over the first %1 seconds.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Space pauses. Esc stops at any moment.</source>
+        <translation>Space pauses. Esc stops at any moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(%1 to tick off)</source>
+        <translation>(%1 to tick off)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 s)</source>
+        <translation>(%1 s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter moves on. Esc stops at any moment.</source>
+        <translation>Enter moves on. Esc stops at any moment.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -366,7 +358,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+107"/>
+        <location filename="../../app/ui/launcher.py" line="+110"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -379,9 +371,8 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+172"/>
+        <location filename="../../app/ui/editor_parts.py" line="+100"/>
         <source>Replace it</source>
-        <extracomment>The preview runs this long before it starts again.</extracomment>
         <translation>Replace it</translation>
     </message>
     <message>
@@ -418,7 +409,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="+80"/>
+        <location filename="../../app/ui/own_exercises.py" line="+81"/>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
@@ -446,7 +437,7 @@
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+12"/>
+        <location filename="../../app/ui/editor_parts.py" line="+12"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -502,8 +493,9 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location line="+455"/>
+        <location filename="../../app/ui/editor.py" line="+141"/>
         <source>Exercise editor</source>
+        <extracomment>The preview runs this long before it starts again.</extracomment>
         <translation>Exercise editor</translation>
     </message>
     <message>
@@ -780,12 +772,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+558"/>
+        <location line="+559"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-558"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
@@ -1002,12 +994,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+198"/>
+        <location line="+201"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-185"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
@@ -1036,6 +1028,14 @@
         <source>%1, about %2 in all.</source>
         <translation>%1, about %2 in all.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n breath(s)</source>
+        <translation>
+            <numerusform>%n breath</numerusform>
+            <numerusform>%n breaths</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+55"/>
         <source>Play preview</source>
@@ -1043,9 +1043,75 @@
     </message>
 </context>
 <context>
+    <name>ExerciseCues</name>
+    <message>
+        <location filename="../../app/ui/cues.py" line="+35"/>
+        <source>Breathe in</source>
+        <translation>Breathe in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breathe out</source>
+        <translation>Breathe out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+</context>
+<context>
+    <name>Exercises</name>
+    <message>
+        <location filename="../../app/ui/launcher.py" line="-85"/>
+        <source>Breathing</source>
+        <translation>Breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grounding</source>
+        <translation>Grounding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senses</source>
+        <translation>Senses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%n breath(s)</source>
+        <translation>%n breath(s)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>your own pace</source>
+        <translation>your own pace</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor_parts.py" line="+284"/>
+        <source>Inhale</source>
+        <translation>Inhale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhale</source>
+        <translation>Exhale</translation>
+    </message>
+</context>
+<context>
     <name>HalfSecondSpinBox</name>
     <message>
-        <location line="-1176"/>
+        <location line="-222"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1133,7 +1199,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history.py" line="+170"/>
+        <location filename="../../app/ui/history.py" line="+169"/>
         <source>Looking back</source>
         <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
         <translation>Looking back</translation>
@@ -1424,7 +1490,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+37"/>
+        <location filename="../../app/ui/editor_parts.py" line="+37"/>
         <source>Move earlier (Alt+Up)</source>
         <translation>Move earlier (Alt+Up)</translation>
     </message>
@@ -1552,7 +1618,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+44"/>
+        <location filename="../../app/ui/launcher.py" line="+115"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <extracomment>Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.</extracomment>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
@@ -1573,7 +1639,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Find an exercise</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Type to show only matching exercises; Enter starts the first one</source>
+        <translation>Type to show only matching exercises; Enter starts the first one</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Nothing matches that. Esc clears the search.</source>
         <translation>Nothing matches that. Esc clears the search.</translation>
     </message>
@@ -1612,6 +1683,19 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+19"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
+    </message>
+</context>
+<context>
+    <name>Length</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="+66"/>
+        <source>%n second(s)</source>
+        <translation>%n second(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>%n minute(s)</translation>
     </message>
 </context>
 <context>
@@ -1663,7 +1747,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+281"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -1673,7 +1757,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your changes to “%1” are not saved. Close Steady anyway?</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Saved “%1”. It is not in the list because your health settings hide exercises tagged %2.</source>
         <translation>Saved “%1”. It is not in the list because your health settings hide exercises tagged %2.</translation>
     </message>
@@ -1683,7 +1767,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Saved “%1”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>“%1” comes with Steady and cannot be deleted.</source>
         <translation>“%1” comes with Steady and cannot be deleted.</translation>
     </message>
@@ -1810,7 +1894,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PhaseRow</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+88"/>
+        <location filename="../../app/ui/editor_parts.py" line="+89"/>
         <source>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -1901,12 +1985,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-289"/>
+        <location filename="../../app/ui/rating.py" line="-327"/>
         <source>Rating %1</source>
         <translation>Rating %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Set how stirred up you feel to %1 out of 10</source>
+        <translation>Set how stirred up you feel to %1 out of 10</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Settled: no distress right now</source>
         <translation>Settled: no distress right now</translation>
     </message>
@@ -1940,7 +2029,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history_models.py" line="+345"/>
+        <location filename="../../app/ui/history_models.py" line="+338"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2601,9 +2690,74 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>SteadyTray</name>
+    <message>
+        <location filename="../../app/ui/tray.py" line="+124"/>
+        <location line="+57"/>
+        <source>Steady</source>
+        <extracomment>How many helpful exercises the menu lists at most. Rated sessions an exercise needs before the menu calls it helpful.</extracomment>
+        <translation>Steady</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Open the window at the first rating of %1</source>
+        <translation>Open the window at the first rating of %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start now: %1</source>
+        <translation>Start now: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What has helped you</source>
+        <translation>What has helped you</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Steady</source>
+        <translation>Open Steady</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring the Steady window forward</source>
+        <translation>Bring the Steady window forward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your past sessions and what works for you</source>
+        <translation>Your past sessions and what works for you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get help now</source>
+        <translation>Get help now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your contacts and helplines</source>
+        <translation>Your contacts and helplines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit Steady</source>
+        <translation>Quit Steady</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Steady completely</source>
+        <translation>Close Steady completely</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+17"/>
+        <location filename="../../app/ui/editor_parts.py" line="+17"/>
         <source>What to do, for example: Name five things you can see.</source>
         <translation>What to do, for example: Name five things you can see.</translation>
     </message>
@@ -2791,7 +2945,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/summary.py" line="+11"/>
+        <location filename="../../app/ui/summary.py" line="+21"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -2822,6 +2976,11 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+1"/>
+        <source>Back to the list of exercises</source>
+        <translation>Back to the list of exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Do it again</source>
         <translation>Do it again</translation>
     </message>
@@ -2830,8 +2989,49 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <source>Start the same exercise again</source>
         <translation>Start the same exercise again</translation>
     </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Your rating went down by %n point(s), from %1 to %2.</source>
+        <translation>
+            <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
+            <numerusform>Your rating went down by %n points, from %1 to %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>That&apos;s a noticeable change.</source>
+        <translation>That&apos;s a noticeable change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</source>
+        <translation>Your rating stayed at %1. Nothing got worse, and you gave yourself this time.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Your rating went up by %n point(s), from %1 to %2.</source>
+        <translation>
+            <numerusform>Your rating went up by %n point, from %1 to %2.</numerusform>
+            <numerusform>Your rating went up by %n points, from %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</source>
+        <translation>That happens, and it&apos;s useful to know. Another exercise, or simply resting, may suit this moment better.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thank you for checking in with yourself.</source>
+        <translation>Thank you for checking in with yourself.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You took %1 for yourself.</source>
+        <translation>You took %1 for yourself.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
         <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
     </message>
@@ -2946,49 +3146,6 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+36"/>
         <source>Choose a number, or press S to skip.</source>
         <translation>Choose a number, or press S to skip.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../app/ui/launcher.py" line="-237"/>
-        <source>Breathing</source>
-        <translation>Breathing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grounding</source>
-        <translation>Grounding</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Senses</source>
-        <translation>Senses</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Body</source>
-        <translation>Body</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>your own pace</source>
-        <translation>your own pace</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editor.py" line="+12"/>
-        <source>Inhale</source>
-        <translation>Inhale</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Hold</source>
-        <translation>Hold</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exhale</source>
-        <translation>Exhale</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,8 @@ seconds = 5
 """
 
 
-def steady(*args: str, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def steady(*args: str, data: Path,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(data), *args],
         cwd=REPO, capture_output=True, text=True, timeout=60, env=env,
