@@ -42,27 +42,24 @@ def length_words(exercise: Exercise) -> str:
     return QCoreApplication.translate("Exercises", "your own pace")
 
 
-class ExerciseTile(QPushButton):
-    """A large button: title and length, then the one-line summary, wrapped to fit."""
+class Tile(QPushButton):
+    """A large button holding a heading and a wrapped line of detail."""
 
-    def __init__(self, exercise: Exercise, parent: QWidget | None = None) -> None:
+    def __init__(self, heading: str, detail: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.exercise = exercise
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
-        length = length_words(exercise)
-        self.heading = label(f"{exercise.title}  ·  {length}", "tile-title", self)
-        self.summary = label(exercise.summary, "muted", self)
-        self.summary.setVisible(bool(exercise.summary))
+        self.heading = label(heading, "tile-title", self)
+        self.details = label(detail, "muted", self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setVisible(bool(detail))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
-        for part in (self.heading, self.summary):
+        for part in (self.heading, self.details):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(part)
-        self.setAccessibleName(exercise.title)
-        self.setAccessibleDescription(f"{length}. {exercise.summary}")
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -84,6 +81,17 @@ class ExerciseTile(QPushButton):
         layout = self.layout()
         return layout.heightForWidth(width) if layout is not None else -1
 
+
+class ExerciseTile(Tile):
+    """An exercise: title and length, then its one-line summary."""
+
+    def __init__(self, exercise: Exercise, parent: QWidget | None = None) -> None:
+        length = length_words(exercise)
+        super().__init__(f"{exercise.title}  ·  {length}", exercise.summary, parent)
+        self.exercise = exercise
+        self.setAccessibleName(exercise.title)
+        self.setAccessibleDescription(f"{length}. {exercise.summary}")
+
     def matches(self, words: list[str]) -> bool:
         haystack = " ".join((self.exercise.title, self.exercise.summary, self.exercise.kind,
                              self.exercise.id, *self.exercise.tags)).lower()
@@ -97,46 +105,22 @@ def problem_line(problem: Problem) -> str:
     return f"{where}{key}{problem.message}"
 
 
-class BrokenTile(QPushButton):
+class BrokenTile(Tile):
     """A file that could not be used, and why. Enter or a click asks to open its folder."""
 
     def __init__(self, path: str, problems: list[Problem], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.problems = problems
-        self.setProperty("role", "tile")
-        self.setAutoDefault(False)
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        self.heading = label(self.tr("%1 cannot be used").replace("%1", name), "tile-title", self)
         lines = [problem_line(p) for p in problems[:3]]
         if len(problems) > 3:
-            lines.append(self.tr("and %1 more").replace("%1", str(len(problems) - 3)))
-        self.details = label("\n".join(lines), "muted", self)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(4)
-        for part in (self.heading, self.details):
-            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            layout.addWidget(part)
+            lines.append(QCoreApplication.translate("BrokenTile", "and %1 more").replace(
+                "%1", str(len(problems) - 3)))
+        super().__init__(QCoreApplication.translate("BrokenTile", "%1 cannot be used")
+                         .replace("%1", name), "\n".join(lines), parent)
+        self.path = path
+        self.problems = problems
         self.setAccessibleName(self.heading.text())
         self.setAccessibleDescription("; ".join(lines))
         self.setToolTip(path)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.heightForWidth(width) if layout is not None else -1
 
 
 class LauncherPage(QWidget):
