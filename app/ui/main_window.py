@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
         self.launcher.exerciseChosen.connect(self.start_exercise)
         self.launcher.historyRequested.connect(self.historyRequested)
         self.historyRequested.connect(self.show_history)
@@ -329,6 +330,14 @@ class MainWindow(QMainWindow):
         problem = self.apply_settings(settings)
         if problem and self.settings_page is not None:
             self.settings_page.show_save_problem(problem)
+
+    @Slot(Qt.ColorScheme)
+    def on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system went light or dark: follow it when the theme is "system"."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self.settings.theme == "system":
+            theme.apply(app, "system", self.settings.text_scale,
+                        system_dark=scheme == Qt.ColorScheme.Dark)
 
     def apply_settings(self, settings: Settings) -> str:
         """Use ``settings`` now and write them. Returns what went wrong saving, or ""."""

@@ -68,10 +68,13 @@ def system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def resolve(theme: Theme) -> Colors:
+def resolve(theme: Theme, system_dark: bool | None = None) -> Colors:
+    """The colours for ``theme``; "system" follows ``system_dark`` or asks the system."""
     if theme == "high-contrast":
         return HIGH_CONTRAST
-    if theme == "dark" or (theme == "system" and system_is_dark()):
+    if system_dark is None and theme == "system":
+        system_dark = system_is_dark()
+    if theme == "dark" or (theme == "system" and system_dark):
         return DARK
     return LIGHT
 
@@ -191,10 +194,11 @@ def palette(c: Colors) -> QPalette:
     return pal
 
 
-def apply(app: QApplication, theme: Theme = "system", text_scale: float = 1.0) -> Colors:
+def apply(app: QApplication, theme: Theme = "system", text_scale: float = 1.0, *,
+          system_dark: bool | None = None) -> Colors:
     """Style the whole application. Returns the colours now in use."""
     global _current
-    _current = resolve(theme)
+    _current = resolve(theme, system_dark)
     app.setStyle("Fusion")
     app.setPalette(palette(_current))
     point_size = BASE_POINT_SIZE * max(0.75, min(2.5, text_scale))

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
+from app.ui import theme
+from app.ui.application import build_window, open_first_page
 from app.ui.breathing_view import BreathingPage
 from app.ui.help import HelpDialog
 from app.ui.main_window import MainWindow
@@ -282,3 +286,29 @@ def test_rating_keys_reach_ten_and_zero(qtbot: QtBot, window: MainWindow) -> Non
     assert scale.value() == 0
     key(qtbot, window, Qt.Key.Key_Down)
     assert scale.value() == 0
+
+
+def test_start_id_opens_straight_into_the_before_rating(qtbot: QtBot, data_dir: Path) -> None:
+    window = build_window(data_dir)
+    qtbot.addWidget(window)
+    open_first_page(window, "box")  # what `steady start box` does once the window exists
+    assert window.current_page() is window.before
+    assert window.before.title.text() == "Box breathing"
+    assert window.before.scale.hasFocus() or window.before.isAncestorOf(window.focusWidget())
+
+
+def test_the_look_follows_the_system_between_light_and_dark(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    assert window.settings.theme == "system"
+    try:
+        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        assert theme.colors() is theme.DARK
+        window.on_color_scheme_changed(Qt.ColorScheme.Light)
+        assert theme.colors() is theme.LIGHT
+        window.settings = Settings(theme="high-contrast")
+        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        assert theme.colors() is theme.LIGHT  # a chosen theme is kept
+    finally:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app)
