@@ -300,3 +300,20 @@ def test_arbitrary_toml_documents_never_raise(doc: dict[str, object], kind: str 
     assert (exercise is None) == bool(problems)
     for problem in problems:
         assert LINE_FORMAT.match(str(problem)), str(problem)
+
+
+def test_a_file_that_cannot_be_opened_is_described(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root no file is unreadable, so the refusal is simulated at open()."""
+    path = write(tmp_path, "secret.toml", GOOD_BREATHING)
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    exercise, problems = load_file(path)
+    assert exercise is None
+    assert [str(p) for p in problems] == [f"{path}: cannot be read (permission denied)"]
