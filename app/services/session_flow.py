@@ -43,6 +43,8 @@ class SessionFlow(QObject):
         self._record: SessionRecord | None = None
         self._exercise: Exercise | None = None
         self._unsaved = False
+        #: Earlier sessions whose last write failed, by id: written with the next one.
+        self._unwritten: dict[str, SessionRecord] = {}
         self._draft_pending = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -69,6 +71,8 @@ class SessionFlow(QObject):
                     planned_seconds: float) -> SessionRecord:
         """The first rating (or its skip): the session starts and is written."""
         self.flush_draft()  # a previous session's after page, if never let go
+        if self._unsaved and self._record is not None:  # kept, not dropped, for the next write
+            self._unwritten[self._record.id] = self._record
         self._exercise = exercise
         self._record = SessionRecord(
             exercise_id=exercise.id, exercise_title=exercise.title, started_at=self._now(),
@@ -133,6 +137,9 @@ class SessionFlow(QObject):
             return
         try:
             self._store.save(self._record)
+            for session_id in list(self._unwritten):
+                self._store.save(self._unwritten[session_id])
+                del self._unwritten[session_id]
         except Exception as err:
             self._unsaved = True
             log.warning("could not save session %s: %s", self._record.id, type(err).__name__)

@@ -71,6 +71,22 @@ def test_a_failed_write_is_kept_and_retried(store: SqliteSessionStore, qtbot: Qt
     assert saved is not None and (saved.before, saved.after, saved.note) == (8, 5, "kept")
 
 
+def test_a_session_still_unsaved_when_the_next_starts_is_written_with_it(
+        store: SqliteSessionStore) -> None:
+    flaky = FailingStore(store, failures=4)
+    flow = SessionFlow(flaky, now=fixed_now)  # type: ignore[arg-type]
+    first = flow.rate_before(BOX, 8, numb=False, planned_seconds=60.0)
+    flow.exercise_ended(60.0, completed=True)
+    flow.rate_after(5, numb=False, note="the first", tags=())
+    flow.finish()  # the summary was seen; the disk is still full
+    assert flow.unsaved and store.get(first.id) is None
+    second = flow.rate_before(BOX, 6, numb=False, planned_seconds=60.0)
+    assert not flow.unsaved
+    kept = store.get(first.id)
+    assert kept is not None and (kept.before, kept.after, kept.note) == (8, 5, "the first")
+    assert store.get(second.id) is not None
+
+
 def test_long_notes_and_many_tags_are_trimmed_to_what_the_log_keeps(
         store: SqliteSessionStore) -> None:
     flow = SessionFlow(store, now=fixed_now)
