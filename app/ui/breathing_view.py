@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
-    QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -41,6 +40,7 @@ from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
 from app.ui import theme
+from app.ui.widgets import format_clock, is_held_press
 
 Clock = Callable[[], float]
 
@@ -260,23 +260,6 @@ class PacerWidget(QWidget):
                 painter.setBrush(self._bar_fill)
                 painter.drawRoundedRect(part, round_r, round_r)
         painter.end()
-
-
-def format_clock(seconds: float) -> str:
-    """``m:ss``, rounded up so "0:00" only shows at the very end."""
-    whole = max(0, math.ceil(seconds - 1e-6))
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes}:{secs:02d}"
-
-
-#: Keys that press a focused button; holding one down must not press it again and again.
-PRESS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-
-
-def is_held_press(event: QEvent) -> bool:
-    """A repeated key press from a key held down (Enter, Return or Space)."""
-    return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-            and event.isAutoRepeat() and event.key() in PRESS_KEYS)
 
 
 class BreathingPage(QWidget):

@@ -49,20 +49,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise, Step
 from app.ui import theme
-from app.ui.breathing_view import PRESS_KEYS, is_held_press
+from app.ui.widgets import PRESS_KEYS, format_clock, is_held_press
 
 Clock = Callable[[], float]
 
 MARKER_DIAMETER = 28
 MARKER_GAP = 14
 MARKER_RING = 2.0
-
-
-def format_clock(seconds: float) -> str:
-    """``m:ss``, rounded up so "0:00" only shows when the time is up."""
-    whole = max(0, math.ceil(seconds - 1e-6))
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes}:{secs:02d}"
 
 
 class ItemMarkers(QWidget):

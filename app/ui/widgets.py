@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import math
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QWidget
 
 PAGE_MARGIN = 32
@@ -45,10 +48,21 @@ def scroll_page(layout: QLayout, margin: int = PAGE_MARGIN) -> QScrollArea:
     return area
 
 
-def clock_text(seconds: float) -> str:
-    """``3:05`` for 185 seconds (rounded up, so 0:00 only at the very end)."""
-    whole = max(0, int(-(-seconds // 1)))
-    return f"{whole // 60}:{whole % 60:02d}"
+def format_clock(seconds: float) -> str:
+    """``m:ss``, rounded up so "0:00" only shows at the very end (185 s is ``3:05``)."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}:{secs:02d}"
+
+
+#: Keys that press a focused button; holding one down must not press it again and again.
+PRESS_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def is_held_press(event: QEvent) -> bool:
+    """A repeated key press from a key held down (Enter, Return or Space)."""
+    return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+            and event.isAutoRepeat() and event.key() in PRESS_KEYS)
 
 
 def english_plural(text: str, n: int) -> str:

@@ -16,9 +16,9 @@ from app.ui.breathing_view import (
     BreathingPage,
     PacerWidget,
     ease_in_out_sine,
-    format_clock,
     phase_levels,
 )
+from app.ui.widgets import format_clock
 
 pytestmark = pytest.mark.gui
 

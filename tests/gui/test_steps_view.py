@@ -8,7 +8,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from app.domain.exercise import Exercise, Step
-from app.ui.steps_view import StepsPage, format_clock
+from app.ui.steps_view import StepsPage
+from app.ui.widgets import format_clock
 
 pytestmark = pytest.mark.gui
 
