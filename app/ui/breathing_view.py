@@ -282,6 +282,7 @@ class BreathingPage(QWidget):
         self._ended = False
         self._last_phase_text = ""
         self._new_phase = False  # a phase began: say it, even when its word repeats
+        self._shown_left = -1  # whole seconds left as last shown: the text changes once a second
         self.last_announcement = ""
         self.driver = PacerDriver.for_exercise(exercise, minutes=minutes, cycles=cycles,
                                                clock=clock, animate=not reduced_motion,
@@ -478,8 +479,11 @@ class BreathingPage(QWidget):
             phase = self._phase_word(state.action)
             seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
         self.phase_seconds_label.setText(seconds)
-        self.remaining_label.setText(
-            self.tr("{time} left").format(time=format_clock(state.remaining)))
+        left = math.ceil(state.remaining - 1e-6)
+        if left != self._shown_left:  # not every frame: translated and formatted once a second
+            self._shown_left = left
+            self.remaining_label.setText(
+                self.tr("{time} left").format(time=format_clock(state.remaining)))
         self._set_phase_text(phase)
 
     def _set_phase_text(self, text: str) -> None:
