@@ -1,8 +1,18 @@
-"""Shared helpers for the GUI tests: a fake clock the test moves by hand."""
+"""Shared pieces of the GUI tests: a fake clock the test moves by hand, quiet cues,
+the bundled library, an in-memory log, and pressing keys as a person would."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import paths
+from app.domain.loader import Library, load_library
+from app.storage.sessions import SqliteSessionStore, memory_store
 
 
 class FakeClock:
@@ -21,3 +31,63 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+class FakeCues:
+    """Stands in for the sound and speech services: no device probing in tests."""
+
+    def __init__(self, *_args: object, reason: str = "", **_kwargs: object) -> None:
+        self._reason = reason
+
+    def reason(self) -> str:
+        return self._reason
+
+    def available(self) -> bool:
+        return not self.reason()
+
+    def play(self, *_args: object) -> bool:
+        return False
+
+    def say(self, *_args: object) -> bool:
+        return False
+
+    def set_volume(self, *_args: object) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.fixture
+def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sound and speech stand-ins for the window (use with ``pytest.mark.usefixtures``)."""
+    import app.ui.cues as cues
+
+    monkeypatch.setattr(cues, "SoundCues", FakeCues)
+    monkeypatch.setattr(cues, "SpokenCues", FakeCues)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(paths.bundled_exercises_dir())
+
+
+@pytest.fixture
+def store() -> Iterator[SqliteSessionStore]:
+    with memory_store() as opened:
+        yield opened
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show ``widget`` as the active window, so keys reach it."""
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> QWidget:
+    """Press ``key`` on whatever has the keyboard focus, as a person would."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key)
+    return target

@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app import paths
-from app.domain.loader import Library, load_library
+from app.domain.loader import Library
 from app.domain.settings import Contact, Settings
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.ui import theme
 from app.ui.main_window import MainWindow
 from tests.gui.conftest import FakeClock
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
 
 WINDOW_SIZE = (900, 720)
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider,
@@ -54,53 +54,11 @@ COMPOUND = (QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView)
 CONTACTS = (Contact("Sam", "+44 7700 900123", "evenings"), Contact("Crisis line", "988"))
 
 
-class FakeCues:
-    def __init__(self, *_args: object, **_kwargs: object) -> None:
-        pass
-
-    def reason(self) -> str:
-        return ""
-
-    def available(self) -> bool:
-        return not self.reason()
-
-    def play(self, *_args: object) -> bool:
-        return False
-
-    def say(self, *_args: object) -> bool:
-        return False
-
-    def set_volume(self, *_args: object) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-
-@pytest.fixture(autouse=True)
-def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.cues as cues
-
-    monkeypatch.setattr(cues, "SoundCues", FakeCues)
-    monkeypatch.setattr(cues, "SpokenCues", FakeCues)
-
-
 @pytest.fixture
 def restore_theme(qapp: QApplication) -> Iterator[None]:
     """For tests that change the look: back to the default afterwards."""
     yield
     theme.apply(qapp, "light", 1.0)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(paths.bundled_exercises_dir())
-
-
-@pytest.fixture
-def store() -> Iterator[SqliteSessionStore]:
-    with memory_store() as opened:
-        yield opened
 
 
 @pytest.fixture

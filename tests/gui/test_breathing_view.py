@@ -19,6 +19,7 @@ from app.ui.breathing_view import (
     phase_levels,
 )
 from app.ui.widgets import format_clock
+from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -36,9 +37,7 @@ def make_page(qtbot, clock):
         page = BreathingPage(exercise, clock=clock, **kwargs)
         qtbot.addWidget(page)
         page.resize(800, 600)
-        page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
+        show_active(qtbot, page)
         return page
 
     return make
@@ -50,14 +49,6 @@ def run(page: BreathingPage, clock, seconds: float, step: float = 0.25) -> None:
     for _ in range(steps):
         clock.advance(step)
         page.driver.poll()
-
-
-def press(qtbot, key: Qt.Key) -> QWidget:
-    """Press ``key`` on whatever has the keyboard focus, as a person would."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key)
-    return target
 
 
 # -- the whole session ------------------------------------------------------------

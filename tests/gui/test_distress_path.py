@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,34 +12,16 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Settings
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.ui import theme
 from app.ui.application import build_window, open_first_page
 from app.ui.breathing_view import BreathingPage
 from app.ui.help import HelpDialog
 from app.ui.main_window import MainWindow
 from app.ui.steps_view import StepsPage
+from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def store() -> Iterator[SqliteSessionStore]:
-    with memory_store() as s:
-        yield s
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from app.domain.loader import check_files, load_file, load_library
 from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.services.exercise_folder import DELETED_FOLDER
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.ui import own_exercises, theme
 from app.ui.editor import EditorPage
 from app.ui.editor_parts import ClashDialog, DeleteDialog, DraftDialog, PhaseRow
@@ -59,12 +59,6 @@ seconds = 4
 action = "exhale"
 seconds = 8
 """
-
-
-@pytest.fixture
-def store() -> Iterator[SqliteSessionStore]:
-    with memory_store() as s:
-        yield s
 
 
 @pytest.fixture

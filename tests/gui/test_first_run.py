@@ -6,61 +6,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app import paths
-from app.domain.loader import Library, load_library
+from app.domain.loader import Library
 from app.domain.settings import Settings
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
 from app.ui.application import build_window, open_first_page
 from app.ui.main_window import MainWindow
 from app.ui.welcome import WelcomePage
+from tests.gui.conftest import show_active
 
-pytestmark = pytest.mark.gui
-
-
-class FakeCues:
-    def __init__(self, *_args: object, **_kwargs: object) -> None:
-        pass
-
-    def reason(self) -> str:
-        return ""
-
-    def available(self) -> bool:
-        return not self.reason()
-
-    def play(self, *_args: object) -> bool:
-        return False
-
-    def say(self, *_args: object) -> bool:
-        return False
-
-    def set_volume(self, *_args: object) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-
-@pytest.fixture(autouse=True)
-def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.cues as cues
-
-    monkeypatch.setattr(cues, "SoundCues", FakeCues)
-    monkeypatch.setattr(cues, "SpokenCues", FakeCues)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(paths.bundled_exercises_dir())
-
-
-@pytest.fixture
-def store() -> SqliteSessionStore:
-    with memory_store() as opened:
-        yield opened
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
 
 
 def new_window(qtbot: QtBot, library: Library, store: SqliteSessionStore, data_dir: Path,
@@ -68,9 +25,7 @@ def new_window(qtbot: QtBot, library: Library, store: SqliteSessionStore, data_d
     window = MainWindow(library, store, settings)
     window.settings_writer = lambda new: save_settings(data_dir, new)
     qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(qtbot, window)
     return window
 
 

@@ -10,52 +10,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import paths
-from app.domain.loader import Library, load_library
+from app.domain.loader import Library
 from app.domain.settings import Contact, Settings
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import SettingsNotice, load_settings, save_settings
 from app.ui import theme
 from app.ui.help import HelpDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings_view import SettingsPage, notice_text
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, FakeCues
 
 pytestmark = pytest.mark.gui
-
-
-class FakeSound:
-    """Stands in for the sound and speech services: no device probing in tests."""
-
-    def __init__(self, *_args: object, reason: str = "", **_kwargs: object) -> None:
-        self._reason = reason
-
-    def reason(self) -> str:
-        return self._reason
-
-    def available(self) -> bool:
-        return not self.reason()
-
-    def play(self, *_args: object) -> bool:
-        return False
-
-    def say(self, *_args: object) -> bool:
-        return False
-
-    def set_volume(self, *_args: object) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
 
 @pytest.fixture(autouse=True)
 def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
     import app.ui.cues as cues
 
-    monkeypatch.setattr(cues, "SoundCues", lambda *a, **k: FakeSound(
+    monkeypatch.setattr(cues, "SoundCues", lambda *a, **k: FakeCues(
         reason="No sound device was found."))
-    monkeypatch.setattr(cues, "SpokenCues", lambda *a, **k: FakeSound())
+    monkeypatch.setattr(cues, "SpokenCues", FakeCues)
 
 
 @pytest.fixture(autouse=True)
@@ -63,17 +37,6 @@ def light_theme(qapp: QApplication) -> None:
     theme.apply(qapp, "light", 1.0)
     yield
     theme.apply(qapp, "light", 1.0)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(paths.bundled_exercises_dir())
-
-
-@pytest.fixture
-def store() -> SqliteSessionStore:
-    with memory_store() as opened:
-        yield opened
 
 
 def make_page(qtbot: QtBot, library: Library, settings: Settings | None = None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.domain.exercise import Exercise, Step
 from app.ui.steps_view import StepsPage
 from app.ui.widgets import format_clock
+from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -32,20 +33,10 @@ def make_page(qtbot, clock):
         page = StepsPage(exercise, clock=clock)
         qtbot.addWidget(page)
         page.resize(800, 600)
-        page.show()
-        page.activateWindow()
-        qtbot.waitUntil(page.isActiveWindow)
+        show_active(qtbot, page)
         return page
 
     return make
-
-
-def press(qtbot, key: Qt.Key) -> QWidget:
-    """Press ``key`` on whatever has the keyboard focus, as a person would."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key)
-    return target
 
 
 def test_one_step_at_a_time_and_enter_moves_on(qtbot, clock, make_page):
