@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise
 from app.domain.rating import clamp_rating, offer_help_before
-from app.domain.session import RATING_MAX, RATING_MIN
+from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.widgets import label, make_button, minutes_text, scroll_page
-
-MAX_NOTE = 10_000
 
 
 class RatingScale(QWidget):
@@ -507,9 +505,10 @@ class AfterPage(_RatingPage):
             self.suggestions.setText("")
 
     def entered_tags(self) -> tuple[str, ...]:
+        """The tags as typed, lower case; the session flow trims them to what the log keeps."""
         seen: list[str] = []
         for part in self.tags.text().split(","):
-            tag = " ".join(part.split()).lower()[:40]
+            tag = " ".join(part.split()).lower()
             if tag and tag not in seen:
                 seen.append(tag)
         return tuple(seen)
@@ -529,7 +528,7 @@ class AfterPage(_RatingPage):
                          self.entered_tags())
 
     def _note_text(self) -> str:
-        return self.note.toPlainText().strip()[:MAX_NOTE]
+        return self.note.toPlainText().strip()[:MAX_NOTE_CHARS]
 
     def _emit(self) -> None:
         self.confirmed.emit(self.scale.value(), self.numb.isChecked(), self._note_text(),
