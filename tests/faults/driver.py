@@ -1,0 +1,210 @@
+"""Run the real Steady (``steady [--data-dir D] [start ID]``) offscreen and drive it by keys.
+
+The fault tests start this in its own process, watch the log from outside and
+kill it, or read what it printed. It goes through ``app.cli.main`` exactly as
+the ``steady`` command does, and acts once the window is up. Every log record
+of the app goes to stderr at DEBUG, so a test can check none holds a note.
+
+    python -m tests.faults.driver session DIR --before 7 [--stop-at after --after 3 \
+        --note TEXT --tags "a, b"]
+        Rate, start the exercise (and at ``after``: stop it, rate, type the note
+        and tags, without confirming), print ``{"at": ...}``, then keep running
+        until killed.
+    python -m tests.faults.driver history DIR
+        Start, open History, print what it shows as one JSON line, quit.
+    python -m tests.faults.driver open DIR
+        Start, print the notice and the log's state, do one short session by
+        keys (rating 5, stop at once, rating 4 and a note, Done), print how that
+        went, quit. ``--save-settings`` saves the settings first.
+
+Only for tests: it is not shipped, and it needs nothing but the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.cli import main as cli_main
+from app.ui.application import make_application
+from app.ui.history_models import SessionsModel
+from app.ui.main_window import MainWindow
+
+OPEN_NOTE = "written after a fault"
+
+
+def say(payload: dict[str, object]) -> None:
+    """One JSON line on stdout, flushed at once (the test may kill us right after)."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def the_window() -> MainWindow:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    raise RuntimeError("the Steady window did not open")
+
+
+def press(widget: QWidget, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifier)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    QTest.keyClicks(widget, text)
+
+
+def rate(page: QWidget, rating: int | None) -> None:
+    """A digit and Enter, or S to skip, as a person would."""
+    if rating is None:
+        press(page, Qt.Key.Key_S)
+        return
+    type_text(page, str(rating))
+    press(page, Qt.Key.Key_Return)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Let the event loop turn until ``condition()`` holds (keys may act a moment later)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {what}")
+        QTest.qWait(10)
+
+
+def stop_exercise(window: MainWindow) -> None:
+    """Esc on the exercise, then wait for the after page."""
+    page = window.exercise_page
+    if page is None:
+        raise RuntimeError("the exercise did not start")
+    press(page, Qt.Key.Key_Escape)
+    wait_for(lambda: window.current_page() is window.after, "the after page")
+
+
+def notice(window: MainWindow) -> str:
+    return window.notice.text() if not window.notice.isHidden() else ""
+
+
+def log_state(window: MainWindow) -> dict[str, object]:
+    store = window.store
+    path = getattr(store, "path", None)
+    return {"persistent": path is not None, "count": store.count(),
+            "notice": notice(window)}
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+def session(window: MainWindow, args: argparse.Namespace) -> None:
+    """Opened by ``steady start ID``: the before page is showing."""
+    rate(window.before, args.before)
+    if window.exercise_page is None:
+        raise RuntimeError("the exercise did not start")
+    say({"at": "exercise", **log_state(window)})
+    if args.stop_at == "exercise":
+        return
+    stop_exercise(window)
+    if args.after is not None:
+        type_text(window.after, str(args.after))
+    type_text(window.after.note, args.note)
+    type_text(window.after.tags, args.tags)
+    say({"at": "after"})  # nothing confirmed: the test kills us here
+
+
+def history(window: MainWindow, args: argparse.Namespace) -> None:
+    window.show_history()
+    page = window.history_page
+    assert page is not None
+    model = page.sessions_model
+    rows = []
+    for row in range(model.rowCount()):
+        record = model.record(row)
+        shown = {name: model.index(row, column).data() for name, column in (
+            ("status", SessionsModel.STATUS), ("ratings", SessionsModel.RATINGS),
+            ("note", SessionsModel.NOTE), ("tags", SessionsModel.TAGS))}
+        tip = model.index(row, SessionsModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+        rows.append({"id": record.id, "status": record.status, "before": record.before,
+                     "after": record.after, "note": record.note, "tags": list(record.tags),
+                     "shown": shown, "status_tip": tip})
+    say({"at": "history", "rows": rows, **log_state(window)})
+    QApplication.quit()
+
+
+def open_and_use(window: MainWindow, args: argparse.Namespace) -> None:
+    say({"at": "opened", **log_state(window)})
+    if args.save_settings:  # through the window, as Settings' Save does
+        problem = window.apply_settings(replace(window.settings, first_run_done=True))
+        say({"at": "settings", "problem": problem})
+    if not window.start_exercise("box"):
+        raise RuntimeError("no box exercise")
+    rate(window.before, 5)
+    stop_exercise(window)
+    type_text(window.after, "4")
+    type_text(window.after.note, OPEN_NOTE)
+    press(window.after.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    on_summary = window.current_page() is window.summary
+    say({"at": "used", "summary": on_summary, "unsaved": window.flow.unsaved,
+         "summary_text": window.summary.line.text() if on_summary else "",
+         "saved_note": window.summary.saved_note.text() if on_summary else "",
+         **log_state(window)})
+    QApplication.quit()
+
+
+SCENARIOS: dict[str, Callable[[MainWindow, argparse.Namespace], None]] = {
+    "session": session, "history": history, "open": open_and_use,
+}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="driver")
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("data_dir")
+    parser.add_argument("--exercise", default="box")
+    parser.add_argument("--before", type=int)
+    parser.add_argument("--stop-at", choices=("exercise", "after"), default="exercise")
+    parser.add_argument("--after", type=int)
+    parser.add_argument("--note", default="")
+    parser.add_argument("--tags", default="")
+    parser.add_argument("--save-settings", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+    app = make_application([sys.argv[0]])
+    kick = QTimer(app)
+    kick.setSingleShot(True)
+    failed: list[BaseException] = []
+
+    def act() -> None:
+        try:
+            window = the_window()
+            window.activateWindow()  # shortcuts (Esc on an exercise) need an active window
+            wait_for(window.isActiveWindow, "the window to become active")
+            SCENARIOS[args.scenario](window, args)
+        except BaseException as error:  # report, then end with a failure code
+            failed.append(error)
+            say({"at": "error", "error": f"{type(error).__name__}: {error}"})
+            QApplication.exit(3)
+
+    kick.timeout.connect(act)
+    kick.start(0)  # runs once the window is up and the event loop turns
+    verb = ["start", args.exercise] if args.scenario == "session" else []
+    code = cli_main(["--data-dir", args.data_dir, *verb])
+    return 3 if failed else code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

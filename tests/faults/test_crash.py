@@ -1,0 +1,94 @@
+"""Steady killed (SIGKILL) mid-session in its own process; the next start keeps everything.
+
+The app runs offscreen through ``steady start box`` (``tests.faults.driver``),
+is given a rating by keys, and is killed once the row is in the log, which the
+test polls read-only from outside. A second real start then shows History.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.faults.conftest import SteadyProcess, log_rows, run_driver, said, wait_until
+from tests.faults.reliability import (
+    NONE_LOST,
+    Table,
+    data_lost,
+    file_hashes,
+    quoted,
+    sessions_in,
+)
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+
+NOTE = "Zebra lantern 4471: the kettle, then the call"
+TAGS = "quokka, night"
+HOW = ("real: the app in its own process (offscreen, by keys); the test polls the log "
+       "read-only and sends SIGKILL once the row is written; then a second real start")
+
+
+def next_start_history(data: Path) -> tuple[dict[str, object], str]:
+    code, lines, stderr = run_driver("history", str(data))
+    assert code == 0, stderr
+    return said(lines, "history", stderr), stderr
+
+
+def test_killed_during_the_exercise(steady: Callable[..., SteadyProcess], tmp_path: Path,
+                                    reliability: Table) -> None:
+    data = tmp_path / "data"
+    app = steady("session", str(data), "--before", "7")
+    wait_until(lambda: [r for r in log_rows(data) if r["status"] == "running"],
+               "the session's row", process=app.popen, timeout=60)
+    app.wait_said("exercise")
+    assert app.kill9() == -signal.SIGKILL
+    files, sessions = file_hashes(data), sessions_in(data)
+    assert [s["before"] for s in sessions.values()] == [7]
+
+    history, _stderr = next_start_history(data)
+    [row] = history["rows"]
+    assert (row["status"], row["before"], row["after"]) == ("interrupted", 7, None)
+    assert row["shown"]["status"] == "Interrupted"
+    assert row["shown"]["ratings"].startswith("7 ")
+    assert row["status_tip"] and "ratings you gave are kept" in row["status_tip"]
+    lost = data_lost(files, data, sessions, bytes_may_move_within_sqlite=True)
+    reliability.add(
+        "Crash", "killed (SIGKILL) during an exercise, after the first rating", HOW,
+        f"next start: History shows the session as {quoted(row['shown']['status'])}, "
+        f"ratings {quoted(row['shown']['ratings'])}, with the tip "
+        f"{quoted(str(row['status_tip']))}", lost)
+    assert lost == NONE_LOST
+
+
+def test_killed_on_the_after_page_before_done(steady: Callable[..., SteadyProcess],
+                                              tmp_path: Path, reliability: Table) -> None:
+    """The after rating, note and tags are kept as they are typed, before Done."""
+    data = tmp_path / "data"
+    app = steady("session", str(data), "--before", "6", "--stop-at", "after",
+                 "--after", "3", "--note", NOTE, "--tags", TAGS)
+    wait_until(lambda: [r for r in log_rows(data)
+                        if r["note"] == NOTE and r["tags"] == TAGS and r["after"] == 3],
+               "the note typed on the after page to reach the log", process=app.popen,
+               timeout=60)
+    assert app.kill9() == -signal.SIGKILL
+    files, sessions = file_hashes(data), sessions_in(data)
+
+    history, stderr = next_start_history(data)
+    [row] = history["rows"]
+    assert (row["status"], row["before"], row["after"]) == ("stopped", 6, 3)
+    assert (row["note"], row["tags"]) == (NOTE, ["quokka", "night"])
+    assert row["shown"]["note"] == NOTE and row["shown"]["tags"] == TAGS
+    for output in (app.stderr(), stderr):  # the app's log (DEBUG) never holds the note
+        assert "Zebra" not in output and "quokka" not in output
+    lost = data_lost(files, data, sessions, bytes_may_move_within_sqlite=True)
+    reliability.add(
+        "Crash", "killed (SIGKILL) on the after page: rating, note and tags typed, "
+                 "Done not pressed", HOW,
+        f"the page is kept as it is typed (written {500} ms after the last change); next "
+        f"start: History shows {quoted(row['shown']['status'])}, ratings "
+        f"{quoted(row['shown']['ratings'])}, the note and the tags as typed", lost)
+    assert lost == NONE_LOST
