@@ -367,7 +367,8 @@ class BreathingPage(QWidget):
         for button in (self.pause_button, self.stop_button):
             button.installEventFilter(self)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.stop_shortcut.setContext(context)
+        # Esc stops from anywhere in the window (the help button included), not only the page.
+        self.stop_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.stop_shortcut.setAutoRepeat(False)
 
         self.setTabOrder(self.pause_button, self.stop_button)

@@ -279,7 +279,8 @@ class StepsPage(QWidget):
         layout.addWidget(self.hint_label)
 
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Esc stops from anywhere in the window (the help button included), not only the page.
+        self.stop_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.stop_shortcut.setAutoRepeat(False)
         self.setTabOrder(self.back_button, self.tick_button)
         self.setTabOrder(self.tick_button, self.next_button)

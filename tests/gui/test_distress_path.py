@@ -99,6 +99,22 @@ def test_whole_session_by_keys(qtbot: QtBot, window: MainWindow, clock: FakeCloc
     assert window.current_page() is window.launcher
 
 
+@pytest.mark.parametrize("exercise_id", ["box", "five-senses"])
+def test_escape_stops_even_with_the_focus_on_get_help_now(
+        qtbot: QtBot, window: MainWindow, exercise_id: str) -> None:
+    assert window.start_exercise(exercise_id)
+    key(qtbot, window, "s")
+    page = window.exercise_page
+    assert page is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.help_button.setFocus(Qt.FocusReason.TabFocusReason)  # a Tab away from the page
+    assert window.focusWidget() is window.help_button
+    with qtbot.waitSignal(page.stopped, timeout=1000):
+        key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.current_page() is window.after
+
+
 def test_escape_mid_exercise_stops_at_once_and_reaches_after_rating(
         qtbot: QtBot, window: MainWindow, clock: FakeClock, store: SqliteSessionStore) -> None:
     assert window.start_exercise("extended-exhale")
