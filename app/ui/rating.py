@@ -6,7 +6,7 @@ reachable), Enter confirms, S skips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -458,6 +458,10 @@ class AfterPage(_RatingPage):
         self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.setAccessibleDescription(self.tr("Words for what set this off, "
                                                    "separated by commas"))
+        self._known_tags = QStringListModel(self)  # one completer, refilled each session
+        completer = QCompleter(self._known_tags, self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
         self.tags.installEventFilter(self)
         self.note.installEventFilter(self)
         self.suggestions = label("", "small")
@@ -495,9 +499,7 @@ class AfterPage(_RatingPage):
         self.tags.clear()
         self.heading.setText(self.tr("You stopped: that's fine.") if stopped
                              else self.tr("You finished."))
-        completer = QCompleter(known_tags, self.tags)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags.setCompleter(completer)
+        self._known_tags.setStringList(known_tags)
         if known_tags:
             self.suggestions.setText(self.tr("Used before: %1").replace(
                 "%1", ", ".join(known_tags[:8])))
