@@ -9,7 +9,7 @@ of the app goes to stderr at DEBUG, so a test can check none holds a note.
         --note TEXT --tags "a, b"]
         Rate, start the exercise (and at ``after``: stop it, rate, type the note
         and tags, without confirming), print ``{"at": ...}``, then keep running
-        until killed.
+        until killed, or with ``--close`` close the window at once.
     python -m tests.faults.driver history DIR
         Start, open History, print what it shows as one JSON line, quit.
     python -m tests.faults.driver open DIR
@@ -115,6 +115,7 @@ def session(window: MainWindow, args: argparse.Namespace) -> None:
         raise RuntimeError("the exercise did not start")
     say({"at": "exercise", **log_state(window)})
     if args.stop_at == "exercise":
+        close_if_asked(window, args)
         return
     stop_exercise(window)
     if args.after is not None:
@@ -122,6 +123,13 @@ def session(window: MainWindow, args: argparse.Namespace) -> None:
     type_text(window.after.note, args.note)
     type_text(window.after.tags, args.tags)
     say({"at": "after"})  # nothing confirmed: the test kills us here
+    close_if_asked(window, args)
+
+
+def close_if_asked(window: MainWindow, args: argparse.Namespace) -> None:
+    """``--close``: close the window at once, as a person would (Steady then quits)."""
+    if args.close:
+        window.close()
 
 
 def history(window: MainWindow, args: argparse.Namespace) -> None:
@@ -179,6 +187,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--note", default="")
     parser.add_argument("--tags", default="")
     parser.add_argument("--save-settings", action="store_true")
+    parser.add_argument("--close", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")

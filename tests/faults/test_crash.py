@@ -92,3 +92,26 @@ def test_killed_on_the_after_page_before_done(steady: Callable[..., SteadyProces
         f"start: History shows {quoted(row['shown']['status'])}, ratings "
         f"{quoted(row['shown']['ratings'])}, the note and the tags as typed", lost)
     assert lost == NONE_LOST
+
+
+@pytest.mark.parametrize("where", ["during the exercise", "on the after page before Done"])
+def test_window_closed(where: str, steady: Callable[..., SteadyProcess], tmp_path: Path,
+                       reliability: Table) -> None:
+    """Closing the window is not a crash: whatever was entered is written as Steady quits."""
+    data = tmp_path / "data"
+    extra = ["--stop-at", "after", "--after", "2", "--note", NOTE, "--tags", TAGS] if (
+        "after" in where) else []
+    app = steady("session", str(data), "--before", "5", "--close", *extra)
+    assert app.finish() == 0, app.stderr()
+    history, _ = next_start_history(data)
+    [row] = history["rows"]
+    if "after" in where:  # typed less than the draft delay before closing
+        assert (row["status"], row["after"], row["note"]) == ("stopped", 2, NOTE)
+    else:
+        assert (row["status"], row["before"]) == ("stopped", 5)
+    reliability.add(
+        "Crash", f"the window closed {where}",
+        "real: the app in its own process closes its window at once, by itself",
+        f"Steady quits; next start: History shows {quoted(row['shown']['status'])}, "
+        f"ratings {quoted(row['shown']['ratings'])}"
+        + (", the note and the tags as typed" if "after" in where else ""), NONE_LOST)
