@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -42,16 +43,17 @@ def open_log(data_dir: Path) -> Opened:
         result = open_database(data_dir)
     except StorageError as error:
         log.warning("log unavailable: %s", type(error).__name__)
-        return Opened(SqliteSessionStore(open_memory()),
-                      notice=f"{error} Sessions this time are kept only until Steady closes.",
+        kept = QCoreApplication.translate(
+            "Startup", "Sessions this time are kept only until Steady closes.")
+        return Opened(SqliteSessionStore(open_memory()), notice=f"{error} {kept}",
                       persistent=False)
     store = SqliteSessionStore(result.connection)
     try:
         interrupted = store.mark_interrupted()
     except StorageError as error:  # a full disk or a lock: the log can still be read
         log.warning("could not mark interrupted sessions: %s", type(error).__name__)
-        notice = (f"{error} Your sessions so far are safe; new ones may not be saved "
-                  "until then.")
+        notice = f"{error} " + QCoreApplication.translate(
+            "Startup", "Your sessions so far are safe; new ones may not be saved until then.")
         return Opened(store, notice=" ".join(filter(None, (result.notice, notice))))
     if interrupted:
         log.info("%d session(s) marked interrupted", interrupted)

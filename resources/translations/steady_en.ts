@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+445"/>
+        <location filename="../../app/ui/rating.py" line="+443"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-26"/>
         <source>An optional note for yourself. Ctrl+Enter saves.</source>
         <translation>An optional note for yourself. Ctrl+Enter saves.</translation>
     </message>
@@ -46,17 +46,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Words for what set this off, separated by commas</source>
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -66,7 +66,7 @@
         <translation>You finished.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Used before: %1</source>
         <translation>Used before: %1</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-310"/>
+        <location line="-312"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -238,9 +238,8 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="+314"/>
+        <location filename="../../app/ui/breathing_view.py" line="+298"/>
         <source>Breathing: {title}</source>
-        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>Breathing: {title}</translation>
     </message>
     <message>
@@ -266,19 +265,19 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+120"/>
+        <location line="+121"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+121"/>
+        <location line="-120"/>
+        <location line="+122"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -309,7 +308,7 @@
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -350,7 +349,7 @@
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -358,12 +357,12 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+110"/>
+        <location filename="../../app/ui/launcher.py" line="+117"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>and %1 more</source>
         <translation>and %1 more</translation>
     </message>
@@ -1063,7 +1062,7 @@
 <context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="-85"/>
+        <location filename="../../app/ui/launcher.py" line="-87"/>
         <source>Breathing</source>
         <translation>Breathing</translation>
     </message>
@@ -1482,7 +1481,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/steps_view.py" line="+84"/>
+        <location filename="../../app/ui/steps_view.py" line="+77"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1618,7 +1617,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+115"/>
+        <location filename="../../app/ui/launcher.py" line="+99"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <extracomment>Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.</extracomment>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
@@ -1688,8 +1687,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="+66"/>
+        <location filename="../../app/ui/widgets.py" line="+80"/>
         <source>%n second(s)</source>
+        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
     </message>
     <message>
@@ -1718,7 +1718,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+312"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <extracomment>One&apos;s own exercises (editor, live folder, import/export); needs the data folder.</extracomment>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
@@ -1875,7 +1875,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="-376"/>
+        <location filename="../../app/ui/breathing_view.py" line="-364"/>
         <source>Breathing guide</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
         <translation>Breathing guide</translation>
@@ -2568,6 +2568,19 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="+46"/>
+        <source>Sessions this time are kept only until Steady closes.</source>
+        <translation>Sessions this time are kept only until Steady closes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your sessions so far are safe; new ones may not be saved until then.</source>
+        <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
+    </message>
+</context>
+<context>
     <name>StatsModel</name>
     <message>
         <location filename="../../app/ui/history_models.py" line="-284"/>
@@ -2880,17 +2893,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+272"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
