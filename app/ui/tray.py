@@ -38,9 +38,6 @@ HELPED_LIMIT = 3
 HELPED_MIN_RATED = 3
 
 
-
-
-
 def bring_forward(window: QWidget) -> None:
     """Show ``window`` un-minimised (keeping it maximised if it was), raised and active.
 
