@@ -19,6 +19,8 @@ RATING_MIN = 0
 RATING_MAX = 10
 #: A drop of this many points or more is called "noticeable" (EXERCISES.md, design).
 NOTICEABLE_DROP = 2
+#: Rated sessions an exercise needs before Steady says it has helped (launcher, tray).
+HELPED_MIN_SESSIONS = 5
 #: The longest note the log keeps (the note field should stop there).
 MAX_NOTE_CHARS = 10_000
 
@@ -134,5 +136,5 @@ class SessionStore(Protocol):
     ) -> list[ExerciseStats]:
         """ "What works for me", one row per exercise, time of day or tag."""
 
-    def best_exercise(self, min_sessions: int = 5) -> BestExercise | None:
+    def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise that helped most, once it has ``min_sessions`` rated sessions."""

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from app.domain.session import (
+    HELPED_MIN_SESSIONS,
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
     BestExercise,
@@ -306,7 +307,7 @@ class SqliteSessionStore:
             rows = self._conn.execute(sql, params).fetchall()
         return [_stats_row(row, group_by) for row in rows]
 
-    def best_exercise(self, min_sessions: int = 5) -> BestExercise | None:
+    def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise with the most negative mean change over at least
         ``min_sessions`` rated sessions; None while no exercise qualifies (or none helped).
         """

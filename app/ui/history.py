@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.loader import Library
 from app.domain.session import (
+    HELPED_MIN_SESSIONS,
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
     ExerciseStats,
@@ -57,7 +58,6 @@ from app.ui.widgets import english_plural, label, make_button
 #: read and to draw); the period can always be widened to all time.
 LARGE_LOG = 5000
 #: "Start now" offers the exercise that helped most once it has this many rated sessions.
-SUGGEST_AFTER_SESSIONS = 5
 #: (key, days) of the period choices; None days: all time, or dates the person picks.
 PERIODS: tuple[tuple[str, int | None], ...] = (
     ("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", None), ("custom", None),
@@ -672,14 +672,14 @@ def helped_most(store: object, library: Library,
     """For "Start now": (exercise id, reason), or None to keep the person's default.
 
     Offered only while the person has not chosen their own "Start now" exercise,
-    once an exercise they can see has :data:`SUGGEST_AFTER_SESSIONS` rated
+    once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
     sessions with a mean drop. The reason says by how much and over how many.
     """
     best_exercise = getattr(store, "best_exercise", None)
     if best_exercise is None:
         return None
     try:
-        best = best_exercise(min_sessions=SUGGEST_AFTER_SESSIONS)
+        best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
     except StorageError:
         return None  # a suggestion is a nicety, never a blocker
     if best is None:

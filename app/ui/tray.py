@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app import paths
 from app.domain.loader import Library
-from app.domain.session import ExerciseStats, SessionStore
+from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionStore
 from app.domain.settings import Settings
 from app.ui.breathing_view import BreathingPage
 
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 #: How many helpful exercises the menu lists at most.
 HELPED_LIMIT = 3
-#: Rated sessions an exercise needs before the menu calls it helpful.
-HELPED_MIN_RATED = 3
 
 
 def bring_forward(window: QWidget) -> None:
@@ -66,7 +64,7 @@ class TrayEntries:
 def helped_most(stats: Sequence[ExerciseStats], library: Library, *,
                 hidden_tags: frozenset[str] = frozenset(), exclude: str = "",
                 limit: int = HELPED_LIMIT,
-                min_rated: int = HELPED_MIN_RATED) -> list[tuple[str, str]]:
+                min_rated: int = HELPED_MIN_SESSIONS) -> list[tuple[str, str]]:
     """Exercises whose ratings dropped most on average, best first.
 
     Only exercises with ``min_rated`` rated sessions and a mean drop count; an
@@ -193,9 +191,8 @@ class SteadyTray(QObject):
 
     def _connect_signals(self) -> None:
         self.menu.triggered.connect(self.on_triggered)
-        self.menu.aboutToShow.connect(self.refresh)
+        self.menu.aboutToShow.connect(self.refresh)  # what helped is read as the menu opens
         self.icon.activated.connect(self.on_activated)
-        self.window.flow.saved.connect(self.refresh)  # a new rating may change what helped
         self.window.installEventFilter(self)
 
     # -- menu -----------------------------------------------------------------

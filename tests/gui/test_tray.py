@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from app import paths
 from app.domain.loader import Library, load_library
-from app.domain.session import ExerciseStats, SessionRecord
+from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
 from app.ui import theme
@@ -119,15 +119,15 @@ def test_a_new_log_shows_no_helpful_section_and_rebuilding_replaces(qapp) -> Non
 
 def test_helped_most_picks_real_drops_with_enough_ratings(library: Library) -> None:
     stats = [
-        _row("box", 5, -1.0),
-        _row("five-senses", 4, -2.5),
-        _row("orienting", 2, -4.0),           # too few rated sessions
-        _row("texture", 6, 0.5),              # went up: not "helped"
-        _row("gone-away", 9, -3.0),           # no longer in the library
-        _row("cold-temperature", 9, -3.5),    # hidden by a health setting
-        _row("extended-exhale", 9, -3.2),     # the default: already at the top
-        _row("categories", 3, -1.0),
-        _row("sound-focus", 3, None),
+        _row("box", HELPED_MIN_SESSIONS + 2, -1.0),
+        _row("five-senses", HELPED_MIN_SESSIONS + 1, -2.5),
+        _row("orienting", HELPED_MIN_SESSIONS - 1, -4.0),   # too few rated sessions
+        _row("texture", 9, 0.5),                          # went up: not "helped"
+        _row("gone-away", 9, -3.0),                       # no longer in the library
+        _row("cold-temperature", 9, -3.5),                # hidden by a health setting
+        _row("extended-exhale", 9, -3.2),                 # the default: already at the top
+        _row("categories", HELPED_MIN_SESSIONS, -1.0),
+        _row("sound-focus", HELPED_MIN_SESSIONS, None),
     ]
     chosen = helped_most(stats, library, hidden_tags=frozenset({"cold"}),
                          exclude="extended-exhale")
@@ -141,9 +141,9 @@ def test_entries_from_the_log_and_the_settings(library: Library,
                                                store: SqliteSessionStore) -> None:
     assert tray_entries(library, Settings(), store) == TrayEntries(
         default=("extended-exhale", library.get("extended-exhale").title))
-    _rate(store, "box", "Box breathing", 7, 4, times=3)
-    _rate(store, "five-senses", "5-4-3-2-1", 6, 5, times=3)
-    _rate(store, "orienting", "Orienting", 6, 2, times=2)
+    _rate(store, "box", "Box breathing", 7, 4, times=HELPED_MIN_SESSIONS)
+    _rate(store, "five-senses", "5-4-3-2-1", 6, 5, times=HELPED_MIN_SESSIONS)
+    _rate(store, "orienting", "Orienting", 6, 2, times=HELPED_MIN_SESSIONS - 1)
     entries = tray_entries(library, Settings(default_exercise="box"), store)
     assert entries.default == ("box", library.get("box").title)
     assert [ex_id for ex_id, _ in entries.helped] == ["five-senses"]
@@ -214,8 +214,8 @@ def test_the_menu_follows_the_log(qtbot, window: MainWindow,
                                   store: SqliteSessionStore) -> None:
     tray = SteadyTray.create(window, available=True)
     assert "start:box" not in _commands(tray.menu)
-    _rate(store, "box", "Box breathing", 8, 5, times=3)
-    window.flow.saved.emit("some-session")  # what the flow says after saving
+    _rate(store, "box", "Box breathing", 8, 5, times=HELPED_MIN_SESSIONS)
+    tray.menu.aboutToShow.emit()  # the menu is read afresh each time it opens
     assert "start:box" in _commands(tray.menu)
     tray.icon.hide()
 
