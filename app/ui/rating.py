@@ -443,7 +443,6 @@ class AfterPage(_RatingPage):
         super().__init__(self.tr("And now, how stirred up do you feel?"), parent)
         self.go_button.setText(self.tr("Done (Enter)"))
         self.go_button.setAccessibleDescription(self.tr("Save and see how it went"))
-        self.heading.setText(self.tr("You finished"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("A note for yourself, if you like "
                                              "(what was going on, what helped)"))

@@ -19,11 +19,6 @@
         <translation>Save and see how it went</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>You finished</source>
-        <translation>You finished</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>A note for yourself, if you like (what was going on, what helped)</source>
         <translation>A note for yourself, if you like (what was going on, what helped)</translation>
@@ -74,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-312"/>
+        <location line="-311"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -2705,10 +2700,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SteadyTray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="+124"/>
+        <location filename="../../app/ui/tray.py" line="+119"/>
         <location line="+57"/>
         <source>Steady</source>
-        <extracomment>How many helpful exercises the menu lists at most. Rated sessions an exercise needs before the menu calls it helpful.</extracomment>
+        <extracomment>How many helpful exercises the menu lists at most.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
