@@ -8,7 +8,8 @@ the window is told, so nothing the person entered is lost.
 The after page is kept as it is typed (:meth:`SessionFlow.keep_draft`): held
 here at once and written :data:`DRAFT_DELAY_MS` after the last change, and at
 the latest when the session is let go or the application quits, so a crash on
-that page loses at most the last moment of typing.
+that page loses at most the last moment of typing. While writes are failing,
+drafts are only held (each try may wait 2 s for a lock): the next step retries.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class SessionFlow(QObject):
         self._draft_timer.timeout.connect(self.flush_draft)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.flush_draft)
+            app.aboutToQuit.connect(self.on_quit)
 
     @property
     def record(self) -> SessionRecord | None:
@@ -106,13 +107,22 @@ class SessionFlow(QObject):
         if draft != self._record:
             self._record = draft
             self._draft_pending = True
-            self._draft_timer.start()
+            if not self._unsaved:  # while writes fail (a lock waits 2 s), the next step retries
+                self._draft_timer.start()
 
     @Slot()
     def flush_draft(self) -> None:
-        """Write a draft still waiting for its delay (a timer, or the app quitting)."""
+        """Write a draft whose delay is over (or that cannot wait)."""
         self._draft_timer.stop()
         if self._draft_pending:
+            self._draft_pending = False
+            self._save()
+
+    @Slot()
+    def on_quit(self) -> None:
+        """The application is quitting: one last try for anything not written yet."""
+        self._draft_timer.stop()
+        if self._draft_pending or self._unsaved:
             self._draft_pending = False
             self._save()
 
