@@ -320,6 +320,50 @@ def test_lock_taken_during_a_session(tmp_path: Path, qtbot: QtBot, window_on: An
 
 
 @pytest.mark.gui
+def test_lock_held_while_the_note_is_typed(tmp_path: Path, qtbot: QtBot, window_on: Any,
+                                           holders: list[Holder], reliability: Table) -> None:
+    """Drafts do not make the window wait for a lock at every pause in typing."""
+    data = tmp_path / "data"
+    seed_log(data, 2)
+    sessions = sessions_in(data)
+    window = window_on(data)
+    assert window.start_exercise("box")
+    key(qtbot, window, "7")
+    key(qtbot, window, Qt.Key.Key_Return)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.current_page() is window.after)
+    holders.append(Holder(data / DB_NAME, "normal", tmp_path))
+    tries: list[str] = []
+    real_save = window.store.save
+
+    def counted(record: Any) -> None:
+        tries.append(record.note)
+        real_save(record)
+
+    window.store.save = counted  # type: ignore[method-assign]
+    key(qtbot, window, "3")  # the draft's first write waits for the lock, then fails
+    qtbot.waitUntil(lambda: window.flow.unsaved, timeout=10_000)
+    qtbot.keyClicks(window.after.note, "typed while locked")
+    assert not window.flow._draft_timer.isActive(), "no write is waiting to block again"
+    assert len(tries) == 1
+    holders[0].release()
+    qtbot.keyClick(window.after.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not window.flow.unsaved and notice(window) == ""
+    window.store.close()  # type: ignore[attr-defined]
+    after = sessions_in(data)
+    [new] = [s for s in after.values() if s["id"] not in sessions]
+    assert (new["before"], new["after"], new["note"]) == (7, 3, "typed while locked")
+    lost = data_lost({}, data, sessions, after)
+    reliability.add(
+        AREA, "another process holds the log while the after page is typed",
+        "real: a second process holds BEGIN EXCLUSIVE from the after page until Done",
+        f"the first write of what is typed waits 2 s and fails (the message says so); "
+        f"after that, typing never waits: {len(tries)} write tried in all before Done, "
+        "which saves everything once the lock is gone", lost)
+    assert lost == NONE_LOST
+
+
+@pytest.mark.gui
 def test_disk_fills_during_a_session(tmp_path: Path, qtbot: QtBot, window_on: Any,
                                      reliability: Table) -> None:
     data = tmp_path / "data"
