@@ -89,33 +89,41 @@ def _schedule(exercise_id: str, minutes: float) -> tuple[list[float], float]:
     return boundaries, pacer.total
 
 
-class _PaintWatch:
-    """Times the first paint of a widget after each :meth:`arm`."""
+class _PaintLog:
+    """Every paint of a widget: when, and (for a label) the text it painted."""
 
     def __init__(self, widget: Any) -> None:
         from PySide6.QtCore import QEvent, QObject
 
-        self.armed = False
-        self.times: list[float] = []
-        self.paints = 0
-        watch = self
+        self.paints: list[tuple[float, str]] = []
+        log = self.paints
+        text = getattr(widget, "text", None)
 
         class Filter(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
-                    watch.paints += 1
-                    if watch.armed:
-                        watch.armed = False
-                        watch.times.append(time.monotonic())
+                    log.append((time.monotonic(), text() if text is not None else ""))
                 return False
 
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 
-    def arm(self) -> None:
-        if self.armed:  # the previous change was never painted
-            self.times.append(math.nan)
-        self.armed = True
+
+def _shown_times(paints: list[tuple[float, str]], words: list[str], start: float,
+                 boundaries: list[float]) -> list[float]:
+    """For each change, the first paint at or after its boundary that shows its word.
+
+    NaN when the word was not painted before the next boundary. Matching on the
+    boundary rather than on the signal counts a word the page put up from a frame
+    that read the clock just past the boundary, before the driver reported it.
+    """
+    shown = []
+    for k, word in enumerate(words):
+        begin = start + boundaries[k]
+        end = start + boundaries[k + 1] if k + 1 < len(boundaries) else math.inf
+        shown.append(next((t for t, text in paints if begin <= t < end and text == word),
+                          math.nan))
+    return shown
 
 
 def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, Any]:
@@ -137,14 +145,15 @@ def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, A
 
     signal_times: list[float] = []
     result: dict[str, Any] = {}
-    watch: dict[str, _PaintWatch] = {}
+    paint_logs: dict[str, _PaintLog] = {}
+    words: list[str] = []
     wakeups = [0]
     last_tick = [math.nan]
 
     def on_page(page: Any) -> None:
         driver = page.driver
-        watch["label"] = _PaintWatch(page.phase_label)
-        watch["pacer"] = _PaintWatch(page.pacer_widget)
+        paint_logs["label"] = _PaintLog(page.phase_label)
+        paint_logs["pacer"] = _PaintLog(page.pacer_widget)
         driver.timer().timeout.connect(lambda: wakeups.__setitem__(0, wakeups[0] + 1))
         # The driver's last tick comes just before ``finished``: the shape at rest. The
         # page's own slots for ``finished`` (saving the session, the next page) run before
@@ -153,8 +162,7 @@ def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, A
 
         def on_phase(*_: object) -> None:  # after the page's own slot: the word is set
             signal_times.append(time.monotonic())
-            watch["label"].arm()
-            watch["pacer"].arm()
+            words.append(page.phase_label.text())
 
         def on_finished(practised: float) -> None:
             result["finished_at"] = last_tick[0]
@@ -180,9 +188,10 @@ def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, A
     result["confirm_seconds"] = t1 - before
     result["pacer_size"] = [page.pacer_widget.width(), page.pacer_widget.height()]
     app.exec()
-    result.update(start=start, signal=signal_times, painted=watch["label"].times,
-                  pacer_painted=watch["pacer"].times, wakeups=wakeups[0],
-                  pacer_paints=watch["pacer"].paints)
+    boundaries, _ = _schedule(exercise_id, minutes)
+    result.update(start=start, signal=signal_times, wakeups=wakeups[0],
+                  painted=_shown_times(paint_logs["label"].paints, words, start, boundaries),
+                  pacer_paints=len(paint_logs["pacer"].paints))
     return result
 
 
@@ -200,7 +209,8 @@ def child_baseline(exercise_id: str, minutes: float) -> dict[str, Any]:
     window.resize(WIDTH, HEIGHT)
     window.show()
     app.processEvents()
-    watch = _PaintWatch(label)
+    paint_log = _PaintLog(label)
+    words: list[str] = []
     timer = QTimer()
     timer.setSingleShot(True)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -222,7 +232,7 @@ def child_baseline(exercise_id: str, minutes: float) -> dict[str, Any]:
             index[0] += 1
             label.setText(f"phase {index[0]}")
             signal_times.append(time.monotonic())
-            watch.arm()
+            words.append(label.text())
         wait = upcoming[index[0]] - (time.monotonic() - start)
         timer.start(min(16, max(1, math.ceil(wait * 1000.0))))
 
@@ -230,7 +240,8 @@ def child_baseline(exercise_id: str, minutes: float) -> dict[str, Any]:
     result["cpu_start"] = _cpu_seconds()
     timer.start(16)
     app.exec()
-    result.update(start=start, signal=signal_times, painted=watch.times)
+    result.update(start=start, signal=signal_times,
+                  painted=_shown_times(paint_log.paints, words, start, boundaries))
     return result
 
 
@@ -242,7 +253,7 @@ def _lateness(result: dict[str, Any], boundaries: list[float], key: str) -> list
     return [times[i] - (result["start"] + boundaries[i]) for i in range(count)]
 
 
-def _run_timing(args: argparse.Namespace) -> list[dict[str, Any]]:
+def _run_timing(args: argparse.Namespace, extra: dict[str, Any]) -> list[dict[str, Any]]:
     boundaries, total = _schedule(args.exercise, args.minutes)
     print(f"timing: {args.exercise} for {args.minutes:g} min ({total:.0f} s planned, "
           f"{len(boundaries)} phase changes), Steady and the baseline side by side")
@@ -273,6 +284,10 @@ def _run_timing(args: argparse.Namespace) -> list[dict[str, Any]]:
     late = [x for x in _lateness(steady, boundaries, "painted") if not math.isnan(x)]
     late_base = [x for x in _lateness(base, boundaries, "painted") if not math.isnan(x)]
     late_signal = _lateness(steady, boundaries, "signal")
+    # Every change, in ms after its boundary (None: the word was never painted), for a look.
+    extra["shown_late_ms"] = [None if math.isnan(x) else round(x * 1000, 3)
+                              for x in _lateness(steady, boundaries, "painted")]
+    extra["set_late_ms"] = [round(x * 1000, 3) for x in late_signal]
     missing = sum(1 for x in steady["painted"] if isinstance(x, float) and math.isnan(x))
     drift = steady["finished_at"] - (steady["start"] + total)
     drift_base = base["finished_at"] - (base["start"] + total)
@@ -290,6 +305,9 @@ def _run_timing(args: argparse.Namespace) -> list[dict[str, Any]]:
                baseline_label=base_label),
         figure("pacer.late.worst", "Phase change shown late by: worst", late, "s",
                baseline=late_base, baseline_label=base_label, target=MAX_LATE, compare="max"),
+        figure("pacer.unshown", "Phase changes whose word was never painted", [missing],
+               "count", target=0, compare="max",
+               note="before the next change; counted apart, the lateness rows leave them out"),
         figure("pacer.drift", "Total drift at the end (finished vs planned)", [drift], "s",
                baseline=[drift_base], baseline_label=base_label, target=FRAME, compare="abs"),
         figure("pacer.cpu", "CPU while the pacer runs (share of one core)", [cpu], "%",
@@ -302,8 +320,12 @@ def _run_timing(args: argparse.Namespace) -> list[dict[str, Any]]:
     print(f"  shown late: median {fmt(median(late), 's')}, p99 {fmt(percentile(late, 99), 's')},"
           f" worst {fmt(max(late), 's')} (baseline: median {fmt(median(late_base), 's')}, "
           f"p99 {fmt(percentile(late_base, 99), 's')}, worst {fmt(max(late_base), 's')})")
+    early = sum(1 for shown, said in zip(steady["painted"], steady["signal"], strict=False)
+                if shown < said)  # NaN compares False
     print(f"  word set late (signal): median {fmt(median(late_signal), 's')}, "
-          f"worst {fmt(max(late_signal), 's')}; changes never painted: {missing}")
+          f"worst {fmt(max(late_signal), 's')}; changes never painted: {missing}; "
+          f"painted from a frame before the driver reported the change: {early}")
+    extra["shown_before_reported"] = early
     print(f"  drift at the end: {fmt(drift, 's')} (baseline {fmt(drift_base, 's')}); "
           f"practised {steady['practised']:.3f} s of {total:.3f} s planned")
     print(f"  CPU: {cpu:.1f}% of one core (baseline {cpu_base:.1f}%), "
@@ -488,11 +510,12 @@ def main() -> int:
                         help="also count instructions per frame (callgrind)")
     args = parser.parse_args()
     figs: list[dict[str, Any]] = []
+    extra: dict[str, Any] = {}
     if args.part in ("all", "frames"):
         figs += _run_frames(args)
     if args.part in ("all", "timing"):
-        figs += _run_timing(args)
-    emit("pacer", figs, minutes=args.minutes, exercise=args.exercise)
+        figs += _run_timing(args, extra)
+    emit("pacer", figs, minutes=args.minutes, exercise=args.exercise, **extra)
     return 0
 
 
