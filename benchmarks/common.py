@@ -114,7 +114,10 @@ def figure(key: str, label: str, values: Sequence[float], unit: str, *,
     }
     if base is not None:
         result["baseline"] = {"label": baseline_label, **asdict(base)}
-        result["ratio"] = ratio(measured.median, base.median)
+        # A worst case is set against the baseline's worst case; anything else, median
+        # against median.
+        result["ratio"] = (ratio(measured.high, base.high) if compare == "max"
+                           else ratio(measured.median, base.median))
     if target is not None:
         if compare == "ratio":
             if base is None:
@@ -143,6 +146,8 @@ def figure_from_spread(key: str, label: str, measured: Spread, unit: str, *,
     result.update(asdict(measured), values=[])
     if baseline is not None:
         result["baseline"].update(asdict(baseline))
+        result["ratio"] = (ratio(measured.high, baseline.high) if compare == "max"
+                           else ratio(measured.median, baseline.median))
     if target is not None and compare == "max":
         result["target"]["met"] = measured.high <= target
     return result

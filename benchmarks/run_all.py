@@ -271,9 +271,13 @@ def _baseline(fig: dict[str, Any]) -> tuple[str, str]:
     if not base:
         return "", ""
     unit = fig["unit"]
-    text = fmt(base["median"], unit)
-    if base["n"] > 1 and base["high"] != base["low"]:
-        text += f" ({fmt(base['low'], unit)} to {fmt(base['high'], unit)})"
+    target = fig.get("target")
+    if target and target["applies_to"] == "max" and base["high"] != base["low"]:
+        text = f"worst {fmt(base['high'], unit)} (median {fmt(base['median'], unit)})"
+    else:
+        text = fmt(base["median"], unit)
+        if base["n"] > 1 and base["high"] != base["low"]:
+            text += f" ({fmt(base['low'], unit)} to {fmt(base['high'], unit)})"
     ratio = fig.get("ratio")
     shown = f"{ratio:.2f}x" if ratio is not None and abs(ratio) < 1e6 else ""
     return text, shown

@@ -61,9 +61,11 @@ def test_figure_checks_its_target_on_what_it_names() -> None:
                       target=1.3, compare="ratio")
     assert on_ratio["ratio"] == pytest.approx(1.3)
     assert on_ratio["target"]["met"] is True
-    worst = figure("w", "late", [0.001, 0.002, 0.020], "s", target=0.017, compare="max")
+    worst = figure("w", "late", [0.001, 0.002, 0.020], "s", baseline=[0.001, 0.010],
+                   target=0.017, compare="max")
     assert worst["median"] == 0.002
     assert worst["target"]["met"] is False
+    assert worst["ratio"] == pytest.approx(2.0)  # worst against the baseline's worst
     drift = figure("d", "drift", [-0.02], "s", target=0.017, compare="abs")
     assert drift["target"]["met"] is False
     count = figure("c", "wake-ups", [0, 0], "count", target=0, compare="max")
