@@ -44,6 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.bench_startup import remove_sockets  # noqa: E402
 from benchmarks.common import bench_env, emit, figure, run_child  # noqa: E402
 
 STATES = ("launcher", "hidden", "after-exercise")
@@ -267,6 +268,9 @@ def main() -> int:
             thread.start()
         for thread in threads:
             thread.join()
+        # The children end with os._exit: leave none of their sockets behind.
+        remove_sockets([str(Path(tmp) / f"{kind}-{run}") for run in range(args.runs)
+                        for kind in kinds if kind != "baseline"])
     for index, (kind, _) in enumerate(jobs):
         child = done.get(index)
         line = None if child is None else next(
