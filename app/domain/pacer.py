@@ -208,6 +208,13 @@ class Pacer:
         """The state now (reads the clock, emits nothing)."""
         return self.state_at(self._elapsed() if self._status != "idle" else 0.0)
 
+    def last_state(self) -> PacerState:
+        """The state at the last clock reading: the moment the events so far describe.
+
+        A frame drawn from this never shows a phase before its event is reported.
+        """
+        return self.state_at(self._held if self._status != "idle" else 0.0)
+
     def state_at(self, elapsed: float) -> PacerState:
         """The state at ``elapsed`` active seconds (clamped), with the current status."""
         t = min(max(elapsed, 0.0), self._total)

@@ -116,7 +116,8 @@ class PacerDriver(QObject):
         return self._pacer.status in ("running", "paused") and not self._done
 
     def state(self) -> PacerState:
-        return self._pacer.state()
+        """The state at the last poll, so what is drawn agrees with the events emitted."""
+        return self._pacer.last_state()
 
     def practised_seconds(self) -> float:
         """Active seconds so far (paused time not counted)."""

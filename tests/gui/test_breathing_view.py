@@ -117,6 +117,31 @@ def test_a_repeated_phase_word_is_announced_again(qtbot, clock, make_page):
     assert heard == ["Breathe in", "Breathe in", "Breathe out"]
 
 
+def test_each_phase_is_announced_once_even_when_the_clock_runs_on_between_reads(
+        qtbot, monkeypatch):
+    """A real clock moves between the driver's reading and the frame drawn from it: the
+    new phase must wait for its event, or a screen reader hears it twice."""
+    ticking = {"now": 100.0}
+
+    def clock() -> float:
+        ticking["now"] += 0.02  # every reading is a little later than the one before
+        return ticking["now"]
+
+    page = BreathingPage(BOX, cycles=2, clock=clock)
+    qtbot.addWidget(page)
+    heard: list[str] = []
+    monkeypatch.setattr(page, "_announce", heard.append)
+    started: list[str] = []
+    page.driver.phaseStarted.connect(lambda _i, action, _s: started.append(action))
+    page.start()
+    while page.driver.is_active():
+        ticking["now"] += 0.01
+        page.driver.poll()
+    words = {"inhale": "Breathe in", "hold": "Hold", "exhale": "Breathe out"}
+    assert heard[:-1] == [words[action] for action in started]
+    assert len(started) == 8 and heard[-1] == "Done"
+
+
 def test_phase_change_is_shown_on_time(qtbot, clock, make_page):
     """The next wake-up never lands later than the next phase change."""
     page = make_page(cycles=1)

@@ -491,3 +491,17 @@ def test_any_pattern_and_ticks(phases: list[Phase], cycles: int | None, minutes:
     else:
         assert total >= minutes * 60 - 1e-9
         assert sum(e.seconds for e in started) == pytest.approx(total)
+
+
+def test_last_state_agrees_with_the_events_reported() -> None:
+    clock = FakeClock()
+    pacer = Pacer([Phase("inhale", 4), Phase("exhale", 4)], cycles=2, clock=clock)
+    pacer.start()
+    clock.now += 3.9
+    pacer.update()
+    clock.now += 0.2  # past the boundary, not yet reported
+    assert pacer.last_state().action == "inhale"
+    assert pacer.last_state().elapsed == pytest.approx(3.9)
+    events = pacer.update()
+    assert [type(e).__name__ for e in events] == ["PhaseStarted"]
+    assert pacer.last_state().action == "exhale"
