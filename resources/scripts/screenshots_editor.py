@@ -10,41 +10,22 @@ appended for a theme other than light. The data folder is a temporary one.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+from PySide6.QtWidgets import QApplication
+from shots import Clock, save
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from app import paths  # noqa: E402
-from app.domain.exercise import Phase, Step  # noqa: E402
-from app.domain.loader import load_library  # noqa: E402
-from app.domain.settings import Settings  # noqa: E402
-from app.storage.sessions import memory_store  # noqa: E402
-from app.ui import theme  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app import paths
+from app.domain.exercise import Phase, Step
+from app.domain.loader import load_library
+from app.domain.settings import Settings
+from app.storage.sessions import memory_store
+from app.ui import theme
+from app.ui.main_window import MainWindow
 
 SIZE = (900, 720)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def save(widget: QWidget, name: str, out: Path) -> None:
-    QApplication.processEvents()
-    path = out / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(REPO))
 
 
 def main() -> int:
@@ -53,8 +34,6 @@ def main() -> int:
                         choices=["light", "dark", "high-contrast"])
     args = parser.parse_args()
     suffix = "" if args.theme == "light" else f"-{args.theme}"
-    out = REPO / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     theme.apply(app, args.theme)  # type: ignore[arg-type]
     clock = Clock()
@@ -84,7 +63,7 @@ def main() -> int:
                 driver.poll()
         QApplication.processEvents()
         editor.scroll_area.verticalScrollBar().setValue(editor.breathing_box.y() - 150)
-        save(window, f"editor-breathing{suffix}", out)
+        save(window, f"editor-breathing{suffix}")
 
         editor.kind_combo.setCurrentIndex(1)  # grounding
         editor.title_edit.setText("Desk grounding")
@@ -97,7 +76,7 @@ def main() -> int:
         editor.step_rows()[1].text.setFocus()
         QApplication.processEvents()
         editor.scroll_area.verticalScrollBar().setValue(editor.steps_box.y() - 150)
-        save(window, f"editor-steps{suffix}", out)
+        save(window, f"editor-steps{suffix}")
         editor.new()  # drop the draft, so closing asks nothing
         own.shutdown()
         window.close()

@@ -6,38 +6,25 @@ into docs/screenshots/ (for the README and for review).
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+from PySide6.QtWidgets import QApplication
+from shots import OUT, save
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from app import paths
+from app.domain.loader import load_library
+from app.domain.settings import Contact, Settings, Theme
+from app.storage.sessions import memory_store
+from app.ui import theme
+from app.ui.main_window import MainWindow
 
-from app import paths  # noqa: E402
-from app.domain.loader import load_library  # noqa: E402
-from app.domain.settings import Contact, Settings, Theme  # noqa: E402
-from app.storage.sessions import memory_store  # noqa: E402
-from app.ui import theme  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-
-OUT = REPO / "docs" / "screenshots"
 SIZE = (900, 720)
 CONTACTS = (
     Contact("Sam (sister)", "+44 7700 900123", "evenings and weekends"),
     Contact("Dr. Okafor's practice", "020 7946 0321", "weekdays 9-5"),
     Contact("Samaritans", "116 123", "any time, free"),
 )
-
-
-def save(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(REPO))
 
 
 def window_for(app: QApplication, store: object, look: Theme, scale: float,

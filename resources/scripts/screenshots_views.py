@@ -10,45 +10,32 @@ telling moment: mid-inhale, and three of five items ticked.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+import shots
+from PySide6.QtWidgets import QApplication, QWidget
+from shots import save
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from app import paths  # noqa: E402
-from app.domain.loader import load_library  # noqa: E402
-from app.ui import theme  # noqa: E402
-from app.ui.breathing_view import BreathingPage  # noqa: E402
-from app.ui.steps_view import StepsPage  # noqa: E402
+from app import paths
+from app.domain.loader import load_library
+from app.ui import theme
+from app.ui.breathing_view import BreathingPage
+from app.ui.steps_view import StepsPage
 
 SIZE = (800, 600)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
+class Clock(shots.Clock):
     def run(self, page: BreathingPage, seconds: float, step: float = 0.25) -> None:
         for _ in range(round(seconds / step)):
             self.now += step
             page.driver.poll()
 
 
-def save(widget: QWidget, name: str, out: Path) -> None:
+def show_and_save(widget: QWidget, name: str) -> None:
     widget.resize(*SIZE)
     widget.show()
-    QApplication.processEvents()
-    path = out / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(REPO))
+    save(widget, name)
 
 
 def main() -> int:
@@ -57,8 +44,6 @@ def main() -> int:
                         choices=["light", "dark", "high-contrast"])
     args = parser.parse_args()
     suffix = "" if args.theme == "light" else f"-{args.theme}"
-    out = REPO / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     theme.apply(app, args.theme)  # type: ignore[arg-type]
     library = load_library(paths.bundled_exercises_dir())
@@ -74,7 +59,7 @@ def main() -> int:
         page.resize(*SIZE)
         page.start()
         clock.run(page, 16.0 + 2.5)  # second breath, most of the way through the inhale
-        save(page, f"{name}{suffix}", out)
+        show_and_save(page, f"{name}{suffix}")
         page.stop()
         page.deleteLater()
 
@@ -85,7 +70,7 @@ def main() -> int:
     steps.next_step()
     for _ in range(3):
         steps.tick()
-    save(steps, f"steps{suffix}", out)
+    show_and_save(steps, f"steps{suffix}")
     steps.stop()
     steps.deleteLater()
     QApplication.processEvents()
