@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
-from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.widgets import english_plural, label, lay_out_page, make_button, minutes_text
 
 TILE_COLUMNS = 2
 
@@ -175,16 +175,12 @@ class LauncherPage(QWidget):
         body.addLayout(self.own_area)
         body.addStretch(1)
         footer = QHBoxLayout()
-        footer.setContentsMargins(32, 8, 32, 20)
         footer.addWidget(self.history_button)
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
         footer.addWidget(label(self.tr("Steady is not a diagnosis and not a replacement "
                                        "for care."), "small"), 2)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body), 1)
-        outer.addLayout(footer)
+        lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)
 

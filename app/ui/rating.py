@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import Exercise
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
-from app.ui.widgets import label, make_button, minutes_text, scroll_page
+from app.ui.widgets import label, lay_out_page, make_button, minutes_text
 
 
 class RatingScale(QWidget):
@@ -249,12 +249,7 @@ class BeforePage(_RatingPage):
         body.addWidget(self.length_row)
         body.addLayout(self.cautions)
         body.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body), 1)
-        buttons = self.button_row(self.back_button)
-        buttons.setContentsMargins(32, 8, 32, 20)
-        outer.addLayout(buttons)
+        lay_out_page(self, body, self.button_row(self.back_button))
 
         self.back_button.clicked.connect(self.cancelled)
         self.skip_button.clicked.connect(self.on_skip)
@@ -479,12 +474,7 @@ class AfterPage(_RatingPage):
         body.addWidget(self.tags)
         body.addWidget(self.suggestions)
         body.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body), 1)
-        buttons = self.button_row()
-        buttons.setContentsMargins(32, 8, 32, 20)
-        outer.addLayout(buttons)
+        lay_out_page(self, body, self.button_row())
         self.skip_button.clicked.connect(self.on_skip)
         self.go_button.clicked.connect(self.on_go)
         for changed in (self.scale.valueChanged, self.numb.toggled, self.note.textChanged,

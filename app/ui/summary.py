@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SessionRecord
-from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.widgets import english_plural, label, lay_out_page, make_button, minutes_text
 
 
 class SummaryPage(QWidget):
@@ -50,11 +50,7 @@ class SummaryPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)
-        buttons.setContentsMargins(32, 8, 32, 20)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body), 1)
-        outer.addLayout(buttons)
+        lay_out_page(self, body, buttons)
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
         self.offer_button.clicked.connect(self.helpRequested)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from app.ui.widgets import label, make_button, scroll_page
+from app.ui.widgets import label, lay_out_page, make_button
 
 
 class WelcomePage(QWidget):
@@ -66,13 +66,9 @@ class WelcomePage(QWidget):
         body.addWidget(self.later)
         body.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(32, 8, 32, 20)
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(body), 1)
-        outer.addLayout(buttons)
+        lay_out_page(self, body, buttons)
 
         self.add_button.clicked.connect(self.addContactsRequested)
         self.skip_button.clicked.connect(self.skipped)

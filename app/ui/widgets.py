@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 PAGE_MARGIN = 32
 
@@ -63,6 +63,16 @@ def is_held_press(event: QEvent) -> bool:
     """A repeated key press from a key held down (Enter, Return or Space)."""
     return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
             and event.isAutoRepeat() and event.key() in PRESS_KEYS)
+
+
+def lay_out_page(page: QWidget, body: QLayout, footer: QLayout) -> None:
+    """A page's shape: ``body`` scrolls (so large text never clips), ``footer`` (its
+    buttons) stays at the bottom."""
+    footer.setContentsMargins(PAGE_MARGIN, 8, PAGE_MARGIN, 20)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll_page(body), 1)
+    outer.addLayout(footer)
 
 
 def english_plural(text: str, n: int) -> str:
