@@ -142,6 +142,23 @@ class DraftDialog(ChoiceDialog):
                        default="continue", cancel_key="continue")
 
 
+class CloseDialog(ChoiceDialog):
+    """The window is closing with unsaved changes in the editor."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> bool:
+        """True: close anyway (the changes are dropped); False: keep editing."""
+        translate = QCoreApplication.translate
+        choices = [
+            ("keep", translate("CloseDialog", "Keep editing"),
+             translate("CloseDialog", "Go back to the editor")),
+            ("close", translate("CloseDialog", "Close without saving"),
+             translate("CloseDialog", "Close Steady; the changes are lost")),
+        ]
+        return cls.run(parent, translate("CloseDialog", "Unsaved changes"), text, choices,
+                       default="keep", cancel_key="keep") == "close"
+
+
 # --------------------------------------------------------------------------- rows
 
 

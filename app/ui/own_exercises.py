@@ -35,7 +35,7 @@ from app.services.exercise_folder import (
     with_new_id,
 )
 from app.ui.editor import EditorPage
-from app.ui.editor_parts import ChoiceDialog, ClashDialog, DeleteDialog, DraftDialog
+from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
 from app.ui.launcher import BrokenTile, ExerciseTile, LauncherPage
 from app.ui.widgets import label, make_button
 
@@ -68,23 +68,6 @@ def choose_export_file(parent: QWidget, suggested: Path) -> Path | None:
 def open_url(url: QUrl) -> bool:
     """Open ``url`` with the system (the file manager, for a folder)."""
     return QDesktopServices.openUrl(url)
-
-
-class CloseDialog(ChoiceDialog):
-    """The window is closing with unsaved changes in the editor."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, text: str) -> bool:
-        """True: close anyway (the changes are dropped); False: keep editing."""
-        translate = QCoreApplication.translate
-        choices = [
-            ("keep", translate("CloseDialog", "Keep editing"),
-             translate("CloseDialog", "Go back to the editor")),
-            ("close", translate("CloseDialog", "Close without saving"),
-             translate("CloseDialog", "Close Steady; the changes are lost")),
-        ]
-        return cls.run(parent, translate("CloseDialog", "Unsaved changes"), text, choices,
-                       default="keep", cancel_key="keep") == "close"
 
 
 # --------------------------------------------------------------------------- launcher actions

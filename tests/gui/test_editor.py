@@ -33,10 +33,9 @@ from app.services.exercise_folder import DELETED_FOLDER
 from app.storage.sessions import SqliteSessionStore
 from app.ui import own_exercises, theme
 from app.ui.editor import EditorPage
-from app.ui.editor_parts import ClashDialog, DeleteDialog, DraftDialog, PhaseRow
+from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog, PhaseRow
 from app.ui.launcher import BrokenTile
 from app.ui.main_window import MainWindow
-from app.ui.own_exercises import CloseDialog
 from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui
