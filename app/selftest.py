@@ -143,6 +143,8 @@ def _page_name(widget: QWidget) -> str:
 
 #: MainWindow methods that open a page made on first use (skipped when absent).
 OPENERS = ("show_history", "show_settings", "show_welcome")
+#: Pages of the distress path the window makes when first needed.
+LAZY_PAGES = ("launcher", "before", "after", "summary")
 
 
 def check_window(data_dir: Path) -> str:
@@ -182,6 +184,8 @@ def _check_window(data_dir: Path) -> str:
     try:
         window.show()
         paint("main window", window)
+        for name in LAZY_PAGES:  # made on first use: make each, to paint it
+            getattr(window, name, None)
         stack = window.stack
         for index in range(stack.count()):
             page = stack.widget(index)

@@ -6,7 +6,6 @@ implementation lives in ``app.storage``. Stdlib only.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -40,6 +39,8 @@ def utc_now() -> datetime:
 
 
 def new_session_id() -> str:
+    import uuid  # only when a session starts: kept off the start-up path
+
     return str(uuid.uuid4())
 
 

@@ -29,7 +29,6 @@ what a real second process delivered. Nothing else reads or writes it.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import logging
@@ -60,6 +59,8 @@ def _user_tag() -> str:
     getuid = getattr(os, "getuid", None)
     if getuid is not None:
         return str(getuid())
+    import getpass  # Windows only
+
     try:  # Windows: a short hash of the user name (the name itself stays private)
         user = getpass.getuser()
     except Exception:

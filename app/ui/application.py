@@ -22,8 +22,6 @@ from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
 from app.ui import theme, translations
 from app.ui.main_window import MainWindow
-from app.ui.settings_view import notice_text
-from app.ui.tray import SteadyTray, bring_forward
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +78,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow:
+def build_window(data_dir: Path, settings: Settings | None = None, *,
+                 start_id: str | None = None, light_start: bool = False) -> MainWindow:
+    """The window, on ``start_id``'s first rating when given (else home).
+
+    With ``light_start`` only the first page is made before the first frame; the
+    window makes the rest once that frame is painted (``MainWindow.finish_start``).
+    """
     settings = settings or Settings()
     opened = open_log(data_dir)
-    window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir)
+    window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir,
+                        start_id=start_id, light_start=light_start)
     window.settings_writer = lambda new: save_settings(data_dir, new)
     if opened.notice:
         window.show_notice(opened.notice)
@@ -92,6 +97,8 @@ def build_window(data_dir: Path, settings: Settings | None = None) -> MainWindow
 
 def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, object]:
     """What the running Steady does when another ``steady`` hands it a request."""
+    from app.ui.tray import bring_forward
+
     bring_forward(window)
     if message.get("cmd") == "start":
         return {"ok": True, "started": window.start_exercise(str(message.get("id", "")))}
@@ -101,7 +108,8 @@ def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, 
 def open_first_page(window: MainWindow, start_id: str | None = None) -> None:
     """``steady start ID`` goes straight to the exercise; else the welcome, once."""
     if start_id:
-        window.start_exercise(start_id)
+        if window.current_exercise_id() != start_id:  # not already made on it
+            window.start_exercise(start_id)
     elif not window.settings.first_run_done:
         window.show_welcome()  # skipping it, or leaving it for contacts, saves that
 
@@ -114,12 +122,21 @@ def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     translations.install(app)
     settings, settings_notice = load_settings(data_dir)
     theme.apply(app, settings.theme, settings.text_scale)
-    window = build_window(data_dir, settings)
+    window = build_window(data_dir, settings, start_id=start_id, light_start=True)
     if settings_notice is not None:
+        from app.ui.settings_view import notice_text
+
         window.show_notice("\n\n".join(filter(None, (window.notice.text(),
                                                       notice_text(settings_notice)))))
     window.show()
     open_first_page(window, start_id)
     instance.set_handler(lambda message: answer_request(window, message))
-    window.tray = SteadyTray.create(window)  # None where the desktop has no tray
+    window.after_first_frame(lambda: add_tray(window))
     return app.exec()
+
+
+def add_tray(window: MainWindow) -> None:
+    """The tray icon (none where the desktop has no tray), once the window is up."""
+    from app.ui.tray import SteadyTray
+
+    window.tray = SteadyTray.create(window)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.loader import Library
 from app.domain.session import (
-    HELPED_MIN_SESSIONS,
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
     ExerciseStats,
@@ -40,7 +38,6 @@ from app.domain.session import (
     TimeOfDay,
     utc_now,
 )
-from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.storage.errors import StorageError
 from app.ui import theme
 from app.ui.chart import RatingChart
@@ -48,7 +45,6 @@ from app.ui.history_models import (
     NoneLastProxy,
     SessionsModel,
     StatsModel,
-    format_mean,
     ratings_text,
     when_text,
 )
@@ -665,34 +661,6 @@ class HistoryPage(QWidget):
             self.closed.emit()
             return
         super().keyPressEvent(event)
-
-
-def helped_most(store: object, library: Library,
-                settings: Settings) -> tuple[str, str] | None:
-    """For "Start now": (exercise id, reason), or None to keep the person's default.
-
-    Offered only while the person has not chosen their own "Start now" exercise,
-    once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
-    sessions with a mean drop. The reason says by how much and over how many.
-    """
-    best_exercise = getattr(store, "best_exercise", None)
-    if best_exercise is None:
-        return None
-    try:
-        best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
-    except StorageError:
-        return None  # a suggestion is a nicety, never a blocker
-    if best is None:
-        return None
-    exercise = library.get(best.exercise_id)
-    if exercise is None or settings.hidden_tags() & set(exercise.tags):
-        return None
-    if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
-        return None
-    text = english_plural(QCoreApplication.translate(
-        "HistoryPage", "Helped you most so far: on average %1 points lower afterwards, "
-        "over %n session(s).", "", best.sessions), best.sessions)
-    return best.exercise_id, text.replace("%1", format_mean(-best.mean_change))
 
 
 def _local_midnight(date: QDate) -> datetime:

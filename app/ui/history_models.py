@@ -32,7 +32,7 @@ from app.domain.session import (
     SessionFilter,
     SessionRecord,
 )
-from app.ui.widgets import english_plural
+from app.ui.widgets import english_plural, format_decimal
 
 #: Role giving a cell's value for sorting: a number or text, or None (sorted last).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,13 +47,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 
-def _number(value: float, decimals: int = 1) -> str:
-    return QLocale().toString(float(value), "f", decimals)
-
-
 def format_mean(value: float | None) -> str:
     """``6.3``; a dash when there is nothing to average."""
-    return DASH if value is None else _number(value)
+    return DASH if value is None else format_decimal(value)
 
 
 def format_change(value: float | None) -> str:
@@ -62,8 +58,8 @@ def format_change(value: float | None) -> str:
         return DASH
     rounded = round(value, 1)
     if rounded == 0:
-        return _number(0.0)
-    text = _number(abs(rounded))
+        return format_decimal(0.0)
+    text = format_decimal(abs(rounded))
     return (MINUS if rounded < 0 else "+") + text
 
 

@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
-from app.ui.widgets import english_plural, label, lay_out_page, make_button, minutes_text
+from app.domain.session import HELPED_MIN_SESSIONS
+from app.domain.settings import DEFAULT_EXERCISE, Settings
+from app.storage.errors import StorageError
+from app.ui.widgets import (
+    english_plural,
+    format_decimal,
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+)
 
 TILE_COLUMNS = 2
 
@@ -42,6 +52,36 @@ def length_words(exercise: Exercise) -> str:
     return QCoreApplication.translate("Exercises", "your own pace")
 
 
+def start_now_offer(store: object, library: Library,
+                    settings: Settings) -> tuple[str, str] | None:
+    """For "Start now": (exercise id, reason), or None to keep the person's default.
+
+    Offered only while the person has not chosen their own "Start now" exercise,
+    once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
+    sessions with a mean drop. The reason says by how much and over how many.
+    """
+    best_exercise = getattr(store, "best_exercise", None)
+    if best_exercise is None:
+        return None
+    try:
+        best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
+    except StorageError:
+        return None  # a suggestion is a nicety, never a blocker
+    if best is None:
+        return None
+    exercise = library.get(best.exercise_id)
+    if exercise is None or settings.hidden_tags() & set(exercise.tags):
+        return None
+    if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
+        return None
+    n = best.sessions
+    text = english_plural(QCoreApplication.translate(
+        "LauncherPage",
+        "Helped you most so far: on average %1 points lower afterwards, over %n session(s).",
+        "", n), n)
+    return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
+
+
 class Tile(QPushButton):
     """A large button holding a heading and a wrapped line of detail."""
 
@@ -49,16 +89,16 @@ class Tile(QPushButton):
         super().__init__(parent)
         self.setProperty("role", "tile")
         self.setAutoDefault(False)
-        self.heading = label(heading, "tile-title", self)
-        self.details = label(detail, "muted", self)
+        self.heading = label(heading, "tile-title", self, selectable=False)
+        self.details = label(detail, "muted", self, selectable=False)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setVisible(bool(detail))
+        if not detail:
+            self.details.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
         for part in (self.heading, self.details):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             layout.addWidget(part)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -202,18 +242,19 @@ class LauncherPage(QWidget):
         self.tiles = []
         names = kind_names()
         by_kind = library.by_kind()
+        host = self.groups.parentWidget()  # made inside it: styled once, not on each move
         for kind in KINDS:
             shown = [e for e in by_kind[kind] if not hidden_tags & set(e.tags)]
             if not shown:
                 continue
-            group = QWidget()
+            group = QWidget(host)
             layout = QVBoxLayout(group)
             layout.setContentsMargins(0, 8, 0, 0)
-            layout.addWidget(label(names[kind].upper(), "section"))
+            layout.addWidget(label(names[kind].upper(), "section", group))
             grid = QGridLayout()
             grid.setSpacing(10)
             for index, exercise in enumerate(shown):
-                tile = ExerciseTile(exercise)
+                tile = ExerciseTile(exercise, group)
                 tile.clicked.connect(self.on_tile_clicked)
                 for hook in self.tile_hooks:
                     hook(tile)
@@ -243,15 +284,15 @@ class LauncherPage(QWidget):
             by_file.setdefault(problem.path, []).append(problem)
         if not by_file:
             return
-        group = QWidget()
+        group = QWidget(self.groups.parentWidget())
         group.setProperty("broken", True)
         layout = QVBoxLayout(group)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(label(self.tr("Files that need a fix").upper(), "section"))
+        layout.addWidget(label(self.tr("Files that need a fix").upper(), "section", group))
         grid = QGridLayout()
         grid.setSpacing(10)
         for index, (path, found) in enumerate(by_file.items()):
-            tile = BrokenTile(path, found)
+            tile = BrokenTile(path, found, group)
             tile.clicked.connect(self.on_broken_clicked)
             for hook in self.tile_hooks:
                 hook(tile)

@@ -6,8 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,27 +19,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.exercise import Exercise
-from app.domain.loader import Library
-from app.domain.session import SessionStore
-from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
 from app.storage.errors import StorageError
 from app.ui import theme
-from app.ui.breathing_view import BreathingPage
-from app.ui.cues import ExerciseCues
-from app.ui.help import HelpDialog
-from app.ui.history import HistoryPage, helped_most
-from app.ui.launcher import LauncherPage
-from app.ui.own_exercises import OwnExercises
-from app.ui.rating import AfterPage, BeforePage
-from app.ui.settings_view import SettingsPage, save_problem_text
-from app.ui.steps_view import StepsPage
-from app.ui.summary import SummaryPage
-from app.ui.welcome import WelcomePage
+from app.ui.launcher import LauncherPage, start_now_offer
 from app.ui.widgets import label, make_button
 
-ExercisePage = BreathingPage | StepsPage
+if TYPE_CHECKING:  # the pages off the first frame are imported when first made
+    from app.domain.exercise import Exercise
+    from app.domain.loader import Library
+    from app.domain.session import SessionStore
+    from app.domain.settings import Settings
+    from app.ui.breathing_view import BreathingPage
+    from app.ui.cues import ExerciseCues
+    from app.ui.help import HelpDialog
+    from app.ui.history import HistoryPage
+    from app.ui.own_exercises import OwnExercises
+    from app.ui.rating import AfterPage, BeforePage
+    from app.ui.settings_view import SettingsPage
+    from app.ui.steps_view import StepsPage
+    from app.ui.summary import SummaryPage
+    from app.ui.welcome import WelcomePage
+
+ExercisePage: TypeAlias = "BreathingPage | StepsPage"
 
 
 class MainWindow(QMainWindow):
@@ -51,15 +54,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
                  clock: Callable[[], float] = time.monotonic,
-                 data_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 data_dir: Path | None = None, start_id: str | None = None,
+                 light_start: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.store = store
         self.settings = settings
         self._clock = clock
+        self._data_dir = data_dir
         self.flow = SessionFlow(store, parent=self)
-        self.cues = ExerciseCues(lambda: self.settings, parent=self)  # sound, spoken cues
         self.tray: QObject | None = None  # app.ui.tray.SteadyTray, where there is a tray
         self.exercise_page: ExercisePage | None = None
         self.help_dialog: HelpDialog | None = None
@@ -73,48 +76,53 @@ class MainWindow(QMainWindow):
         self._saved = True
         self.history_page: HistoryPage | None = None  # made when first opened
         self._launcher_stale = False  # the log changed: "Start now" may change
+        # Made on first use (see the properties below), so that the first frame
+        # holds only the page it shows: docs/BENCHMARKS.md, "Start-up".
+        self._launcher: LauncherPage | None = None
+        self._before: BeforePage | None = None
+        self._after: AfterPage | None = None
+        self._summary: SummaryPage | None = None
+        self._cues: ExerciseCues | None = None
+        self._own_exercises: OwnExercises | None = None
+        self._first_frame_watch: _FirstFrame | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
         self.setMinimumSize(560, 480)
 
-        self.notice = label("", "caution")
-        self.notice.hide()
-        self.help_button = make_button(self.tr("Get help now"), role="help",
-                                       description=self.tr("Your contacts and helplines "
-                                                           "(F1)"))
-        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.launcher = LauncherPage()
-        self.before = BeforePage()
-        self.after = AfterPage()
-        self.summary = SummaryPage()
-        self.stack = QStackedWidget()
-        for page in (self.launcher, self.before, self.after, self.summary):
-            self.stack.addWidget(page)
-
-        top = QHBoxLayout()
-        top.setContentsMargins(32, 14, 32, 0)
-        top.addWidget(label(self.tr("Steady"), "section"))
-        top.addStretch(1)
-        top.addWidget(self.help_button)
-        central = QWidget()
+        # Built from the top down: a widget made inside its parent is styled once,
+        # where one built alone and then moved in is styled again for each move.
+        central = QWidget(self)
+        self.setCentralWidget(central)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        top = QHBoxLayout()
+        top.setContentsMargins(32, 14, 32, 0)
         layout.addLayout(top)
+        top.addWidget(label(self.tr("Steady"), "section", central))
+        top.addStretch(1)
+        self.help_button = make_button(self.tr("Get help now"), role="help",
+                                       description=self.tr("Your contacts and helplines "
+                                                           "(F1)"), parent=central)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        top.addWidget(self.help_button)
         notice_row = QHBoxLayout()
         notice_row.setContentsMargins(32, 0, 32, 0)
-        notice_row.addWidget(self.notice)
         layout.addLayout(notice_row)
+        self.notice = label("", "caution", central)
+        self.notice.hide()
+        notice_row.addWidget(self.notice)
+        self.stack = QStackedWidget(central)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
 
         self._connect_signals()
-        #: One's own exercises (editor, live folder, import/export); needs the data folder.
-        self.own_exercises = (OwnExercises(self, data_dir, clock=clock)
-                              if data_dir is not None else None)
-        self.refresh_launcher()
-        self.go_home()
+        if not (start_id and self.start_exercise(start_id)):
+            self.go_home()
+        if light_start:  # the rest once the first frame is on screen
+            self._first_frame_watch = _FirstFrame(self, self.finish_start)
+        else:
+            self.finish_start()
 
     def _connect_signals(self) -> None:
         for keys in (QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+H")):
@@ -123,29 +131,107 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
-        self.launcher.exerciseChosen.connect(self.start_exercise)
-        self.launcher.historyRequested.connect(self.historyRequested)
         self.historyRequested.connect(self.show_history)
-        self.launcher.settingsRequested.connect(self.settingsRequested)
         self.settingsRequested.connect(self.show_settings)
-        self.before.confirmed.connect(self.on_before_confirmed)
-        self.before.cancelled.connect(self.go_home)
-        self.before.helpRequested.connect(self.show_help)
-        self.after.confirmed.connect(self.on_after_confirmed)
-        self.after.edited.connect(self.flow.keep_draft)  # kept as typed: a crash loses nothing
-        self.summary.home.connect(self.go_home)
-        self.summary.again.connect(self.on_again)
-        self.summary.helpRequested.connect(self.show_help)
         self.flow.saveFailed.connect(self.on_save_failed)
         self.flow.saved.connect(self.on_saved)
         self.flow.saved.connect(self.on_log_changed)
 
+    # ------------------------------------------------------------------ pages made on first use
+
+    @property
+    def launcher(self) -> LauncherPage:
+        if self._launcher is None:
+            page = self._launcher = LauncherPage(self.stack)
+            self.stack.addWidget(page)
+            page.exerciseChosen.connect(self.start_exercise)
+            page.historyRequested.connect(self.historyRequested)
+            page.settingsRequested.connect(self.settingsRequested)
+            self.refresh_launcher()
+        return self._launcher
+
+    @property
+    def before(self) -> BeforePage:
+        if self._before is None:
+            from app.ui.rating import BeforePage
+
+            page = self._before = BeforePage(self.stack)
+            self.stack.addWidget(page)
+            page.confirmed.connect(self.on_before_confirmed)
+            page.cancelled.connect(self.go_home)
+            page.helpRequested.connect(self.show_help)
+        return self._before
+
+    @property
+    def after(self) -> AfterPage:
+        if self._after is None:
+            from app.ui.rating import AfterPage
+
+            page = self._after = AfterPage(self.stack)
+            self.stack.addWidget(page)
+            page.confirmed.connect(self.on_after_confirmed)
+            page.edited.connect(self.flow.keep_draft)  # kept as typed: a crash loses nothing
+        return self._after
+
+    @property
+    def summary(self) -> SummaryPage:
+        if self._summary is None:
+            from app.ui.summary import SummaryPage
+
+            page = self._summary = SummaryPage(self.stack)
+            self.stack.addWidget(page)
+            page.home.connect(self.go_home)
+            page.again.connect(self.on_again)
+            page.helpRequested.connect(self.show_help)
+        return self._summary
+
+    @property
+    def cues(self) -> ExerciseCues:
+        """Sound and spoken cues for exercise pages (made with the first one)."""
+        if self._cues is None:
+            from app.ui.cues import ExerciseCues
+
+            self._cues = ExerciseCues(lambda: self.settings, parent=self)
+        return self._cues
+
+    @property
+    def own_exercises(self) -> OwnExercises | None:
+        """One's own exercises (editor, live folder, import/export); needs the data folder.
+
+        Made after the first frame (:meth:`finish_start`) or when first asked for.
+        """
+        if self._own_exercises is None and self._data_dir is not None:
+            from app.ui.own_exercises import OwnExercises
+
+            self.launcher  # noqa: B018 - its actions sit on the launcher
+            self._own_exercises = OwnExercises(self, self._data_dir, clock=self._clock)
+        return self._own_exercises
+
+    def finish_start(self) -> None:
+        """What the first frame could wait for: one's own exercises, their folder watch."""
+        self.own_exercises  # noqa: B018 - made now, if not yet
+
+    def after_first_frame(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the first frame is painted (now, if it has been or
+        the window was not made with ``light_start``)."""
+        watch = self._first_frame_watch
+        if watch is None or not watch.waiting:
+            then()
+        else:
+            watch.then.append(then)
+
+    def current_exercise_id(self) -> str | None:
+        """The exercise being rated, practised or summed up; None at home."""
+        return self._exercise.id if self._exercise is not None else None
+
     # ------------------------------------------------------------------ navigation
 
     def refresh_launcher(self, reason: str = "") -> None:
+        if self._launcher is None:
+            return  # filled in when it is first made
         default_id = self.settings.default_exercise
         if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            suggestion = helped_most(self.store, self.library, self.settings)
+            suggestion = start_now_offer(self.store, self.library, self.settings)
             if suggestion is not None:
                 default_id, reason = suggestion
         self._launcher_stale = False
@@ -163,6 +249,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         self._drop_exercise_page()
         self.flow.finish()
+        self._exercise = None
         if self._launcher_stale:
             self.refresh_launcher()
         self._show(self.launcher)
@@ -192,9 +279,13 @@ class MainWindow(QMainWindow):
                               planned_seconds=self.before.planned_seconds())
         page: ExercisePage
         if exercise.is_breathing:
+            from app.ui.breathing_view import BreathingPage
+
             page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
                                  reduced_motion=self.settings.reduced_motion, clock=self._clock)
         else:
+            from app.ui.steps_view import StepsPage
+
             page = StepsPage(exercise, clock=self._clock)
         page.finished.connect(self.on_exercise_finished)
         page.stopped.connect(self.on_exercise_stopped)
@@ -252,6 +343,8 @@ class MainWindow(QMainWindow):
         """Open History (made on first use, read again each time); Esc or Back go home."""
         page = self.history_page
         if page is None:
+            from app.ui.history import HistoryPage
+
             page = HistoryPage(self.store)
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
@@ -270,12 +363,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_help(self) -> None:
-        if isinstance(self.exercise_page, BreathingPage):
-            self.exercise_page.driver.pause()
+        if self.exercise_page is not None:
+            from app.ui.breathing_view import BreathingPage  # loaded with the page
+
+            if isinstance(self.exercise_page, BreathingPage):
+                self.exercise_page.driver.pause()
         if self.help_dialog is not None:
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
             return
+        from app.ui.help import HelpDialog
+
         dialog = HelpDialog(self.settings.contacts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.on_help_closed)
@@ -296,6 +394,8 @@ class MainWindow(QMainWindow):
         sound, speech = self.cues.sound().reason(), self.cues.speech().reason()
         page = self.settings_page
         if page is None:
+            from app.ui.settings_view import SettingsPage
+
             page = SettingsPage(self.settings, self.library, sound_status=sound or None,
                                 speech_status=speech or None)
             page.saved.connect(self.on_settings_saved)
@@ -353,12 +453,16 @@ class MainWindow(QMainWindow):
         try:
             self.settings_writer(settings)
         except StorageError as error:
+            from app.ui.settings_view import save_problem_text
+
             return save_problem_text(error)
         return ""
 
     def show_welcome(self) -> None:
         """The first-run welcome; done (and saved) once skipped or left for contacts."""
         if self.welcome_page is None:
+            from app.ui.welcome import WelcomePage
+
             self.welcome_page = WelcomePage()
             self.welcome_page.skipped.connect(self.on_welcome_skipped)
             self.welcome_page.addContactsRequested.connect(self.on_welcome_add_contacts)
@@ -404,9 +508,32 @@ class MainWindow(QMainWindow):
         self._saved = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.own_exercises is not None and not self.own_exercises.may_close():
+        own = self._own_exercises  # never made: nothing of one's own is open
+        if own is not None and not own.may_close():
             event.ignore()  # unsaved changes in the editor, and the person kept them
             return
         if self.exercise_page is not None:
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         super().closeEvent(event)
+
+
+class _FirstFrame(QObject):
+    """Runs each of :attr:`then`, in order, once ``window`` has painted its first frame."""
+
+    def __init__(self, window: QWidget, *then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = list(then)
+        self.waiting = True
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.waiting:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)  # once this frame has been flushed
+        return False
+
+    def _run(self) -> None:
+        self.waiting = False
+        then, self.then = self.then, []
+        for call in then:
+            call()

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 PAGE_MARGIN = 32
 
 
-def label(text: str, role: str | None = None, parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped label with a theme role ("title", "muted", "small", ...)."""
+def label(text: str, role: str | None = None, parent: QWidget | None = None, *,
+          selectable: bool = True) -> QLabel:
+    """A word-wrapped label with a theme role ("title", "muted", "small", ...).
+
+    Its text can be selected and copied with the mouse, unless ``selectable`` is
+    False (text on a button, which a click should press instead).
+    """
     widget = QLabel(text, parent)
     widget.setWordWrap(True)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         widget.setProperty("role", role)
     return widget
@@ -81,6 +87,11 @@ def english_plural(text: str, n: int) -> str:
     Translations carry their own plural forms; the English source needs no file.
     """
     return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
+
+
+def format_decimal(value: float, decimals: int = 1) -> str:
+    """``6.3``: a number as the person's locale writes it."""
+    return QLocale().toString(float(value), "f", decimals)
 
 
 def minutes_text(seconds: float) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+443"/>
+        <location filename="../../app/ui/rating.py" line="+438"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -51,7 +51,7 @@
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-311"/>
+        <location line="-301"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -352,7 +352,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+117"/>
+        <location filename="../../app/ui/launcher.py" line="+157"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="+81"/>
+        <location line="+46"/>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+12"/>
+        <location line="-39"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="-87"/>
+        <location filename="../../app/ui/launcher.py" line="-117"/>
         <source>Breathing</source>
         <translation>Breathing</translation>
     </message>
@@ -1087,7 +1087,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+284"/>
+        <location filename="../../app/ui/editor_parts.py" line="+301"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -1193,7 +1193,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history.py" line="+169"/>
+        <location filename="../../app/ui/history.py" line="+165"/>
         <source>Looking back</source>
         <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
         <translation>Looking back</translation>
@@ -1502,7 +1502,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="+29"/>
+        <location filename="../../app/ui/own_exercises.py" line="+98"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1612,7 +1612,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+99"/>
+        <location filename="../../app/ui/launcher.py" line="+26"/>
+        <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
+        <translation>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <extracomment>Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.</extracomment>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
@@ -1663,12 +1668,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Sound, motion, look, contacts</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1682,7 +1687,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="+80"/>
+        <location filename="../../app/ui/widgets.py" line="+101"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -1696,14 +1701,14 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+77"/>
-        <location line="+20"/>
+        <location filename="../../app/ui/main_window.py" line="+89"/>
+        <location line="+14"/>
         <source>Steady</source>
         <extracomment>Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+2"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
     </message>
@@ -1713,16 +1718,15 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+394"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
-        <extracomment>One&apos;s own exercises (editor, live folder, import/export); needs the data folder.</extracomment>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
 </context>
 <context>
     <name>OwnExercises</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="-161"/>
+        <location filename="../../app/ui/own_exercises.py" line="-144"/>
         <source>Import an exercise</source>
         <translation>Import an exercise</translation>
     </message>
@@ -1742,7 +1746,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+264"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -1980,7 +1984,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-327"/>
+        <location filename="../../app/ui/rating.py" line="-322"/>
         <source>Rating %1</source>
         <translation>Rating %1</translation>
     </message>
@@ -2024,7 +2028,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history_models.py" line="+338"/>
+        <location filename="../../app/ui/history_models.py" line="+334"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2565,7 +2569,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+46"/>
+        <location filename="../../app/ui/application.py" line="+44"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
@@ -2998,7 +3002,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>

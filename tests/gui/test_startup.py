@@ -1,0 +1,108 @@
+"""A light start: the first frame holds only the page it shows; the rest follows it.
+
+``steady`` and ``steady start ID`` build the window with ``light_start``: the
+launcher (or the first rating) is made before the first frame, and one's own
+exercises, their folder watch and the tray only once that frame is painted
+(docs/BENCHMARKS.md, "Start-up"). Pages of the distress path are made the first
+time they are needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.domain.settings import Settings
+from app.ui.application import build_window, open_first_page
+from app.ui.launcher import LauncherPage
+from app.ui.main_window import MainWindow
+from app.ui.rating import BeforePage
+from tests.gui.conftest import show_active
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
+
+
+def pages(window: MainWindow) -> list[str]:
+    stack = window.stack
+    return [type(stack.widget(i)).__name__ for i in range(stack.count())]
+
+
+def light_window(qtbot: QtBot, data_dir: Path, start_id: str | None = None) -> MainWindow:
+    window = build_window(data_dir, Settings(first_run_done=True), start_id=start_id,
+                          light_start=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_home_start_makes_the_launcher_alone(qtbot: QtBot, data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir)
+    assert pages(window) == ["LauncherPage"]
+    assert window.launcher.tiles  # the exercises are there for the first frame
+    assert window.launcher.own_area.count() == 0  # one's own: after the first frame
+
+
+def test_start_id_makes_only_its_first_rating(qtbot: QtBot, data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir, "box")
+    assert pages(window) == ["BeforePage"]
+    assert isinstance(window.current_page(), BeforePage)
+    assert window.current_exercise_id() == "box"
+    assert window.before.title.text() == "Box breathing"
+
+
+def test_an_unknown_start_id_falls_back_to_home(qtbot: QtBot, data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir, "no-such-exercise")
+    assert isinstance(window.current_page(), LauncherPage)
+    assert window.current_exercise_id() is None
+
+
+def test_the_rest_is_made_once_the_first_frame_is_painted(qtbot: QtBot,
+                                                          data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir, "box")
+    ran: list[str] = []
+    window.after_first_frame(lambda: ran.append("tray"))
+    assert ran == []  # nothing runs before the window has been painted
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: ran == ["tray"])
+    # One's own exercises came first: their buttons sit on the launcher, made for them.
+    assert "LauncherPage" in pages(window)
+    assert window.launcher.own_area.count() > 0
+    assert isinstance(window.current_page(), BeforePage)  # still where the person is
+    own = window.own_exercises
+    assert own is not None
+    own.shutdown()
+
+
+def test_after_first_frame_runs_at_once_when_the_frame_is_past(qtbot: QtBot,
+                                                              data_dir: Path) -> None:
+    window = build_window(data_dir, Settings(first_run_done=True))  # not a light start
+    qtbot.addWidget(window)
+    assert window.launcher.own_area.count() > 0  # everything made up front
+    ran: list[int] = []
+    window.after_first_frame(lambda: ran.append(1))
+    assert ran == [1]
+    own = window.own_exercises
+    assert own is not None
+    own.shutdown()
+
+
+def test_pages_are_made_when_first_needed(qtbot: QtBot, data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir)
+    assert window.start_exercise("box")
+    assert pages(window) == ["LauncherPage", "BeforePage"]
+    window.go_home()
+    assert window.current_exercise_id() is None
+    window.summary  # noqa: B018 - made on first use, once
+    window.summary  # noqa: B018
+    assert pages(window) == ["LauncherPage", "BeforePage", "SummaryPage"]
+
+
+def test_open_first_page_keeps_a_rating_already_open(qtbot: QtBot, data_dir: Path) -> None:
+    window = light_window(qtbot, data_dir, "box")
+    scale = window.before.scale
+    scale.set_value(7)  # what the person chose while the window finished starting
+    open_first_page(window, "box")
+    assert window.before.scale.value() == 7
+    open_first_page(window, "extended-exhale")  # another exercise: its own rating
+    assert window.current_exercise_id() == "extended-exhale"
