@@ -21,6 +21,13 @@ start. Two Steadys started at the same moment (a double-click) are put in line
 by a ``QLockFile`` next to the socket; Qt removes that lock by itself when the
 process that held it is gone.
 
+Start-up is kept short (docs/BENCHMARKS.md, "Start-up"): where the server is a
+socket file (Linux, macOS) and there is none, no Steady is running, so nothing
+is sent and Qt's network module is not even loaded. With ``listen_later`` the
+new Steady keeps the lock and starts listening once its window is up
+(:meth:`SingleInstance.listen_now`); a Steady started in between waits for the
+lock, then finds it listening and hands over.
+
 Test hook: when the environment variable ``STEADY_TEST_REPORT`` names a file,
 the running Steady appends each request it answered, with its reply, to that
 file as one JSON line. The single-instance tests use it to see, from outside,
@@ -35,10 +42,12 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDir, QLockFile, QObject, QTimer, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # Qt's network module is loaded only when there is someone to talk to
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +116,8 @@ def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEO
     Blocking, with timeouts: used before this process has an event loop.
     None means nobody answered (no server, a stale socket, or no reply in time).
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(connect_timeout_ms):
@@ -144,38 +155,65 @@ class SingleInstance(QObject):
         self._handler: Handler | None = None
         self._pending: list[Message] = []
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._lock: QLockFile | None = None  # held from hand_over until listen_now
+
+    def socket_path(self) -> str:
+        """Where the server's socket file is (Linux, macOS; a named pipe elsewhere)."""
+        if os.path.isabs(self.name):
+            return self.name
+        return os.path.join(QDir.tempPath(), self.name)
+
+    def may_be_running(self) -> bool:
+        """False only when no Steady can be listening: there is no socket file."""
+        return os.name != "posix" or os.path.exists(self.socket_path())
 
     # -- starting ---------------------------------------------------------------
     def lock_path(self) -> str:
-        if os.path.isabs(self.name):
-            return self.name + ".lock"
-        return os.path.join(QDir.tempPath(), self.name + ".lock")
+        return self.socket_path() + ".lock"
 
-    def hand_over(self, message: Message) -> bool:
+    def hand_over(self, message: Message, *, listen_later: bool = False) -> bool:
         """True when another Steady took ``message`` (this process should exit).
 
         False when this process is now the one Steady: it listens for the next
         ones (or, if even that failed, runs alone: a start is never blocked).
+        With ``listen_later`` it keeps the start-up lock and listens at
+        :meth:`listen_now`, which the caller makes sure comes soon.
         """
-        if send(self.name, message) is not None:
+        if self.may_be_running() and send(self.name, message) is not None:
             return True
         lock = QLockFile(self.lock_path())
         locked = lock.tryLock(LOCK_TIMEOUT_MS)
         if not locked:
             log.info("single-instance lock busy (%s); starting anyway", lock.error())
-        try:
-            if locked and send(self.name, message) is not None:
-                return True  # another Steady started while we waited for the lock
-            self.listen()
+        if locked and self.may_be_running() and send(self.name, message) is not None:
+            lock.unlock()
+            return True  # another Steady started while we waited for the lock
+        if listen_later and locked:
+            self._lock = lock  # the next Steady waits for it: it will find us listening
             return False
+        try:
+            self.listen()
         finally:
             if locked:
+                lock.unlock()
+        return False
+
+    @Slot()
+    def listen_now(self) -> bool:
+        """Listen (after ``hand_over(..., listen_later=True)``) and let go of the lock."""
+        try:
+            return self.listen()
+        finally:
+            lock, self._lock = self._lock, None
+            if lock is not None:
                 lock.unlock()
 
     def listen(self) -> bool:
         """Listen at :attr:`name`, replacing a leftover socket. False if that failed."""
         if self._server is not None and self._server.isListening():
             return True
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

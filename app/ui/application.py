@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import __version__, paths
@@ -66,16 +65,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    args = argv if argv is not None else sys.argv[:1]
+    app = QApplication([*args, *theme.style_arguments()])
+    theme.mark_style_set(app)
     app.setApplicationName("Steady")
     app.setApplicationDisplayName("Steady")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Steady")
-    app.setDesktopFileName("steady")
+    app.setDesktopFileName("steady")  # the desktop's icon for Steady until set_icon
+    return app
+
+
+def set_icon(app: QApplication) -> None:
+    """Steady's icon on its windows (after the first frame: loading it takes a moment)."""
+    from PySide6.QtGui import QIcon
+
     icon = paths.resource("icons", "steady.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    return app
 
 
 def build_window(data_dir: Path, settings: Settings | None = None, *,
@@ -117,7 +124,7 @@ def open_first_page(window: MainWindow, start_id: str | None = None) -> None:
 def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     app = make_application()
     instance = SingleInstance(server_name(data_dir), parent=app)
-    if instance.hand_over(request(start_id)):
+    if instance.hand_over(request(start_id), listen_later=True):
         return 0  # the Steady already running took it (docs/decisions/0004)
     translations.install(app)
     settings, settings_notice = load_settings(data_dir)
@@ -131,12 +138,14 @@ def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     window.show()
     open_first_page(window, start_id)
     instance.set_handler(lambda message: answer_request(window, message))
-    window.after_first_frame(lambda: add_tray(window))
+    window.after_first_frame(instance.listen_now)  # a second start waits until then
+    window.after_first_frame(lambda: finish_desktop(app, window))
     return app.exec()
 
 
-def add_tray(window: MainWindow) -> None:
-    """The tray icon (none where the desktop has no tray), once the window is up."""
+def finish_desktop(app: QApplication, window: MainWindow) -> None:
+    """Once the window is up: Steady's icon, and the tray icon where there is a tray."""
+    set_icon(app)
     from app.ui.tray import SteadyTray
 
     window.tray = SteadyTray.create(window)

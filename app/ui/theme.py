@@ -194,12 +194,36 @@ def palette(c: Colors) -> QPalette:
     return pal
 
 
+#: One look on every desktop. Set by name on the command line the application is
+#: made with (:func:`style_arguments`): ``setStyle`` from Python would also build
+#: QStyle's Python enums, some 4 ms before the first frame.
+STYLE = "Fusion"
+_STYLE_PROPERTY = "steadyStyle"
+
+
+def style_arguments() -> list[str]:
+    """Arguments for a new QApplication that give it :data:`STYLE`."""
+    return ["-style", STYLE]
+
+
+def mark_style_set(app: QApplication) -> None:
+    """Note that ``app`` was made with :func:`style_arguments`."""
+    app.setProperty(_STYLE_PROPERTY, STYLE)
+
+
+def use_style(app: QApplication) -> None:
+    """Give ``app`` :data:`STYLE`, unless it already has it."""
+    if app.property(_STYLE_PROPERTY) != STYLE:
+        app.setStyle(STYLE)
+        mark_style_set(app)
+
+
 def apply(app: QApplication, theme: Theme = "system", text_scale: float = 1.0, *,
           system_dark: bool | None = None) -> Colors:
     """Style the whole application. Returns the colours now in use."""
     global _current
     _current = resolve(theme, system_dark)
-    app.setStyle("Fusion")
+    use_style(app)
     app.setPalette(palette(_current))
     point_size = BASE_POINT_SIZE * max(0.75, min(2.5, text_scale))
     font = QFont(app.font())

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QLockFile
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.services import single_instance
@@ -285,3 +285,70 @@ def test_a_lock_left_by_a_crash_does_not_block_a_start(name: str, tmp_path: Path
     assert first.is_listening()
     assert not Path(lock).exists()
     first.close()
+
+
+# --------------------------------------------------------------------------- listening later
+
+
+def test_listen_later_holds_the_lock_until_listening(name: str, qtbot) -> None:
+    first = SingleInstance(name)
+    assert first.hand_over(request(None), listen_later=True) is False
+    assert not first.is_listening()
+    waiting = QLockFile(first.lock_path())
+    assert not waiting.tryLock(0)  # a second start would wait here, not start a window
+
+    assert first.listen_now()
+    assert first.is_listening()
+    assert waiting.tryLock(0)  # let go once listening: the next start finds it
+    waiting.unlock()
+    first.set_handler(lambda message: {"seen": message["cmd"]})
+    assert _ask(qtbot, name, request(None)) == {"seen": "show", "ok": True}
+    first.close()
+
+
+def test_a_start_meanwhile_waits_then_hands_over(name: str, qtbot) -> None:
+    first = SingleInstance(name)
+    assert first.hand_over(request(None), listen_later=True) is False
+    seen: list[dict[str, object]] = []
+    first.set_handler(lambda message: seen.append(message) or {"started": True})
+    code = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
+            "from app.services.single_instance import SingleInstance, request\n"
+            "app = QCoreApplication([])\nprint('ready', flush=True)\n"
+            "print(SingleInstance(sys.argv[1]).hand_over(request('box')), flush=True)\n")
+    second = subprocess.Popen([sys.executable, "-c", code, name], cwd=REPO, env=_env(),
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert second.stdout is not None
+        assert second.stdout.readline().strip() == "ready"
+        assert second.poll() is None  # still waiting: the first has not listened yet
+        first.listen_now()
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=HAND_OVER_TIMEOUT_S * 1000)
+        assert second.stdout.read().strip() == "True"
+        assert second.returncode == 0
+        assert seen == [{"cmd": "start", "id": "box"}]
+    finally:
+        if second.poll() is None:
+            second.kill()
+        second.wait(timeout=10)
+        if second.stdout is not None:
+            second.stdout.close()
+        first.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a named pipe cannot be looked for cheaply")
+def test_with_no_socket_file_nothing_is_sent_and_no_network_module_loaded(
+        tmp_path: Path) -> None:
+    code = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
+            "from app.services.single_instance import SingleInstance, request\n"
+            "app = QCoreApplication([])\ninstance = SingleInstance(sys.argv[1])\n"
+            "assert not instance.may_be_running()\n"
+            "assert instance.hand_over(request(None), listen_later=True) is False\n"
+            "print('PySide6.QtNetwork' in sys.modules, instance.listen_now(),\n"
+            "      'PySide6.QtNetwork' in sys.modules, instance.may_be_running())\n"
+            "instance.close()\n")
+    name = server_name(tmp_path / "data")
+    done = subprocess.run([sys.executable, "-c", code, name], cwd=REPO, env=_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    # Not loaded to find out nobody is there; loaded to listen; the socket then exists.
+    assert done.stdout.split() == ["False", "True", "True", "True"]

@@ -9,6 +9,9 @@ time they are needed.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,34 @@ def test_open_first_page_keeps_a_rating_already_open(qtbot: QtBot, data_dir: Pat
     assert window.before.scale.value() == 7
     open_first_page(window, "extended-exhale")  # another exercise: its own rating
     assert window.current_exercise_id() == "extended-exhale"
+
+
+def test_a_window_never_painted_still_finishes_starting(qtbot: QtBot, data_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 50)
+    window = light_window(qtbot, data_dir)
+    ran: list[str] = []
+    window.after_first_frame(lambda: ran.append("listening"))
+    qtbot.waitUntil(lambda: ran == ["listening"])  # never shown, so never painted
+    assert window.launcher.own_area.count() > 0
+    window.after_first_frame(lambda: ran.append("later"))  # past: runs at once
+    assert ran == ["listening", "later"]
+    own = window.own_exercises
+    assert own is not None
+    own.shutdown()
+
+
+def test_the_application_is_made_in_steadys_style() -> None:
+    """Fusion comes from the command line it is made with, not ``setStyle``."""
+    code = ("import sys\nfrom app.ui import theme\n"
+            "from app.ui.application import make_application\n"
+            "app = make_application()\nbefore = app.style().name()\n"
+            "theme.apply(app, 'light')\n"
+            "print(before, app.property('steadyStyle'))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env=env, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["fusion", "Fusion"]  # over the environment's choice
