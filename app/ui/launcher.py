@@ -178,19 +178,22 @@ class LauncherPage(QWidget):
         #: Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.
         self.tile_hooks: list[Callable[[QPushButton], None]] = []
         self._default_id = ""
+        # Text here is for reading, not copying: plain labels are quicker to make
+        # (what a file needs fixed, in `problems`, can still be selected and copied).
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
-                                      "or just start."), "muted")
+                                      "or just start."), "muted", selectable=False)
         self.start_now = make_button("", role="primary",
                                      description=self.tr("Start your usual exercise"))
         self.start_now.setMinimumHeight(self.start_now.fontMetrics().lineSpacing() * 2 + 24)
-        self.start_reason = label("", "small")
+        self.start_reason = label("", "small", selectable=False)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to find an exercise"))
         self.filter.setAccessibleName(self.tr("Find an exercise"))
         self.filter.setAccessibleDescription(self.tr("Type to show only matching exercises; "
                                                      "Enter starts the first one"))
         self.filter.setClearButtonEnabled(True)
-        self.empty = label(self.tr("Nothing matches that. Esc clears the search."), "muted")
+        self.empty = label(self.tr("Nothing matches that. Esc clears the search."), "muted",
+                           selectable=False)
         self.problems = label("", "small")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.history_button = make_button(self.tr("History"),
@@ -219,7 +222,7 @@ class LauncherPage(QWidget):
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
         footer.addWidget(label(self.tr("Steady is not a diagnosis and not a replacement "
-                                       "for care."), "small"), 2)
+                                       "for care."), "small", selectable=False), 2)
         lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)
@@ -250,7 +253,7 @@ class LauncherPage(QWidget):
             group = QWidget(host)
             layout = QVBoxLayout(group)
             layout.setContentsMargins(0, 8, 0, 0)
-            layout.addWidget(label(names[kind].upper(), "section", group))
+            layout.addWidget(label(names[kind].upper(), "section", group, selectable=False))
             grid = QGridLayout()
             grid.setSpacing(10)
             for index, exercise in enumerate(shown):
@@ -288,7 +291,8 @@ class LauncherPage(QWidget):
         group.setProperty("broken", True)
         layout = QVBoxLayout(group)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(label(self.tr("Files that need a fix").upper(), "section", group))
+        layout.addWidget(label(self.tr("Files that need a fix").upper(), "section", group,
+                               selectable=False))
         grid = QGridLayout()
         grid.setSpacing(10)
         for index, (path, found) in enumerate(by_file.items()):

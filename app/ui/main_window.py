@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from app.services.session_flow import SessionFlow
 from app.storage.errors import StorageError
 from app.ui import theme
-from app.ui.launcher import LauncherPage, start_now_offer
 from app.ui.widgets import label, make_button
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
@@ -34,6 +33,7 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.ui.cues import ExerciseCues
     from app.ui.help import HelpDialog
     from app.ui.history import HistoryPage
+    from app.ui.launcher import LauncherPage
     from app.ui.own_exercises import OwnExercises
     from app.ui.rating import AfterPage, BeforePage
     from app.ui.settings_view import SettingsPage
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.setContentsMargins(32, 14, 32, 0)
         layout.addLayout(top)
-        top.addWidget(label(self.tr("Steady"), "section", central))
+        top.addWidget(label(self.tr("Steady"), "section", central, selectable=False))
         top.addStretch(1)
         self.help_button = make_button(self.tr("Get help now"), role="help",
                                        description=self.tr("Your contacts and helplines "
@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
     @property
     def launcher(self) -> LauncherPage:
         if self._launcher is None:
+            from app.ui.launcher import LauncherPage
+
             page = self._launcher = LauncherPage(self.stack)
             self.stack.addWidget(page)
             page.exerciseChosen.connect(self.start_exercise)
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
             return  # filled in when it is first made
         default_id = self.settings.default_exercise
         if not reason:  # "Start now" may offer what has helped most (with how many sessions)
+            from app.ui.launcher import start_now_offer
+
             suggestion = start_now_offer(self.store, self.library, self.settings)
             if suggestion is not None:
                 default_id, reason = suggestion
