@@ -36,7 +36,6 @@ what a real second process delivered. Nothing else reads or writes it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -44,7 +43,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDir, QLockFile, QObject, QTimer, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QCryptographicHash,
+    QDir,
+    QLockFile,
+    QObject,
+    QTimer,
+    Slot,
+)
 
 if TYPE_CHECKING:  # Qt's network module is loaded only when there is someone to talk to
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -64,6 +72,13 @@ Message = dict[str, Any]
 Handler = Callable[[Message], Message]
 
 
+def _sha256(text: str) -> str:
+    """The SHA-256 of ``text`` in hex (Qt's, already loaded: Python's hashlib is not)."""
+    digest = QCryptographicHash.hash(QByteArray(text.encode("utf-8")),
+                                     QCryptographicHash.Algorithm.Sha256)
+    return bytes(digest.toHex().data()).decode("ascii")
+
+
 def _user_tag() -> str:
     getuid = getattr(os, "getuid", None)
     if getuid is not None:
@@ -74,7 +89,7 @@ def _user_tag() -> str:
         user = getpass.getuser()
     except Exception:
         user = "user"
-    return hashlib.sha256(user.encode("utf-8")).hexdigest()[:8]
+    return _sha256(user)[:8]
 
 
 def server_name(data_dir: Path) -> str:
@@ -84,7 +99,7 @@ def server_name(data_dir: Path) -> str:
     ``$XDG_RUNTIME_DIR`` set, a full path inside that private folder.
     """
     folder = os.path.normcase(os.path.abspath(os.fspath(data_dir)))
-    digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16]
+    digest = _sha256(folder)[:16]
     name = f"steady-{_user_tag()}-{digest}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if os.name == "posix" and runtime and os.path.isdir(runtime):

@@ -20,7 +20,6 @@ import csv
 import io
 import json
 import stat
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -188,6 +187,8 @@ def _time(name: str, value: object, problems: list[str], *, optional: bool) -> d
 
 def _build(values: dict[str, Any], now: datetime) -> tuple[SessionRecord | None, list[str]]:
     """A record from typed values (as JSON holds them), or the problems found."""
+    import uuid  # here, not at the top: the command line loads this module on every start
+
     problems: list[str] = []
     session_id = values["id"]
     try:

@@ -9,7 +9,6 @@ so anything in the log can be exported and imported again.
 from __future__ import annotations
 
 import unicodedata
-import uuid
 from datetime import UTC, datetime, timedelta
 
 from app.domain.session import (
@@ -125,6 +124,8 @@ def record_problems(record: SessionRecord, now: datetime | None = None) -> list[
 
     With ``now``, times more than a day after it are refused too (imports).
     """
+    import uuid  # here, not at the top: kept off the start-up path
+
     problems: list[str] = []
     try:
         if str(uuid.UUID(record.id)) != record.id:

@@ -352,3 +352,13 @@ def test_with_no_socket_file_nothing_is_sent_and_no_network_module_loaded(
     assert done.returncode == 0, done.stderr
     # Not loaded to find out nobody is there; loaded to listen; the socket then exists.
     assert done.stdout.split() == ["False", "True", "True", "True"]
+
+
+def test_the_name_keeps_its_sha256_digest(tmp_path: Path) -> None:
+    """Worked out with Qt's hash (loaded anyway), the same as Python's hashlib."""
+    import hashlib
+
+    data = tmp_path / "dätä"
+    folder = os.path.normcase(os.path.abspath(os.fspath(data)))
+    assert os.path.basename(server_name(data)).endswith(
+        "-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16])
