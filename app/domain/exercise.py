@@ -77,7 +77,7 @@ class Exercise:
         take as long as the person wants).
         """
         if self.is_breathing:
-            from app.domain.pacer import planned_duration
+            from app.domain.timeline import planned_duration
 
             return planned_duration(self.phases, minutes=self.length_minutes,
                                     cycles=self.cycles,

@@ -5,11 +5,8 @@ paused), never from counting ticks, so a late or irregular timer cannot make the
 pacer drift. Phase boundaries follow a closed-form schedule and each one is
 reported exactly once, in order, however late the next update comes.
 
-Ease-in (DESIGN.md): over the first ``E`` seconds the cycle stretches from 60%
-of its length to 100%. With scale ``s(t) = 0.6 + 0.4 * min(t / E, 1)`` the
-pattern advances at ``1 / s``, so pattern time is ``tau(t) = E / 0.4 *
-ln(s(t) / 0.6)`` up to ``E`` and grows one to one afterwards; both directions
-are closed forms. Stdlib only.
+Ease-in and the number of whole cycles come from :mod:`app.domain.timeline`.
+Stdlib only.
 """
 
 from __future__ import annotations
@@ -22,73 +19,18 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
-from app.domain.exercise import DEFAULT_BREATHING_MINUTES, Action, Phase
+from app.domain.exercise import Action, Phase
+from app.domain.timeline import (
+    EPS,
+    clamp_ease,
+    cycle_count,
+    pattern_time,
+    planned_duration,
+    real_time,
+)
 
 Clock = Callable[[], float]
 Status = Literal["idle", "running", "paused", "finished", "stopped"]
-
-#: Float tolerance for "at or after a boundary".
-EPS = 1e-9
-EASE_START = 0.6  # the cycle starts at 60% of its length ...
-EASE_GROWTH = 0.4  # ... and grows linearly to 100% over the ease-in
-MAX_EASE_IN = 300.0
-
-
-def _clamp_ease(seconds: float) -> float:
-    if not math.isfinite(seconds):
-        return 0.0
-    return min(max(seconds, 0.0), MAX_EASE_IN)
-
-
-def _pattern_time(t: float, ease: float) -> float:
-    """Pattern seconds covered after ``t`` real seconds (``tau(t)``)."""
-    if ease <= 0.0:
-        return t
-    rate = EASE_GROWTH / ease
-    if t <= ease:
-        return math.log1p(rate * t / EASE_START) / rate
-    return math.log1p(EASE_GROWTH / EASE_START) / rate + (t - ease)
-
-
-def _real_time(tau: float, ease: float) -> float:
-    """Real seconds needed to cover ``tau`` pattern seconds (inverse of ``tau``)."""
-    if ease <= 0.0:
-        return tau
-    rate = EASE_GROWTH / ease
-    tau_ease = math.log1p(EASE_GROWTH / EASE_START) / rate
-    if tau <= tau_ease:
-        return EASE_START * math.expm1(rate * tau) / rate
-    return ease + (tau - tau_ease)
-
-
-def _cycle_count(cycle: float, minutes: float | None, cycles: int | None, ease: float) -> int:
-    """Complete cycles to run: ``cycles``, or enough to reach ``minutes`` (rounded up)."""
-    if cycles is not None:
-        return max(0, cycles)
-    if minutes is None:
-        minutes = DEFAULT_BREATHING_MINUTES
-    if not math.isfinite(minutes):
-        raise ValueError("minutes must be a finite number")
-    target = max(0.0, minutes * 60.0)
-    count = max(0, math.ceil(_pattern_time(target, ease) / cycle))
-    # An exact boundary (up to float error) must not add a cycle.
-    while count > 0 and _real_time((count - 1) * cycle, ease) >= target - EPS:
-        count -= 1
-    return count
-
-
-def planned_duration(phases: Sequence[Phase], *, minutes: float | None = None,
-                     cycles: int | None = None, ease_in_seconds: float = 0.0) -> float:
-    """Total seconds a pacer with these settings runs (whole cycles, ease-in included).
-
-    ``cycles`` wins over ``minutes``; with neither it runs 5 minutes.
-    """
-    cycle = sum(p.seconds for p in phases)
-    if not cycle > 0:
-        return 0.0
-    ease = _clamp_ease(ease_in_seconds)
-    return _real_time(_cycle_count(cycle, minutes, cycles, ease) * cycle, ease)
-
 
 @dataclass(frozen=True, slots=True)
 class PhaseStarted:
@@ -148,8 +90,8 @@ class Pacer:
             raise ValueError("max_gap must be positive")
         self._offsets = (0.0, *accumulate(p.seconds for p in self._phases))
         cycle = self._offsets[-1]
-        self._ease = _clamp_ease(ease_in_seconds)
-        self._cycles = _cycle_count(cycle, minutes, cycles, self._ease)
+        self._ease = clamp_ease(ease_in_seconds)
+        self._cycles = cycle_count(cycle, minutes, cycles, self._ease)
         self._last = self._cycles * len(self._phases)
         self._total = planned_duration(self._phases, minutes=minutes, cycles=cycles,
                                        ease_in_seconds=self._ease)
@@ -261,12 +203,12 @@ class Pacer:
         if k >= self._last:
             return self._total
         cycle, index = divmod(k, len(self._phases))
-        return _real_time(cycle * self._offsets[-1] + self._offsets[index], self._ease)
+        return real_time(cycle * self._offsets[-1] + self._offsets[index], self._ease)
 
     def _boundary_index(self, t: float) -> int:
         """The phase occurrence under way at ``t``: the last boundary at or before it."""
         n = len(self._phases)
-        cycle, within = divmod(_pattern_time(t, self._ease), self._offsets[-1])
+        cycle, within = divmod(pattern_time(t, self._ease), self._offsets[-1])
         k = int(cycle) * n + min(bisect_right(self._offsets, within) - 1, n - 1)
         k = min(max(k, 0), max(self._last - 1, 0))
         while k + 1 < self._last and self._at(k + 1) <= t + EPS:

@@ -360,7 +360,7 @@ class BeforePage(_RatingPage):
         if exercise is None:
             return
         if exercise.is_breathing:
-            from app.domain.pacer import planned_duration
+            from app.domain.timeline import planned_duration
 
             minutes, cycles = self.chosen_length()
             seconds = planned_duration(exercise.phases, minutes=minutes, cycles=cycles,
@@ -378,7 +378,7 @@ class BeforePage(_RatingPage):
         if exercise is None:
             return 0.0
         if exercise.is_breathing:
-            from app.domain.pacer import planned_duration
+            from app.domain.timeline import planned_duration
 
             minutes, cycles = self.chosen_length()
             return planned_duration(exercise.phases, minutes=minutes, cycles=cycles,
