@@ -24,7 +24,7 @@ from app.domain.loader import (
 from app.domain.session import ExerciseStats
 from app.storage.db import database_path
 from app.storage.errors import StorageError
-from app.storage.exchange import FORMATS, Format, ImportProblem, export_records, read_export
+from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 
 EXIT_OK = 0
@@ -166,6 +166,8 @@ def _export_format(args: argparse.Namespace) -> Format:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from app.storage.exchange import export_records
+
     fmt = _export_format(args)
     try:
         with _open_log(args.data_dir) as store:
@@ -188,6 +190,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from app.storage.exchange import ImportProblem, read_export
+
     path = Path(args.file)
     try:
         records = read_export(path)

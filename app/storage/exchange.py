@@ -24,10 +24,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from app.domain.session import SessionRecord, utc_now
-from app.storage.records import TAG_SEPARATOR, format_time, parse_time, record_problems
+from app.storage.records import (
+    TAG_SEPARATOR,
+    Format,
+    format_time,
+    parse_time,
+    record_problems,
+)
 from app.storage.sessions import SqliteSessionStore
 
 FORMAT_NAME = "steady-log"
@@ -43,10 +49,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 #: How many problems an ImportProblem lists before "and N more".
 MAX_LISTED = 10
-
-Format = Literal["csv", "json"]
-FORMATS: tuple[Format, ...] = ("csv", "json")
-
 
 class ImportProblem(Exception):
     """A file that cannot be imported; nothing was written. ``problems`` lists why."""

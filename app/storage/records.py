@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from app.domain.session import (
     MAX_NOTE_CHARS,
@@ -27,6 +28,9 @@ MAX_EXERCISE_ID_CHARS = 100
 MAX_SECONDS = 24 * 60 * 60
 #: Separates tags in a CSV cell; so a tag may not contain it.
 TAG_SEPARATOR = ";"
+#: The formats sessions are exported to and imported from (app.storage.exchange).
+Format = Literal["csv", "json"]
+FORMATS: tuple[Format, ...] = ("csv", "json")
 #: Imports may carry times this far ahead of the computer's clock (time zones, drift).
 FUTURE_SLACK = timedelta(days=1)
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
