@@ -63,6 +63,8 @@ REPORT_ENV = "STEADY_TEST_REPORT"
 #: Longest request or reply accepted, in bytes (they are tiny).
 MAX_MESSAGE = 4096
 CONNECT_TIMEOUT_MS = 1000
+#: Before listening: how long to try whether someone else already listens.
+PROBE_TIMEOUT_MS = 200
 REPLY_TIMEOUT_MS = 4000
 LOCK_TIMEOUT_MS = 3000
 #: A connection that has not sent a whole request by then is dropped.
@@ -151,6 +153,17 @@ def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEO
         socket.abort()
 
 
+def _answers(name: str) -> bool:
+    """Whether a server accepts a connection at ``name`` (it is then hung up on)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    connected = probe.waitForConnected(PROBE_TIMEOUT_MS)
+    probe.abort()
+    return connected
+
+
 class SingleInstance(QObject):
     """Either hands a request to the running Steady, or becomes it.
 
@@ -200,9 +213,11 @@ class SingleInstance(QObject):
         locked = lock.tryLock(LOCK_TIMEOUT_MS)
         if not locked:
             log.info("single-instance lock busy (%s); starting anyway", lock.error())
-        if locked and self.may_be_running() and send(self.name, message) is not None:
-            lock.unlock()
-            return True  # another Steady started while we waited for the lock
+        # Another Steady may have started while we waited (or just as the wait ran out).
+        if self.may_be_running() and send(self.name, message) is not None:
+            if locked:
+                lock.unlock()
+            return True
         if listen_later and locked:
             self._lock = lock  # the next Steady waits for it: it will find us listening
             return False
@@ -224,11 +239,18 @@ class SingleInstance(QObject):
                 lock.unlock()
 
     def listen(self) -> bool:
-        """Listen at :attr:`name`, replacing a leftover socket. False if that failed."""
+        """Listen at :attr:`name`, replacing a leftover socket. False if that failed,
+        or if another Steady answers there (its socket is left alone: see below)."""
         if self._server is not None and self._server.isListening():
             return True
         from PySide6.QtNetwork import QLocalServer
 
+        if self.may_be_running() and _answers(self.name):
+            # Only when a start waited longer for the lock than it would (a very slow
+            # first frame): taking the name over would leave the other Steady
+            # unreachable once either closes. This one runs alone instead.
+            log.warning("single instance: another Steady is listening; running alone")
+            return False
         QLocalServer.removeServer(self.name)  # a socket left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

@@ -138,7 +138,7 @@ def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     window.show()
     open_first_page(window, start_id)
     instance.set_handler(lambda message: answer_request(window, message))
-    window.after_first_frame(instance.listen_now)  # a second start waits until then
+    window.after_first_frame(instance.listen_now, first=True)  # a second start waits till then
     window.after_first_frame(lambda: finish_desktop(app, window))
     return app.exec()
 

@@ -52,36 +52,6 @@ def length_words(exercise: Exercise) -> str:
     return QCoreApplication.translate("Exercises", "your own pace")
 
 
-def start_now_offer(store: object, library: Library,
-                    settings: Settings) -> tuple[str, str] | None:
-    """For "Start now": (exercise id, reason), or None to keep the person's default.
-
-    Offered only while the person has not chosen their own "Start now" exercise,
-    once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
-    sessions with a mean drop. The reason says by how much and over how many.
-    """
-    best_exercise = getattr(store, "best_exercise", None)
-    if best_exercise is None:
-        return None
-    try:
-        best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
-    except StorageError:
-        return None  # a suggestion is a nicety, never a blocker
-    if best is None:
-        return None
-    exercise = library.get(best.exercise_id)
-    if exercise is None or settings.hidden_tags() & set(exercise.tags):
-        return None
-    if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
-        return None
-    n = best.sessions
-    text = english_plural(QCoreApplication.translate(
-        "LauncherPage",
-        "Helped you most so far: on average %1 points lower afterwards, over %n session(s).",
-        "", n), n)
-    return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
-
-
 class Tile(QPushButton):
     """A large button holding a heading and a wrapped line of detail."""
 
@@ -175,7 +145,7 @@ class LauncherPage(QWidget):
         super().__init__(parent)
         self.tiles: list[ExerciseTile] = []
         self.broken_tiles: list[BrokenTile] = []
-        #: Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.
+        # Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.
         self.tile_hooks: list[Callable[[QPushButton], None]] = []
         self._default_id = ""
         # Text here is for reading, not copying: plain labels are quicker to make
@@ -226,6 +196,33 @@ class LauncherPage(QWidget):
         lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)
+
+    def start_now_offer(self, store: object, library: Library,
+                        settings: Settings) -> tuple[str, str] | None:
+        """For "Start now": (exercise id, reason), or None to keep the person's default.
+
+        Offered only while the person has not chosen their own "Start now" exercise,
+        once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
+        sessions with a mean drop. The reason says by how much and over how many.
+        """
+        best_exercise = getattr(store, "best_exercise", None)
+        if best_exercise is None:
+            return None
+        try:
+            best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
+        except StorageError:
+            return None  # a suggestion is a nicety, never a blocker
+        if best is None:
+            return None
+        exercise = library.get(best.exercise_id)
+        if exercise is None or settings.hidden_tags() & set(exercise.tags):
+            return None
+        if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
+            return None
+        n = best.sessions
+        text = english_plural(self.tr("Helped you most so far: on average %1 points lower "
+                                      "afterwards, over %n session(s).", "", n), n)
+        return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
 
     def _connect_signals(self) -> None:
         self.filter.textChanged.connect(self.on_filter)

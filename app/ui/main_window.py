@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -41,6 +42,8 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.ui.summary import SummaryPage
     from app.ui.welcome import WelcomePage
 
+log = logging.getLogger(__name__)
+
 ExercisePage: TypeAlias = "BreathingPage | StepsPage"
 #: The longest a light start waits for its first frame before finishing anyway.
 FIRST_FRAME_WAIT_MS = 2000
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.history_page: HistoryPage | None = None  # made when first opened
         self._launcher_stale = False  # the log changed: "Start now" may change
         # Made on first use (see the properties below), so that the first frame
-        # holds only the page it shows: docs/BENCHMARKS.md, "Start-up".
+        # holds only the page it shows: docs/decisions/0007-light-start.md.
         self._launcher: LauncherPage | None = None
         self._before: BeforePage | None = None
         self._after: AfterPage | None = None
@@ -215,14 +218,20 @@ class MainWindow(QMainWindow):
         """What the first frame could wait for: one's own exercises, their folder watch."""
         self.own_exercises  # noqa: B018 - made now, if not yet
 
-    def after_first_frame(self, then: Callable[[], None]) -> None:
+    def after_first_frame(self, then: Callable[[], None], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
-        the window was not made with ``light_start``)."""
+        the window was not made with ``light_start``); with ``first``, before the
+        rest waiting for it."""
         watch = self._first_frame_watch
         if watch is None or not watch.waiting:
             then()
         else:
-            watch.then.append(then)
+            watch.then.insert(0 if first else len(watch.then), then)
+
+    def silence_cues(self) -> None:
+        """Stop any sound or speech now (there is none if no exercise was opened)."""
+        if self._cues is not None:
+            self._cues.silence()
 
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
@@ -235,9 +244,8 @@ class MainWindow(QMainWindow):
             return  # filled in when it is first made
         default_id = self.settings.default_exercise
         if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            from app.ui.launcher import start_now_offer
-
-            suggestion = start_now_offer(self.store, self.library, self.settings)
+            suggestion = self._launcher.start_now_offer(self.store, self.library,
+                                                        self.settings)
             if suggestion is not None:
                 default_id, reason = suggestion
         self._launcher_stale = False
@@ -547,7 +555,7 @@ class _FirstFrame(QObject):
         if event.type() == QEvent.Type.Paint and self.waiting:
             watched.removeEventFilter(self)
             self._fallback.stop()  # no wake-up left behind once the frame is up
-            QTimer.singleShot(0, self._run)  # once this frame has been flushed
+            QTimer.singleShot(0, self, self._run)  # once this frame has been flushed
         return False
 
     def _run(self) -> None:
@@ -558,4 +566,7 @@ class _FirstFrame(QObject):
         self._window.removeEventFilter(self)
         then, self.then = self.then, []
         for call in then:
-            call()
+            try:
+                call()
+            except Exception:  # one failing must not keep the others (listening) from running
+                log.exception("after the first frame: %r failed", call)

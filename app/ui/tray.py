@@ -264,9 +264,7 @@ class SteadyTray(QObject):
         page = self.window.exercise_page
         if isinstance(page, BreathingPage):
             page.driver.pause()
-        cues = getattr(self.window, "cues", None)
-        if cues is not None:
-            cues.silence()
+        self.window.silence_cues()
 
 
 def _app_icon() -> QIcon:

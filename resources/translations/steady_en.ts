@@ -352,7 +352,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+157"/>
+        <location filename="../../app/ui/launcher.py" line="+127"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="-117"/>
+        <location filename="../../app/ui/launcher.py" line="-87"/>
         <source>Breathing</source>
         <translation>Breathing</translation>
     </message>
@@ -1611,15 +1611,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 </context>
 <context>
     <name>LauncherPage</name>
-    <message>
-        <location filename="../../app/ui/launcher.py" line="+26"/>
+    <message numerus="yes">
+        <location filename="../../app/ui/launcher.py" line="+171"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
-        <translation>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</translation>
+        <translation>
+            <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
+            <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n sessions.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="-70"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
-        <extracomment>Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.</extracomment>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
     <message>
@@ -1648,7 +1650,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Nothing matches that. Esc clears the search.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1673,7 +1675,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+77"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1701,10 +1703,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+89"/>
+        <location filename="../../app/ui/main_window.py" line="+94"/>
         <location line="+14"/>
         <source>Steady</source>
-        <extracomment>Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
+        <extracomment>The longest a light start waits for its first frame before finishing anyway. Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -1718,7 +1720,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+403"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -2569,7 +2571,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+44"/>
+        <location filename="../../app/ui/application.py" line="+43"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>

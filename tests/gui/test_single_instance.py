@@ -311,19 +311,27 @@ def test_a_start_meanwhile_waits_then_hands_over(name: str, qtbot) -> None:
     assert first.hand_over(request(None), listen_later=True) is False
     seen: list[dict[str, object]] = []
     first.set_handler(lambda message: seen.append(message) or {"started": True})
-    code = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
-            "from app.services.single_instance import SingleInstance, request\n"
-            "app = QCoreApplication([])\nprint('ready', flush=True)\n"
-            "print(SingleInstance(sys.argv[1]).hand_over(request('box')), flush=True)\n")
+    # The second says when it starts waiting for the lock, and whether it got it.
+    code = ("import sys\nfrom PySide6.QtCore import QCoreApplication, QLockFile\n"
+            "from app.services import single_instance\n"
+            "class Told(QLockFile):\n"
+            "    def tryLock(self, timeout):\n"
+            "        print('waiting', flush=True)\n"
+            "        got = super().tryLock(timeout)\n"
+            "        print('locked' if got else 'gave up', flush=True)\n"
+            "        return got\n"
+            "single_instance.QLockFile = Told\n"
+            "app = QCoreApplication([])\n"
+            "instance = single_instance.SingleInstance(sys.argv[1])\n"
+            "print(instance.hand_over(single_instance.request('box')), flush=True)\n")
     second = subprocess.Popen([sys.executable, "-c", code, name], cwd=REPO, env=_env(),
                               stdout=subprocess.PIPE, text=True)
     try:
         assert second.stdout is not None
-        assert second.stdout.readline().strip() == "ready"
-        assert second.poll() is None  # still waiting: the first has not listened yet
+        assert second.stdout.readline().strip() == "waiting"  # on the lock the first holds
         first.listen_now()
         qtbot.waitUntil(lambda: second.poll() is not None, timeout=HAND_OVER_TIMEOUT_S * 1000)
-        assert second.stdout.read().strip() == "True"
+        assert second.stdout.read().split() == ["locked", "True"]
         assert second.returncode == 0
         assert seen == [{"cmd": "start", "id": "box"}]
     finally:
@@ -362,3 +370,16 @@ def test_the_name_keeps_its_sha256_digest(tmp_path: Path) -> None:
     folder = os.path.normcase(os.path.abspath(os.fspath(data)))
     assert os.path.basename(server_name(data)).endswith(
         "-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16])
+
+
+def test_listening_never_takes_the_name_from_a_live_steady(name: str, qtbot) -> None:
+    """A start that waited past the lock must not make the first one unreachable."""
+    first = SingleInstance(name)
+    assert first.listen()
+    first.set_handler(lambda _message: {"who": "first"})
+    late = SingleInstance(name)
+    assert late.listen() is False  # runs alone rather than take the name over
+    assert _ask(qtbot, name, request(None)) == {"who": "first", "ok": True}
+    late.close()  # closing the one that never listened leaves the first's socket
+    assert _ask(qtbot, name, request(None)) == {"who": "first", "ok": True}
+    first.close()

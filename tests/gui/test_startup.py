@@ -60,8 +60,11 @@ def test_an_unknown_start_id_falls_back_to_home(qtbot: QtBot, data_dir: Path) ->
     assert window.current_exercise_id() is None
 
 
-def test_the_rest_is_made_once_the_first_frame_is_painted(qtbot: QtBot,
-                                                          data_dir: Path) -> None:
+def test_the_rest_is_made_once_the_first_frame_is_painted(qtbot: QtBot, data_dir: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 60_000)  # the paint, not the timer
     window = light_window(qtbot, data_dir, "box")
     ran: list[str] = []
     window.after_first_frame(lambda: ran.append("tray"))
@@ -140,3 +143,25 @@ def test_the_application_is_made_in_steadys_style() -> None:
                           timeout=60, env=env, cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["fusion", "Fusion"]  # over the environment's choice
+
+
+def test_after_first_frame_runs_all_in_order_even_if_one_fails(qtbot: QtBot, data_dir: Path,
+                                                              caplog: pytest.LogCaptureFixture
+                                                              ) -> None:
+    window = light_window(qtbot, data_dir)
+    ran: list[str] = []
+
+    def broken() -> None:
+        ran.append("broken")
+        raise RuntimeError("a tray that cannot be made")
+
+    window.after_first_frame(broken)
+    window.after_first_frame(lambda: ran.append("tray"))
+    window.after_first_frame(lambda: ran.append("listening"), first=True)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: "tray" in ran)
+    assert ran == ["listening", "broken", "tray"]  # (own exercises came after "listening")
+    assert "a tray that cannot be made" in caplog.text
+    own = window.own_exercises
+    assert own is not None
+    own.shutdown()
