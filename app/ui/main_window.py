@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         """What the first frame could wait for: one's own exercises, their folder watch."""
         self.own_exercises  # noqa: B018 - made now, if not yet
 
-    def after_first_frame(self, then: Callable[[], None], *, first: bool = False) -> None:
+    def after_first_frame(self, then: Callable[[], object], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
         the window was not made with ``light_start``); with ``first``, before the
         rest waiting for it."""
@@ -539,7 +539,7 @@ class _FirstFrame(QObject):
     Steady must never wait on a paint.
     """
 
-    def __init__(self, window: QWidget, *then: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, *then: Callable[[], object]) -> None:
         super().__init__(window)
         self.then = list(then)
         self.waiting = True
