@@ -209,11 +209,7 @@ def _report_when_settled(window: object, marks: dict[str, float]) -> None:
         _report(window, marks, {})
 
     _install_first_paint(window, marks, {}, report=False)
-    later = getattr(window, "after_first_frame", None)
-    if later is None:  # an app from before light starts: nothing is left for later
-        QTimer.singleShot(0, settled)  # pragma: no cover - for --compare with old trees
-        return
-    later(lambda: QTimer.singleShot(0, settled))
+    window.after_first_frame(lambda: QTimer.singleShot(0, settled))  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------- parent side

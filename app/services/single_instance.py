@@ -21,7 +21,7 @@ start. Two Steadys started at the same moment (a double-click) are put in line
 by a ``QLockFile`` next to the socket; Qt removes that lock by itself when the
 process that held it is gone.
 
-Start-up is kept short (docs/BENCHMARKS.md, "Start-up"): where the server is a
+Start-up is kept short (docs/decisions/0007-light-start.md): where the server is a
 socket file (Linux, macOS) and there is none, no Steady is running, so nothing
 is sent and Qt's network module is not even loaded. With ``listen_later`` the
 new Steady keeps the lock and starts listening once its window is up
