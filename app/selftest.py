@@ -189,6 +189,8 @@ def _check_window(data_dir: Path) -> str:
         stack = window.stack
         for index in range(stack.count()):
             page = stack.widget(index)
+            if page is None:
+                continue
             stack.setCurrentWidget(page)
             paint(_page_name(page), page)
         # Pages the window makes on first use, through the methods its buttons call.
@@ -196,7 +198,10 @@ def _check_window(data_dir: Path) -> str:
             open_page = getattr(window, opener, None)
             if callable(open_page):
                 open_page()
-                paint(_page_name(window.current_page()), window.current_page())
+                shown = window.current_page()
+                if shown is None:
+                    raise CheckFailed(f"the window shows no page after {opener}()")
+                paint(_page_name(shown), shown)
                 window.go_home()
         if QApplication.platformName() == "offscreen":  # a dialog would show on a real screen
             window.show_help()
@@ -233,7 +238,10 @@ def _exercise_pages(window: Any) -> Iterator[tuple[str, QWidget]]:
     if breathing is not None:
         if not window.start_exercise(breathing.id):
             raise CheckFailed(f"the window could not start '{breathing.id}'")
-        yield f"{_page_name(window.current_page())} ({breathing.id})", window.current_page()
+        shown = window.current_page()
+        if shown is None:
+            raise CheckFailed(f"the window shows no page for '{breathing.id}'")
+        yield f"{_page_name(shown)} ({breathing.id})", shown
         window.go_home()
         yield f"BreathingPage ({breathing.id})", BreathingPage(breathing)
     if steps is not None:

@@ -121,6 +121,14 @@ class SessionStore(Protocol):
     ) -> Sequence[SessionRecord]:
         """Every session (or those matching ``where``), newest first."""
 
+    def count(self, where: SessionFilter | None = None) -> int:
+        """How many sessions there are (or match ``where``)."""
+
+    def rating_points(
+        self, where: SessionFilter | None = None
+    ) -> list[tuple[datetime, int | None, int | None]]:
+        """(started_at, before, after) of each session, oldest first."""
+
     def known_tags(self) -> list[str]:
         """Tags used before, most used first."""
 

@@ -175,11 +175,11 @@ class SoundCues(QObject):
 
     @Slot()
     def on_status_changed(self) -> None:
-        effect = self.sender()
-        if effect is None or self._reason:
-            return
         from PySide6.QtMultimedia import QSoundEffect
 
+        effect = self.sender()
+        if not isinstance(effect, QSoundEffect) or self._reason:
+            return
         if effect.status() == QSoundEffect.Status.Error:
             self._fail("The sound cues could not be played on this computer's sound device.")
 

@@ -57,7 +57,7 @@ from app.domain.exercise import (
     Step,
 )
 from app.domain.loader import RANGES, TEXT_LIMITS, Library, parse_exercise
-from app.domain.pacer import planned_duration
+from app.domain.timeline import planned_duration
 from app.domain.writer import (
     exercise_to_toml,
     free_file_name,

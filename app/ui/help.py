@@ -73,11 +73,11 @@ class HelpDialog(QDialog):
         body.addStretch(1)
         inner = QWidget()
         inner.setLayout(body)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(inner)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.edit_button = make_button(self.tr("Edit contacts"),
                                        description=self.tr("Add or change your contacts in "
@@ -92,7 +92,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
         focus = theme.colors().focus
@@ -112,7 +112,7 @@ class HelpDialog(QDialog):
         width = max(self.minimumWidth(), round(600 * scale))
         if parent is not None:
             width = min(width, max(self.minimumWidth(), parent.width() - 40))
-        content = self.scroll.widget()
+        content = self.scroll_area.widget()
         body = content.layout() if content is not None else None
         height = body.totalHeightForWidth(width) if body is not None else 0
         buttons = self.close_button.sizeHint().height() + 28

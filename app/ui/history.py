@@ -6,9 +6,8 @@ is on screen. Deleting asks once, plainly, and says that it cannot be undone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime, time, timedelta
-from typing import Protocol
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
 from app.domain.session import (
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
-    ExerciseStats,
     GroupBy,
     SessionFilter,
     SessionRecord,
+    SessionStore,
     TimeOfDay,
     utc_now,
 )
@@ -59,27 +58,6 @@ PERIODS: tuple[tuple[str, int | None], ...] = (
     ("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", None), ("custom", None),
 )
 GROUPS: tuple[GroupBy, ...] = ("exercise", "time_of_day", "tag")
-
-
-class HistoryStore(Protocol):
-    """What History reads and deletes (``app.storage.sessions.SqliteSessionStore``)."""
-
-    def sessions(self, where: SessionFilter | None = None,
-                 limit: int | None = None) -> Sequence[SessionRecord]: ...
-
-    def count(self, where: SessionFilter | None = None) -> int: ...
-
-    def rating_points(self, where: SessionFilter | None = None
-                      ) -> list[tuple[datetime, int | None, int | None]]: ...
-
-    def stats(self, group_by: GroupBy = "exercise",
-              where: SessionFilter | None = None) -> list[ExerciseStats]: ...
-
-    def known_tags(self) -> list[str]: ...
-
-    def delete(self, session_id: str) -> None: ...
-
-    def delete_all(self) -> None: ...
 
 
 class ConfirmDialog(QDialog):
@@ -155,12 +133,13 @@ class HistoryPage(QWidget):
     closed = Signal()
     sessionsDeleted = Signal()
 
-    def __init__(self, store: HistoryStore, *, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, store: SessionStore, *, clock: Callable[[], datetime] = utc_now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._clock = clock
         self._period_chosen = False
+        self._filter_columns = 0  # how many columns the filters are laid out in
 
         self.title = label(self.tr("Looking back"), "title")
         self.back_button = make_button(self.tr("Back (Esc)"),
@@ -311,7 +290,9 @@ class HistoryPage(QWidget):
     def _fit_filters(self) -> None:
         widest = max(c.minimumSizeHint().width() for c in (
             self.period, self.exercise, self.tag, self.time_of_day))
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
         scroll_bar = self.content_area.verticalScrollBar().sizeHint().width()
         room = self.width() - margins.left() - margins.right() - scroll_bar
         spacing = self.filters.horizontalSpacing()
@@ -665,4 +646,4 @@ class HistoryPage(QWidget):
 
 def _local_midnight(date: QDate) -> datetime:
     """The start of ``date`` in the computer's local time zone."""
-    return datetime.combine(date.toPython(), time()).astimezone()
+    return datetime(date.year(), date.month(), date.day()).astimezone()

@@ -252,7 +252,8 @@ class MainWindow(QMainWindow):
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
                                   default_id=default_id, reason=reason)
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
+        """The page on show: there is always one once the window is made."""
         return self.stack.currentWidget()
 
     def _show(self, page: QWidget) -> None:

@@ -291,8 +291,9 @@ class BeforePage(_RatingPage):
         self._show_length(exercise)
         while self.cautions.count():
             item = self.cautions.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for caution in exercise.cautions:
             self.cautions.addWidget(label(caution, "caution"))
 

@@ -127,7 +127,7 @@ class SettingsPage(QWidget):
         body.addLayout(self._build_health())
         body.addLayout(self._build_contacts())
         body.addStretch(1)
-        self.scroll = scroll_page(body)
+        self.scroll_area = scroll_page(body)
 
         self.status = label("", "small")
         self.status.setAccessibleName(self.tr("Save status"))
@@ -143,7 +143,7 @@ class SettingsPage(QWidget):
         footer.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         outer.addLayout(footer)
 
         self._connect_signals()
@@ -671,11 +671,11 @@ class SettingsPage(QWidget):
         # The section's heading at the top of the view (or as near as the page allows),
         # measured once pending layout work is done so the page has its final height.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        inner = self.scroll.widget()
+        inner = self.scroll_area.widget()
         if inner is not None:
             top = heading.mapTo(inner, heading.rect().topLeft()).y() - 12
-            self.scroll.verticalScrollBar().setValue(max(0, top))
-        self.scroll.ensureWidgetVisible(target, 0, 20)
+            self.scroll_area.verticalScrollBar().setValue(max(0, top))
+        self.scroll_area.ensureWidgetVisible(target, 0, 20)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -107,7 +107,7 @@ class SummaryPage(QWidget):
             focused = self.focusWidget()
             if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
                                                                  self.offer_button):
-                focused.click()  # type: ignore[union-attr]
+                focused.click()
             else:
                 self.home.emit()
             return

@@ -126,8 +126,8 @@ def build_tray_menu(entries: TrayEntries, menu: QMenu | None = None) -> QMenu:
         action.setStatusTip(description)
         return action
 
-    def tr(text: str) -> str:  # the texts below are listed for translators by hand
-        return QCoreApplication.translate("SteadyTray", text)
+    def tr(text: object) -> str:  # the texts below are listed for translators by hand
+        return QCoreApplication.translate("SteadyTray", str(text))
 
     start_one = QT_TRANSLATE_NOOP("SteadyTray", "Open the window at the first rating of %1")
     if entries.default is not None:
