@@ -56,7 +56,21 @@ RANGES: dict[str, tuple[float, float]] = {
     "steps.seconds": (1, 600),
 }
 
+#: The longest an exercise may take in all, as a person is told before starting
+#: (the log keeps sessions of up to a day; nobody breathes along for longer).
+MAX_TOTAL_MINUTES = 120
+#: Fields that may run over several lines; every other text is one line.
+MULTILINE = frozenset({"summary", "cautions", "sources", "text"})
+
 KeyPath = tuple[str | int, ...]
+
+
+def _control_character(text: str, allowed: str) -> str | None:
+    """The first control character in ``text`` not in ``allowed`` (None if there is none)."""
+    for ch in text:
+        if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in allowed:
+            return ch
+    return None
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -182,6 +196,11 @@ class _Checker:
         limit = TEXT_LIMITS[limit_name]
         if len(stripped) > limit:
             self.problem(key, f"is too long ({len(stripped)} characters; at most {limit})")
+            return None
+        bad = _control_character(stripped, "\n\t" if limit_name in MULTILINE else "")
+        if bad is not None:
+            where = "" if limit_name in MULTILINE else " (it should be one line)"
+            self.problem(key, f"contains the control character {bad!r}{where}")
             return None
         return stripped
 
@@ -385,12 +404,20 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
 
     if c.problems or ex_id is None or title is None or kind is None:
         return None
-    return Exercise(
+    exercise = Exercise(
         id=ex_id, title=title, kind=kind, summary=summary, minutes=minutes,
         cycles=int(cycles) if cycles is not None else None,
         cautions=lists["cautions"], sources=lists["sources"], tags=lists["tags"],
         ease_in_seconds=ease_in, phases=phases, steps=steps, path=file_path, bundled=bundled,
     )
+    total = exercise.planned_seconds() / 60
+    if total > MAX_TOTAL_MINUTES:
+        key = ("cycles",) if cycles is not None else ("minutes",) if minutes is not None else (
+            ("phases",) if kind == "breathing" else ("steps",))
+        c.problem(key, f"makes the exercise take about {math.ceil(total)} minutes; "
+                       f"at most {MAX_TOTAL_MINUTES} in all")
+        return None
+    return exercise
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise
 from app.domain.session import MAX_NOTE_CHARS, SessionRecord, SessionStore, Status, utc_now
-from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag
+from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag, clean_title
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +70,19 @@ class SessionFlow(QObject):
 
     def rate_before(self, exercise: Exercise, rating: int | None, *, numb: bool,
                     planned_seconds: float) -> SessionRecord:
-        """The first rating (or its skip): the session starts and is written."""
+        """The first rating (or its skip): the session starts and is written.
+
+        The title and planned length are fitted to what the log can hold, so no
+        exercise file, however odd, can make the session unsavable.
+        """
         self.flush_draft()  # a previous session's after page, if never let go
         if self._unsaved and self._record is not None:  # kept, not dropped, for the next write
             self._unwritten[self._record.id] = self._record
         self._exercise = exercise
         self._record = SessionRecord(
-            exercise_id=exercise.id, exercise_title=exercise.title, started_at=self._now(),
-            before=rating, numb_before=numb, planned_seconds=planned_seconds,
+            exercise_id=exercise.id, exercise_title=clean_title(exercise.title, exercise.id),
+            started_at=self._now(), before=rating, numb_before=numb,
+            planned_seconds=_seconds(planned_seconds),
         )
         self._save()
         return self._record
@@ -85,8 +90,8 @@ class SessionFlow(QObject):
     def exercise_ended(self, practised_seconds: float, *, completed: bool) -> None:
         """The exercise finished on its own, or the person stopped it."""
         status: Status = "completed" if completed else "stopped"
-        practised = min(max(0.0, round(practised_seconds, 1)), float(MAX_SECONDS))
-        self._update(status=status, practised_seconds=practised, ended_at=self._now())
+        self._update(status=status, practised_seconds=_seconds(round(practised_seconds, 1)),
+                     ended_at=self._now())
 
     def rate_after(self, rating: int | None, *, numb: bool, note: str,
                    tags: tuple[str, ...]) -> SessionRecord | None:
@@ -157,6 +162,13 @@ class SessionFlow(QObject):
         else:
             self._unsaved = False
             self.saved.emit(self._record.id)
+
+
+def _seconds(value: float) -> float:
+    """``value`` within what the log holds: 0 to :data:`MAX_SECONDS` (0 for NaN)."""
+    if value != value:  # NaN
+        return 0.0
+    return min(max(0.0, float(value)), float(MAX_SECONDS))
 
 
 def clean_note(text: str) -> str:

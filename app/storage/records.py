@@ -76,6 +76,16 @@ def tag_problem(tag: object) -> str | None:
     return None
 
 
+def clean_title(text: str, fallback: str) -> str:
+    """The nearest title the log can keep to ``text``: one line, at most the limit.
+
+    ``fallback`` (the exercise's id) when nothing is left.
+    """
+    kept = "".join(" " if _has_control(ch) else ch for ch in text)
+    kept = " ".join(kept.encode("utf-8", "replace").decode("utf-8").split())
+    return kept[:MAX_TITLE_CHARS].strip() or fallback
+
+
 def clean_tag(text: str) -> str:
     """The nearest acceptable tag to ``text`` ('' when nothing is left)."""
     kept = "".join(" " if _has_control(ch) or ch == TAG_SEPARATOR else ch for ch in text)

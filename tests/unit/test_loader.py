@@ -317,3 +317,43 @@ def test_a_file_that_cannot_be_opened_is_described(tmp_path: Path,
     exercise, problems = load_file(path)
     assert exercise is None
     assert [str(p) for p in problems] == [f"{path}: cannot be read (permission denied)"]
+
+
+@pytest.mark.parametrize(("find", "replace", "key", "wanted"), [
+    ('title = "Calm"', 'title = "Calm\\u0000breath"', "title", "'\\x00'"),
+    ('title = "Calm"', 'title = "Calm\\nbreath"', "title", "one line"),
+    ('title = "Calm"', 'title = "Calm\\u001b[31m"', "title", "'\\x1b'"),
+    ('title = "Calm"', 'title = "Calm"\ntags = ["ni\\u0085ght"]', "tags[1]", "'\\x85'"),
+])
+def test_text_with_control_characters_is_refused(find: str, replace: str, key: str,
+                                                 wanted: str) -> None:
+    exercise, problems = parse_exercise(GOOD_BREATHING.replace(find, replace).encode(),
+                                        "calm.toml")
+    assert exercise is None
+    assert len(problems) == 1
+    assert problems[0].key == key
+    assert "control character" in problems[0].message and wanted in str(problems[0])
+
+
+def test_longer_texts_may_run_over_lines() -> None:
+    text = GOOD_BREATHING.replace('title = "Calm"',
+                                  'title = "Calm"\nsummary = """Slow.\n\tThen slower."""')
+    exercise, problems = parse_exercise(text.encode(), "calm.toml")
+    assert problems == []
+    assert exercise is not None and exercise.summary == "Slow.\n\tThen slower."
+
+
+def test_an_exercise_longer_than_the_limit_is_refused_naming_what_makes_it_long() -> None:
+    long_phases = "".join(f'\n[[phases]]\naction = "{a}"\nseconds = 99\n'
+                          for a in ("inhale", "exhale") * 5)
+    text = ('format = 1\nid = "long-one"\ntitle = "Long"\nkind = "breathing"\ncycles = 100\n'
+            + long_phases)
+    exercise, problems = parse_exercise(text.encode(), "long-one.toml")
+    assert exercise is None
+    assert [(p.path, p.line, p.key) for p in problems] == [("long-one.toml", 5, "cycles")]
+    assert "about 1650 minutes" in problems[0].message
+    assert "at most 120" in problems[0].message
+    # Just within the limit is fine: 7 cycles of 990 s is 115.5 minutes.
+    exercise, problems = parse_exercise(text.replace("cycles = 100", "cycles = 7").encode(),
+                                        "long-one.toml")
+    assert problems == [] and exercise is not None

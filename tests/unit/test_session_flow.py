@@ -102,3 +102,36 @@ def test_long_notes_and_many_tags_are_trimmed_to_what_the_log_keeps(
 
 def test_clean_tags_drops_empty_and_repeated() -> None:
     assert clean_tags((" ", "noise", "noise", "\tloud  place ")) == ("noise", "loud place")
+
+
+def test_an_exercise_the_log_could_not_hold_as_it_is_still_gets_its_session_saved(
+        store: SqliteSessionStore) -> None:
+    # Built by hand (the loader refuses both): a title with NUL and line breaks, and a
+    # planned length of 27 hours. The session is saved, fitted to what the log holds.
+    odd = Exercise(id="odd", title="Calm\x00\nbreath " + "x" * 300, kind="breathing",
+                   phases=(Phase("inhale", 4), Phase("exhale", 4)))
+    flow = SessionFlow(store, now=fixed_now)
+    record = flow.rate_before(odd, 6, numb=False, planned_seconds=99_000.0)
+    assert not flow.unsaved
+    saved = store.get(record.id)
+    assert saved is not None
+    assert saved.exercise_title.startswith("Calm breath xxx")
+    assert len(saved.exercise_title) == 200
+    assert saved.planned_seconds == 86_400
+    flow.exercise_ended(float("nan"), completed=False)
+    assert not flow.unsaved
+    saved = store.get(record.id)
+    assert saved is not None and saved.practised_seconds == 0.0
+    # A later session is not held up by it.
+    later = flow.rate_before(BOX, 5, numb=False, planned_seconds=300.0)
+    assert not flow.unsaved and store.get(later.id) is not None
+
+
+def test_a_title_of_nothing_but_control_characters_falls_back_to_the_id(
+        store: SqliteSessionStore) -> None:
+    odd = Exercise(id="odd", title="\x00\x1b", kind="breathing",
+                   phases=(Phase("inhale", 4), Phase("exhale", 4)))
+    record = SessionFlow(store, now=fixed_now).rate_before(odd, None, numb=False,
+                                                           planned_seconds=60.0)
+    saved = store.get(record.id)
+    assert saved is not None and saved.exercise_title == "odd"
