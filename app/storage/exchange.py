@@ -11,7 +11,9 @@ it. Import removes exactly that apostrophe again, so the round trip is exact.
 
 Import checks the whole file before touching the log; on any problem nothing is
 written and :class:`ImportProblem` names the file, the line (CSV) or the
-``sessions[i]`` entry (JSON), and what is wrong.
+``sessions[i]`` entry (JSON), and what is wrong. Whether a file is JSON or CSV
+is read from its first character, never from its name, so an export imports
+back whatever it was called; a file that is neither says so without quoting it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from app.domain.session import SessionRecord, utc_now
 from app.storage.records import (
@@ -49,6 +51,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 #: How many problems an ImportProblem lists before "and N more".
 MAX_LISTED = 10
+#: For a file that is neither kind of export; it quotes nothing of the file.
+NOT_AN_EXPORT = (
+    "not a Steady export: a Steady export is either JSON starting with { or CSV starting "
+    "with the header row " + ",".join(COLUMNS[:3]) + ",..."
+)
+
+
+class TextSink(Protocol):
+    """Where an export is written: an open text file, or anything with ``write``."""
+
+    def write(self, text: str, /) -> int: ...
+
 
 class ImportProblem(Exception):
     """A file that cannot be imported; nothing was written. ``problems`` lists why."""
@@ -122,7 +136,7 @@ def _csv_cells(record: SessionRecord) -> list[str]:
     return cells
 
 
-def export_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
+def export_csv(records: Iterable[SessionRecord], out: TextSink) -> int:
     """Write a header and one row per record; returns the number of rows.
 
     Open ``out`` with ``newline=""``: rows end in CRLF, line breaks inside notes
@@ -137,7 +151,7 @@ def export_csv(records: Iterable[SessionRecord], out: TextIO) -> int:
     return count
 
 
-def export_json(records: Iterable[SessionRecord], out: TextIO) -> int:
+def export_json(records: Iterable[SessionRecord], out: TextSink) -> int:
     sessions = [record_to_json(r) for r in records]
     payload = {
         "format": FORMAT_NAME,
@@ -150,7 +164,7 @@ def export_json(records: Iterable[SessionRecord], out: TextIO) -> int:
     return len(sessions)
 
 
-def export_records(records: Iterable[SessionRecord], out: TextIO, fmt: Format = "csv") -> int:
+def export_records(records: Iterable[SessionRecord], out: TextSink, fmt: Format = "csv") -> int:
     if fmt == "json":
         return export_json(records, out)
     if fmt == "csv":
@@ -158,7 +172,7 @@ def export_records(records: Iterable[SessionRecord], out: TextIO, fmt: Format = 
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def export_store(store: SqliteSessionStore, out: TextIO, fmt: Format = "csv") -> int:
+def export_store(store: SqliteSessionStore, out: TextSink, fmt: Format = "csv") -> int:
     """The whole log, oldest session first."""
     return export_records(reversed(store.sessions()), out, fmt)
 
@@ -272,6 +286,9 @@ def _read_csv(text: str) -> Iterable[tuple[str, dict[str, Any] | None, list[str]
             yield "line 1", None, ["the file is empty"]
             return
         columns = [c.strip() for c in header]
+        if not set(columns) & set(COLUMNS):  # not one Steady column: some other file
+            yield "line 1", None, [NOT_AN_EXPORT]
+            return
         problems = _column_problems(columns)
         if problems:
             yield "line 1", None, problems
@@ -330,12 +347,14 @@ def _read_json(text: str) -> Iterable[tuple[str, dict[str, Any] | None, list[str
         yield where, (None if problems else item), problems
 
 
-def detect_format(path: Path, text: str) -> Format:
-    """By extension (.csv, .json), else by content (JSON starts with ``{``)."""
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".json"):
-        return "json" if suffix == ".json" else "csv"
-    return "json" if text.lstrip().startswith("{") else "csv"
+def detect_format(text: str) -> Format:
+    """JSON when the first character that is not white space (after an optional BOM)
+    is ``{`` or ``[``; otherwise CSV.
+
+    The file's name is not consulted, so any Steady export imports whatever it is
+    called (``export --format json -o log.csv`` included).
+    """
+    return "json" if text.lstrip().lstrip("\ufeff").lstrip()[:1] in ("{", "[") else "csv"
 
 
 def _read_text(path: Path) -> str:
@@ -363,7 +382,9 @@ def read_export(path: Path, *, now: datetime | None = None) -> list[SessionRecor
     """Every session in the export at ``path``, all checked; raises ImportProblem."""
     path = Path(path)
     text = _read_text(path)
-    rows = _read_json(text) if detect_format(path, text) == "json" else _read_csv(text)
+    if not text.strip():
+        raise ImportProblem([f"{path}: the file is empty"])
+    rows = _read_json(text) if detect_format(text) == "json" else _read_csv(text)
     moment = now or utc_now()
     records: list[SessionRecord] = []
     problems: list[str] = []

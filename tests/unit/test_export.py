@@ -192,6 +192,44 @@ def test_format_is_detected_by_content_when_the_name_says_nothing(tmp_path: Path
         assert by_id(read_export(path, now=NOW)) == by_id(records)
 
 
+@pytest.mark.parametrize(("fmt", "name"), [("json", "rt.csv"), ("csv", "rt.json"),
+                                           ("json", "rt"), ("csv", "rt.JSON")])
+def test_format_is_read_from_the_content_not_the_name(tmp_path: Path, fmt: str,
+                                                      name: str) -> None:
+    """`export --format json -o rt.csv` imports back, whatever the file is called."""
+    records = sample_records()[:3]
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_records(records, out, fmt)  # type: ignore[arg-type]
+    assert by_id(read_export(path, now=NOW)) == by_id(records)
+
+
+def test_json_after_a_bom_and_blank_lines_is_json(tmp_path: Path) -> None:
+    out = io.StringIO()
+    export_json(sample_records()[:2], out)
+    path = tmp_path / "exported.csv"
+    path.write_bytes(("\ufeff \r\n\t" + out.getvalue()).encode("utf-8"))
+    assert by_id(read_export(path, now=NOW)) == by_id(sample_records()[:2])
+
+
+@pytest.mark.parametrize("name", ["diary.json", "diary.csv", "diary.txt"])
+def test_a_file_that_is_neither_export_says_so_without_quoting_it(
+        seeded: SqliteSessionStore, data_dir: Path, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("Dear diary, today was hard\nbut I got through it\n", encoding="utf-8")
+    problem = assert_refused(seeded, data_dir, path, "not a Steady export")
+    assert "diary, today" not in str(problem) and "hard" not in str(problem)
+
+
+@pytest.mark.parametrize("text", ["", "  \r\n\t\n", "\ufeff\n"])
+def test_an_empty_file_says_it_is_empty(seeded: SqliteSessionStore, data_dir: Path,
+                                        tmp_path: Path, text: str) -> None:
+    for name in ("empty.json", "empty.csv"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert_refused(seeded, data_dir, path, "the file is empty")
+
+
 def test_utf8_bom_and_hand_edits_are_accepted(tmp_path: Path) -> None:
     header = ",".join(COLUMNS)
     row = ("5A1D2C3B-0000-4000-8000-000000000001,box,Box,2026-03-01 08:00:00,,completed,"
@@ -326,7 +364,7 @@ def test_wrong_columns_change_nothing(seeded: SqliteSessionStore, data_dir: Path
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"", "line 1: the file is empty"),
+        (b"", "broken.csv: the file is empty"),
         (",".join(COLUMNS).encode() + b"\r\n1,2,3\r\n", "line 2: 3 cells, expected 14"),
         (b"\xff\xfe\x00garbage", "not UTF-8 text"),
         (",".join(COLUMNS).encode() + b"\r\n\"open quote\r\n", "line 2: not readable as CSV"),
