@@ -124,9 +124,16 @@ def test_schema_keys_and_limits_match_the_loader() -> None:
     assert limit(props["tags"]["items"]["$ref"]) == loader.TEXT_LIMITS["tags"]
     step_text = defs["step"]["properties"]["text"]["$ref"]
     assert limit(step_text) == loader.TEXT_LIMITS["text"]
-    for name in ("text40", "text80", "text300"):
+    # One-line texts refuse every control character; longer ones allow line breaks and tabs.
+    control = r"\x00-\x1f\x7f-\x9f"
+    for name, inner in (("text40", control), ("text80", control),
+                        ("text300", r"\x00-\x08\x0b-\x1f\x7f-\x9f")):
         n = limit(name)
-        assert defs[name]["pattern"] == rf"^\s*\S(?:[\s\S]{{0,{n - 2}}}\S)?\s*$"
+        assert defs[name]["pattern"] == (
+            rf"^\s*[^\s{control}](?:[^{inner}]{{0,{n - 2}}}[^\s{control}])?\s*$")
+    assert limit(props["title"]["$ref"]) < 300 and "title" not in loader.MULTILINE
+    assert limit(props["tags"]["items"]["$ref"]) < 300 and "tags" not in loader.MULTILINE
+    assert {"summary", "cautions", "sources", "text"} == loader.MULTILINE
 
 
 def test_every_key_has_help_for_editors() -> None:
