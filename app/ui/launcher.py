@@ -22,6 +22,7 @@ from app.domain.session import HELPED_MIN_SESSIONS
 from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.storage.errors import StorageError
 from app.ui.widgets import (
+    Button,
     english_plural,
     format_decimal,
     label,
@@ -52,7 +53,7 @@ def length_words(exercise: Exercise) -> str:
     return QCoreApplication.translate("Exercises", "your own pace")
 
 
-class Tile(QPushButton):
+class Tile(Button):
     """A large button holding a heading and a wrapped line of detail."""
 
     def __init__(self, heading: str, detail: str, parent: QWidget | None = None) -> None:

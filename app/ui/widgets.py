@@ -11,6 +11,25 @@ from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLa
 PAGE_MARGIN = 32
 
 
+class Button(QPushButton):
+    """A push button that Enter presses as well as Space, once per press.
+
+    A plain QPushButton outside a dialog ignores Enter, which a person on the
+    keyboard reasonably expects to press what has the focus. Held down, the
+    key presses it once: the repeats are swallowed, so they cannot run on into
+    the page that opens next. Enter with Ctrl, Alt or Shift is left to the page.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if not event.isAutoRepeat() and self.isEnabled():
+                self.click()
+            return
+        super().keyPressEvent(event)
+
+
 def label(text: str, role: str | None = None, parent: QWidget | None = None, *,
           selectable: bool = True) -> QLabel:
     """A word-wrapped label with a theme role ("title", "muted", "small", ...).
@@ -28,9 +47,9 @@ def label(text: str, role: str | None = None, parent: QWidget | None = None, *,
 
 
 def make_button(text: str, *, role: str | None = None, description: str = "",
-                name: str = "", parent: QWidget | None = None) -> QPushButton:
+                name: str = "", parent: QWidget | None = None) -> Button:
     """A button with an accessible name (its text without key hints) and description."""
-    button = QPushButton(text, parent)
+    button = Button(text, parent)
     if role:
         button.setProperty("role", role)
     button.setAccessibleName(name or text.split(" (")[0].replace("&", ""))

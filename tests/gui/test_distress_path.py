@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -309,3 +310,58 @@ def test_the_look_follows_the_system_between_light_and_dark(qtbot: QtBot,
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply(app)
+
+
+def focus_in(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_enter_presses_the_focused_start_now(qtbot: QtBot, window: MainWindow,
+                                             store: SqliteSessionStore) -> None:
+    focus_in(qtbot, window, window.launcher.start_now)
+    offered = window.launcher.focused_exercise_id()
+    assert offered
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.before
+    assert window.current_exercise_id() == offered
+
+
+def test_enter_on_the_keypad_presses_a_focused_tile(qtbot: QtBot, window: MainWindow) -> None:
+    tile = next(t for t in window.launcher.visible_tiles() if t.exercise.id == "orienting")
+    focus_in(qtbot, window, tile)
+    key(qtbot, window, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert window.current_page() is window.before
+    assert window.current_exercise_id() == "orienting"
+
+
+def test_enter_held_down_presses_once_and_does_not_run_on(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    focus_in(qtbot, window, window.launcher.start_now)
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.before
+    for _ in range(3):  # the key's repeats, as the system sends them while it is held
+        target = window.focusWidget() or window.current_page()
+        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                                 Qt.KeyboardModifier.NoModifier, "\r",
+                                                 True))
+    assert window.current_page() is window.before  # not confirmed by a repeat
+    assert store.sessions() == []
+
+
+def test_enter_on_focused_skip_skips_and_on_get_help_now_opens_help(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    window.start_exercise("box")
+    key(qtbot, window, "4")
+    focus_in(qtbot, window, window.help_button)
+    with qtbot.waitSignal(window.helpShown, timeout=1000) as blocker:
+        key(qtbot, window, Qt.Key.Key_Return)
+    blocker.args[0].close()
+    qtbot.waitUntil(lambda: window.help_dialog is None)
+    focus_in(qtbot, window, window.before.skip_button)
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.exercise_page
+    [record] = store.sessions()
+    assert record.before is None  # skipped, though 4 had been chosen
