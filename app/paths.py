@@ -6,6 +6,7 @@ Resolved once at start-up and passed in; nothing here creates folders at import.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -58,8 +59,14 @@ def user_exercises_dir(data: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make it 0700. Returns ``path``."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` (and parents) and make it private. Returns ``path``.
+
+    A new folder is 0700. An existing one loses its group and other permissions
+    and keeps the rest (a folder someone made read-only stays so).
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix":
-        os.chmod(path, 0o700)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            os.chmod(path, mode & ~0o077)
     return path

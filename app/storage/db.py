@@ -51,9 +51,28 @@ def database_path(data_dir: Path) -> Path:
 
 
 def make_private(path: Path) -> None:
-    """0600 on POSIX; other systems keep the data folder's own protection."""
+    """0600 on POSIX; other systems keep the data folder's own protection.
+
+    Raises :class:`StorageError` when the file is not this user's to change.
+    """
     if os.name == "posix" and path.exists():
-        os.chmod(path, 0o600)
+        try:
+            os.chmod(path, 0o600)
+        except PermissionError as error:
+            raise StorageError(not_yours_message(path)) from error
+
+
+def not_yours_message(path: Path) -> str:
+    """What to say when ``path`` belongs to another user account."""
+    return (f"Could not open the log {path}: it belongs to another user account (this can "
+            "happen after running Steady with sudo). Nothing was changed. Give it back to "
+            "your account, for example with: sudo chown -R \"$USER\" "
+            f"'{path.parent}'")
+
+
+def _lenient_text(data: bytes) -> str:
+    """Text as stored; bytes that are not UTF-8 (damage) read as U+FFFD, never an error."""
+    return data.decode("utf-8", "replace")
 
 
 def _create_private(path: Path) -> None:
@@ -147,6 +166,7 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.text_factory = _lenient_text
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
@@ -188,6 +208,8 @@ def open_database(
             raise StorageError(f"Could not open the log {path}: a folder or something else "
                                "that is not a file has its name. Move it elsewhere and start "
                                "Steady again.")
+        if path.exists() and _belongs_to_another(path):
+            raise StorageError(not_yours_message(path))
         if path.exists():
             try:
                 found = _inspect(path, busy_timeout)
@@ -201,15 +223,37 @@ def open_database(
             if 0 < found < CURRENT_VERSION:
                 backup = _backup(path, found, _stamp(clock), busy_timeout)
         conn = _connect(path, busy_timeout)
+        try:
+            for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+                make_private(file)
+        except BaseException:
+            conn.close()
+            raise
+    except PermissionError as error:
+        if _belongs_to_another(path):
+            raise StorageError(not_yours_message(path)) from error
+        raise StorageError(
+            f"Could not open the log {path}: {error.strerror or error}."
+        ) from error
     except sqlite3.Error as error:
         raise describe(error, f"open the log {path}") from error
     except OSError as error:
         raise StorageError(
             f"Could not open the log {path}: {error.strerror or error}."
         ) from error
-    for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
-        make_private(file)
     return OpenResult(conn, path, found, backup, moved, notice)
+
+
+def _belongs_to_another(path: Path) -> bool:
+    """True when ``path`` (or, if it cannot be seen, its folder) is another user's."""
+    if os.name != "posix":
+        return False
+    for candidate in (path, path.parent):
+        try:
+            return candidate.stat().st_uid != os.getuid()
+        except OSError:
+            continue
+    return False
 
 
 def open_memory() -> sqlite3.Connection:

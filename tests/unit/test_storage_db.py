@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.session import SessionRecord
+from app.paths import ensure_private_dir
 from app.storage.db import DB_NAME, OpenResult, log_copies, open_database
 from app.storage.errors import DatabaseLockedError, NewerDatabaseError, StorageError
 from app.storage.schema import CURRENT_VERSION
@@ -97,6 +98,47 @@ def test_existing_loose_permissions_are_tightened(data_dir: Path) -> None:
     result = open_database(data_dir)
     result.connection.close()
     assert mode(data_dir) == 0o700 and mode(data_dir / DB_NAME) == 0o600
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+@pytest.mark.parametrize(("before", "after"), [(0o2775, 0o2700), (0o500, 0o500),
+                                               (0o711, 0o700)])
+def test_only_group_and_other_permissions_are_taken_from_the_folder(
+        tmp_path: Path, before: int, after: int) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    os.chmod(folder, before)
+    try:
+        ensure_private_dir(folder)
+        assert mode(folder) == after  # a folder made read-only on purpose stays so
+    finally:
+        os.chmod(folder, 0o700)
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX ownership")
+def test_a_log_of_another_user_account_is_left_alone_with_a_clear_message(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_log(data_dir, 2)
+    path = data_dir / DB_NAME
+    before = digest(path)
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # as if after "sudo steady"
+    with pytest.raises(StorageError) as raised:
+        open_database(data_dir)
+    message = str(raised.value)
+    assert str(path) in message and "another user account" in message and "sudo" in message
+    assert digest(path) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME]  # nothing moved aside
+
+
+def test_text_that_is_not_utf8_reads_with_a_replacement_mark(data_dir: Path) -> None:
+    [record] = make_log(data_dir, 1)
+    store, _ = open_store(data_dir)
+    with store:
+        store._conn.execute("UPDATE sessions SET note = CAST(X'5461ff6b6564' AS TEXT)")
+        [read] = store.sessions()  # one bad byte in a note does not stop the log being read
+        assert read.note == "Ta\ufffdked"
+        assert store.get(record.id) is not None
 
 
 def test_reopen_keeps_data_and_makes_no_backup(data_dir: Path) -> None:
