@@ -540,8 +540,8 @@ class AfterPage(_RatingPage):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.on_skip()
+        if event.key() == Qt.Key.Key_Escape:  # leave now, keeping whatever was entered
+            self.on_go()
             return
         if not self.key_for_rating(event):
             super().keyPressEvent(event)

@@ -365,3 +365,20 @@ def test_enter_on_focused_skip_skips_and_on_get_help_now_opens_help(
     assert window.current_page() is window.exercise_page
     [record] = store.sessions()
     assert record.before is None  # skipped, though 4 had been chosen
+
+
+def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    assert window.start_exercise("box")
+    key(qtbot, window, "s")
+    key(qtbot, window, Qt.Key.Key_Escape)  # stops the exercise
+    assert window.current_page() is window.after
+    key(qtbot, window, "2")
+    window.after.note.setFocus()
+    key(qtbot, window, "Quieter now.")
+    key(qtbot, window, Qt.Key.Key_Escape)  # out of the note
+    assert window.current_page() is window.after
+    key(qtbot, window, Qt.Key.Key_Escape)  # and off the page
+    assert window.current_page() is window.summary
+    [record] = store.sessions()
+    assert (record.after, record.note) == (2, "Quieter now.")
