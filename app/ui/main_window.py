@@ -529,6 +529,8 @@ class MainWindow(QMainWindow):
             return
         if self.exercise_page is not None:
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
+        if self.settings_page is not None:
+            self.settings_page.keep_changes()  # a contact typed in, then the window closed
         super().closeEvent(event)
 
 

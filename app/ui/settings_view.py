@@ -132,8 +132,8 @@ class SettingsPage(QWidget):
         self.status = label("", "small")
         self.status.setAccessibleName(self.tr("Save status"))
         self.back_button = make_button(self.tr("Back (Esc)"),
-                                       description=self.tr("Leave settings; what you changed "
-                                                           "stays here until you save"))
+                                       description=self.tr("Keep what you changed and go "
+                                                           "back"))
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Save and use these settings"))
         footer = QHBoxLayout()
@@ -541,7 +541,7 @@ class SettingsPage(QWidget):
             widget.setEnabled(row >= 0)
         self.move_up.setEnabled(row > 0)
         self.volume.setEnabled(self._sound_available and self.sound.isChecked())
-        not_saved = self.tr("Not saved yet.")
+        not_saved = self.tr("Not saved yet: Save or Back keeps it.")
         if self.is_dirty():
             self.status.setText(not_saved)
         elif self.status.text() == not_saved:
@@ -654,7 +654,14 @@ class SettingsPage(QWidget):
 
     @Slot()
     def on_back(self) -> None:
+        """Leave, keeping what was changed: nothing typed here (a contact) is lost."""
+        self.keep_changes()
         self.closed.emit()
+
+    def keep_changes(self) -> None:
+        """Save what was changed, if anything was."""
+        if self.is_dirty():
+            self.on_save()
 
     def show_section(self, key: str) -> None:
         """Scroll to a section and put the focus in it ("contacts", "sound", ...)."""

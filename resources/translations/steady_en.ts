@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+438"/>
+        <location filename="../../app/ui/rating.py" line="+439"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-301"/>
+        <location line="-302"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>Go on to the exercise without contacting anyone</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>breathe in</source>
         <translation>breathe in</translation>
     </message>
@@ -352,7 +352,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+127"/>
+        <location filename="../../app/ui/launcher.py" line="+128"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -1193,7 +1193,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history.py" line="+165"/>
+        <location filename="../../app/ui/history.py" line="+144"/>
         <source>Looking back</source>
         <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
         <translation>Looking back</translation>
@@ -1296,23 +1296,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
         <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-145"/>
         <source>Delete this session…</source>
         <translation>Delete this session…</translation>
     </message>
@@ -1323,12 +1323,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+378"/>
+        <location line="+380"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-377"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1387,7 +1387,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
@@ -1689,7 +1689,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="+101"/>
+        <location filename="../../app/ui/widgets.py" line="+120"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -1720,7 +1720,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+403"/>
+        <location line="+404"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1986,7 +1986,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-322"/>
+        <location filename="../../app/ui/rating.py" line="-323"/>
         <source>Rating %1</source>
         <translation>Rating %1</translation>
     </message>
@@ -2128,7 +2128,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="+692"/>
+        <location filename="../../app/ui/settings_view.py" line="+699"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2206,7 +2206,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-674"/>
+        <location line="-681"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2282,12 +2282,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Leave settings; what you changed stays here until you save</source>
-        <translation>Leave settings; what you changed stays here until you save</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
@@ -2458,7 +2453,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+198"/>
+        <source>Not saved yet: Save or Back keeps it.</source>
+        <translation>Not saved yet: Save or Back keeps it.</translation>
+    </message>
+    <message>
+        <location line="-215"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2488,7 +2488,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+69"/>
+        <source>Keep what you changed and go back</source>
+        <translation>Keep what you changed and go back</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -2558,12 +2563,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>No exercises are hidden.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Not saved yet.</source>
-        <translation>Not saved yet.</translation>
-    </message>
-    <message>
-        <location line="+104"/>
+        <location line="+114"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
     </message>

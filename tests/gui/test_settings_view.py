@@ -109,7 +109,7 @@ def test_every_choice_is_saved(qtbot: QtBot, library: Library) -> None:
     page.health["breathing"].setChecked(True)
     page.keep_in_tray.setChecked(True)
     assert page.is_dirty()
-    assert page.status.text() == "Not saved yet."
+    assert page.status.text() == "Not saved yet: Save or Back keeps it."
     with qtbot.waitSignal(page.saved) as blocker:
         page.save_button.click()
     saved = blocker.args[0]
@@ -323,16 +323,41 @@ def test_a_failed_save_is_said_plainly_and_the_settings_still_apply(
     assert window.settings.reduced_motion is True
 
 
-def test_back_keeps_a_draft_until_saved(qtbot: QtBot, window: MainWindow) -> None:
+def test_back_and_esc_keep_what_was_changed(qtbot: QtBot, window: MainWindow,
+                                            data_dir: Path) -> None:
     page = open_settings(qtbot, window)
     page.add_contact.click()
     qtbot.keyClicks(page.contact_name, "Ana")
-    page.back_button.click()
+    assert page.status.text() == "Not saved yet: Save or Back keeps it."
+    with qtbot.waitSignal(window.settingsChanged):
+        page.back_button.click()
     qtbot.waitUntil(lambda: window.current_page() is window.launcher)
-    assert window.settings.contacts == ()
+    assert window.settings.contacts == (Contact("Ana"),)
+    assert load_settings(data_dir)[0].contacts == (Contact("Ana"),)
     page = open_settings(qtbot, window)
-    assert page.current().contacts == (Contact("Ana"),)
-    assert page.status.text() == "Not saved yet."
+    qtbot.keyClicks(page.contact_number, "555 0100")
+    with qtbot.waitSignal(window.settingsChanged):
+        qtbot.keyClick(page.contact_number, Qt.Key.Key_Escape)
+        if window.current_page() is page:  # the first Esc may only leave the field
+            qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert load_settings(data_dir)[0].contacts == (Contact("Ana", "555 0100"),)
+
+
+def test_closing_the_window_on_settings_keeps_a_contact_typed_there(
+        qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+    page = open_settings(qtbot, window)
+    page.add_contact.click()
+    qtbot.keyClicks(page.contact_name, "Sam")
+    window.close()
+    assert load_settings(data_dir)[0].contacts == (Contact("Sam"),)
+
+
+def test_back_without_changes_writes_nothing(qtbot: QtBot, window: MainWindow,
+                                             data_dir: Path) -> None:
+    page = open_settings(qtbot, window)
+    with qtbot.assertNotEmitted(window.settingsChanged):
+        page.back_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)
 
 
 def test_edit_contacts_in_help_opens_settings_there(qtbot: QtBot, window: MainWindow) -> None:
