@@ -46,10 +46,62 @@ def _length_text(exercise: Exercise) -> str:
     return f"{seconds / 60:.0f} min" if seconds else "your pace"
 
 
+class OutputError(Exception):
+    """Standard output could not be written (a full disk, say); never a closed pipe."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+
+
+class Output:
+    """Standard output for a verb.
+
+    A failed write or flush becomes :class:`OutputError`, so it is told apart from
+    a problem with the person's own files; a closed pipe stays ``BrokenPipeError``.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str, /) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from error
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from error
+
+    def exact_utf8(self) -> None:
+        """Exports go out as UTF-8 with their own line ends, whatever the terminal."""
+        if isinstance(self.stream, io.TextIOWrapper):
+            self.stream.reconfigure(encoding="utf-8", newline="")
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, let Python's last flush at exit go nowhere, silently."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
 # --------------------------------------------------------------------------- verbs
 
 
-def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_list(args: argparse.Namespace, out: Output) -> int:
     library = _library(args.data_dir)
     if args.json:
         payload = {
@@ -81,7 +133,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     files: list[Path] = []
     problems = []
     for raw in args.paths:
@@ -99,7 +151,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_INVALID if problems else EXIT_OK
 
 
-def cmd_start(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_start(args: argparse.Namespace, out: Output) -> int:
     library = _library(args.data_dir)
     if library.get(args.id) is None:
         sys.stderr.write(f"steady: there is no exercise with the id '{args.id}'.\n"
@@ -165,7 +217,7 @@ def _export_format(args: argparse.Namespace) -> Format:
     return "csv"
 
 
-def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_export(args: argparse.Namespace, out: Output) -> int:
     from app.storage.exchange import export_records
 
     fmt = _export_format(args)
@@ -175,8 +227,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     except StorageError as error:
         return _fail(str(error))
     if not args.output:
-        if isinstance(out, io.TextIOWrapper):
-            out.reconfigure(encoding="utf-8", newline="")
+        out.exact_utf8()
         export_records(records, out, fmt)
         return EXIT_OK
     buffer = io.StringIO(newline="")
@@ -189,7 +240,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_import(args: argparse.Namespace, out: Output) -> int:
     from app.storage.exchange import ImportProblem, read_export
 
     path = Path(args.file)
@@ -226,7 +277,7 @@ def stats_table(rows: list[ExerciseStats]) -> list[str]:
     ]
 
 
-def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     try:
         with _open_log(args.data_dir) as store:
             rows, best = store.stats(), store.best_exercise()
@@ -252,7 +303,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
 # --------------------------------------------------------------------------- parser
 
 
-Verb = Callable[[argparse.Namespace, TextIO], int]
+Verb = Callable[[argparse.Namespace, Output], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -311,10 +362,16 @@ def main(argv: Sequence[str]) -> int:
         return run(sys.stdout)
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
-    out = sys.stdout
+    if func is None:
+        return _open_window(args)
+    out = Output(sys.stdout)
     try:
-        if func is None:
-            return _open_window(args)
-        return func(args, out)
-    except BrokenPipeError:
+        code = func(args, out)
+        out.flush()  # here, so a full disk is reported, not met at exit
+    except BrokenPipeError:  # `steady export | head`: the reader has all it wanted
+        _quiet_stdout()
         return EXIT_OK
+    except OutputError as error:
+        _quiet_stdout()
+        return _fail(f"could not write the output: {error}")
+    return code
