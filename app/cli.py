@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +45,40 @@ def _length_text(exercise: Exercise) -> str:
         return f"{minutes:g} min"
     seconds = exercise.planned_seconds()
     return f"{seconds / 60:.0f} min" if seconds else "your pace"
+
+
+#: Characters never sent raw to a terminal: C0 and C1 controls (ESC and CSI start
+#: terminal codes; a newline would break a table), line and paragraph separators,
+#: and the bidi controls that reorder what follows them.
+_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE_CHAR = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw (it escapes the C0 controls).
+_UNSAFE_IN_JSON = re.compile(f"[{_OTHER_UNSAFE}]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str) -> str:
+    """``text`` safe for a terminal: each control character as a visible escape (``\\x1b``).
+
+    For what people read (tables, messages); exports keep the text exactly.
+    """
+    return _UNSAFE_CHAR.sub(_escape, text)
+
+
+def json_text(payload: object) -> str:
+    """``payload`` as indented JSON that is safe for a terminal and means the same.
+
+    JSON already escapes the C0 controls; the rest of :func:`shown`'s characters
+    become ``\\u`` escapes, which any JSON reader turns back into the same text.
+    """
+    text = json.dumps(payload, indent=2, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 class OutputError(Exception):
@@ -116,11 +151,10 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
             ],
             "invalid": [str(p) for p in library.problems],
         }
-        json.dump(payload, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_text(payload))
         return EXIT_OK
-    rows = [(ex.id, ex.kind, _length_text(ex), ex.title,
-             display_path(ex.path) if ex.path else "")
+    rows = [tuple(shown(cell) for cell in (ex.id, ex.kind, _length_text(ex), ex.title,
+                                           display_path(ex.path) if ex.path else ""))
             for ex in library.exercises.values()]
     widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
     for row in rows:
@@ -129,7 +163,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     if library.problems:
         out.write("\nFiles that could not be used:\n")
         for problem in library.problems:
-            out.write(f"  {problem}\n")
+            out.write(f"  {shown(str(problem))}\n")
     return EXIT_OK
 
 
@@ -147,14 +181,14 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     result = check_files(files)
     problems.extend(result.problems)
     for problem in problems:
-        out.write(f"{problem}\n")
+        out.write(f"{shown(str(problem))}\n")
     return EXIT_INVALID if problems else EXIT_OK
 
 
 def cmd_start(args: argparse.Namespace, out: Output) -> int:
     library = _library(args.data_dir)
     if library.get(args.id) is None:
-        sys.stderr.write(f"steady: there is no exercise with the id '{args.id}'.\n"
+        sys.stderr.write(f"steady: there is no exercise with the id '{shown(args.id)}'.\n"
                          "Known ids:\n")
         for ex_id in library.ids():
             sys.stderr.write(f"  {ex_id}\n")
@@ -177,7 +211,8 @@ EMPTY_LOG_TEXT = (
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"steady: {message}\n")
+    lines = (shown(line) for line in message.split("\n"))
+    sys.stderr.write("steady: " + "\n".join(lines) + "\n")
     return EXIT_INVALID
 
 
@@ -190,7 +225,7 @@ def _open_log(data: Path, *, create: bool = False) -> SqliteSessionStore:
         return memory_store()
     store, result = open_store(data)
     if result.notice:
-        sys.stderr.write(f"steady: {result.notice}\n")
+        sys.stderr.write(f"steady: {shown(result.notice)}\n")
     return store
 
 
@@ -236,7 +271,7 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         _write_private(Path(args.output), buffer.getvalue())
     except OSError as error:
         return _fail(f"could not write {args.output}: {error.strerror or error}")
-    sys.stderr.write(f"Exported {count} session(s) to {args.output}.\n")
+    sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")
     return EXIT_OK
 
 
@@ -252,7 +287,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
         return _fail(str(error))
     present = len(records) - added
     note = f"; {present} were already in your log" if present else ""
-    out.write(f"Imported {added} session(s) from {path}{note}.\n")
+    out.write(f"Imported {added} session(s) from {shown(str(path))}{note}.\n")
     return EXIT_OK
 
 
@@ -261,10 +296,10 @@ def _number(value: float | None, pattern: str = "{:.1f}") -> str:
 
 
 def stats_table(rows: list[ExerciseStats]) -> list[str]:
-    """ "What works for me" as aligned text lines."""
+    """ "What works for me" as aligned text lines, safe for a terminal."""
     header = ("Exercise", "Sessions", "Rated", "Before", "After", "Change", "Drop >= 2")
     body = [
-        (r.title, str(r.sessions), str(r.rated), _number(r.mean_before),
+        (shown(r.title), str(r.sessions), str(r.rated), _number(r.mean_before),
          _number(r.mean_after), _number(r.mean_change, "{:+.1f}"),
          _number(None if r.noticeable_share is None else 100 * r.noticeable_share, "{:.0f}%"))
         for r in rows
@@ -286,8 +321,7 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     if args.json:
         payload = {"exercises": [dataclasses.asdict(r) for r in rows],
                    "best": best._asdict() if best else None}
-        json.dump(payload, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_text(payload))
         return EXIT_OK
     if not rows:
         out.write(EMPTY_LOG_TEXT)
@@ -295,7 +329,7 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     out.write("What works for you, per exercise (change = after - before; lower is calmer)\n\n")
     out.write("\n".join(stats_table(rows)) + "\n")
     if best:
-        out.write(f"\nHelped most so far: {best.title}, a mean change of "
+        out.write(f"\nHelped most so far: {shown(best.title)}, a mean change of "
                   f"{best.mean_change:+.1f} over {best.sessions} rated sessions.\n")
     return EXIT_OK
 

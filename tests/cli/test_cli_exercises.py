@@ -91,3 +91,37 @@ def test_start_unknown_id_exits_2_with_known_ids(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "nope" in result.stderr
     assert "  box\n" in result.stderr and "  five-senses\n" in result.stderr
+
+
+ESC = "\x1b"
+BIDI = "\u202e"  # right-to-left override: reverses what follows on screen
+
+
+def test_list_and_validate_show_control_characters_harmlessly(tmp_path: Path) -> None:
+    own = tmp_path / "exercises"
+    own.mkdir()
+    # One's own files: a title with a bidi override (the loader lets it through) in a
+    # file whose name carries a terminal code, and a broken file with one in its name.
+    (own / f"mine{ESC}[2J.toml").write_text(
+        GOOD.replace('"My breath"', f'"My {BIDI}htaerb"'), encoding="utf-8")
+    broken = own / f"bad{ESC}]0;owned{chr(7)}.toml"
+    broken.write_text(GOOD.replace("seconds = 5", "seconds = 500"), encoding="utf-8")
+    for args in (["list"], ["list", "--json"], ["validate", str(own)]):
+        result = steady(*args, data=tmp_path)
+        for raw in (ESC, BIDI, "\x07"):
+            assert raw not in result.stdout, (args, raw)
+    text = steady("list", data=tmp_path).stdout
+    mine = next(line for line in text.splitlines() if line.startswith("mine "))
+    assert "My \\u202ehtaerb" in mine and "mine\\x1b[2J.toml" in mine
+    assert "bad\\x1b]0;owned\\x07.toml" in text
+    payload = json.loads(steady("list", "--json", data=tmp_path).stdout)
+    exercise = next(e for e in payload["exercises"] if e["id"] == "mine")
+    assert exercise["title"] == f"My {BIDI}htaerb", "JSON keeps the exact text"
+    lines = steady("validate", str(broken), data=tmp_path).stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{own}/bad\\x1b]0;owned\\x07.toml:11:")
+
+
+def test_an_unknown_id_is_echoed_harmlessly(tmp_path: Path) -> None:
+    result = steady("start", f"no{ESC}[31mpe", data=tmp_path)
+    assert result.returncode == 2 and ESC not in result.stderr
+    assert "no\\x1b[31mpe" in result.stderr

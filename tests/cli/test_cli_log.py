@@ -181,3 +181,31 @@ def test_newer_log_is_refused_without_a_traceback(tmp_path: Path) -> None:
         assert result.returncode == 1
         assert "newer Steady" in result.stderr and "Traceback" not in result.stderr
     assert digest(data) == before
+
+
+# ------------------------------------------------------------ titles shown harmlessly
+
+
+def test_stats_shows_control_characters_in_titles_harmlessly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    title = "Box \x1b[2J\x1b]0;pwned\x07\nsecond line \x9b31m \u202eright"
+    store, _ = open_store(data)
+    with store:
+        for hour in range(6):
+            store.save(SessionRecord("box", title, START + timedelta(hours=hour), before=8,
+                                     after=3, status="completed", tags=("work",)))
+    result = steady("stats", data=data)
+    assert result.returncode == 0, result.stderr
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in result.stdout
+    shown = "Box \\x1b[2J\\x1b]0;pwned\\x07\\nsecond line \\x9b31m \\u202eright"
+    lines = result.stdout.splitlines()
+    row = next(line for line in lines if line.startswith("Box"))
+    assert row.startswith(shown) and row.split()[-6:] == ["6", "6", "8.0", "3.0", "-5.0",
+                                                          "100%"]
+    assert f"Helped most so far: {shown}, a mean change" in result.stdout
+    payload = steady("stats", "--json", data=data)
+    assert "\x1b" not in payload.stdout and "\x9b" not in payload.stdout
+    assert json.loads(payload.stdout)["exercises"][0]["title"] == title, "JSON keeps it exact"
+    exported = steady("export", "--format", "json", data=data)
+    assert json.loads(exported.stdout)["sessions"][0]["exercise_title"] == title
