@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
             return
         self.flow.rate_before(exercise, rating, numb=numb,
                               planned_seconds=self.before.planned_seconds())
+        if self._launcher is not None:  # back home after it, every exercise is in sight
+            self._launcher.filter.clear()
         page: ExercisePage
         if exercise.is_breathing:
             from app.ui.breathing_view import BreathingPage

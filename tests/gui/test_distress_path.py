@@ -382,3 +382,18 @@ def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
     assert window.current_page() is window.summary
     [record] = store.sessions()
     assert (record.after, record.note) == (2, "Quieter now.")
+
+
+def test_the_search_is_cleared_once_an_exercise_starts_not_before(
+        qtbot: QtBot, window: MainWindow) -> None:
+    key(qtbot, window, "orient")
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_exercise_id() == "orienting"
+    key(qtbot, window, Qt.Key.Key_Escape)  # back from the first rating: the search is kept
+    assert window.current_page() is window.launcher
+    assert window.launcher.filter.text() == "orient"
+    key(qtbot, window, Qt.Key.Key_Return)
+    key(qtbot, window, "s")  # the exercise starts
+    assert window.launcher.filter.text() == ""
+    window.go_home()
+    assert len(window.launcher.visible_tiles()) == len(window.launcher.tiles)
