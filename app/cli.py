@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__, paths
-from app.domain.exercise import Exercise
+from app.domain.exercise import Exercise, Problem
 from app.domain.loader import (
     Library,
     check_files,
@@ -23,7 +23,7 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
-from app.storage.db import database_path
+from app.storage.db import OpenResult, database_path
 from app.storage.errors import StorageError
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
@@ -176,6 +176,9 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
             found, folder_problems = exercise_files(path)
             files.extend(found)
             problems.extend(folder_problems)
+            if not found and not folder_problems:
+                problems.append(Problem(display_path(path),
+                                        "no exercise files (.toml) were found in this folder"))
         else:
             files.append(path)
     result = check_files(files)
@@ -208,6 +211,10 @@ EMPTY_LOG_TEXT = (
     "Your log is empty for now. After a session where you rate how you feel before and\n"
     "after, what helps you will show up here.\n"
 )
+NO_LOG_TEXT = (
+    "There is no log in {folder} yet. After a session where you rate how you feel\n"
+    "before and after, what helps you will show up here.\n"
+)
 
 
 def _fail(message: str) -> int:
@@ -216,17 +223,20 @@ def _fail(message: str) -> int:
     return EXIT_INVALID
 
 
-def _open_log(data: Path, *, create: bool = False) -> SqliteSessionStore:
+def _has_log(data: Path) -> bool:
+    return database_path(data).exists()
+
+
+def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, OpenResult | None]:
     """The log for a verb; never marks running sessions (a window may be mid-session).
 
-    Reading verbs do not create a log where there is none.
+    Reading verbs do not create a log where there is none: they get an empty one
+    in memory (and no result). A notice from opening (a damaged log moved aside)
+    is the caller's to tell.
     """
-    if not create and not database_path(data).exists():
-        return memory_store()
-    store, result = open_store(data)
-    if result.notice:
-        sys.stderr.write(f"steady: {shown(result.notice)}\n")
-    return store
+    if not create and not _has_log(data):
+        return memory_store(), None
+    return open_store(data)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -257,7 +267,10 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
 
     fmt = _export_format(args)
     try:
-        with _open_log(args.data_dir) as store:
+        store, result = _open_log(args.data_dir)
+        with store:
+            if result is not None and result.notice:
+                sys.stderr.write(f"steady: {shown(result.notice)}\n")
             records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
@@ -281,7 +294,10 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     path = Path(args.file)
     try:
         records = read_export(path)
-        with _open_log(args.data_dir, create=True) as store:
+        store, result = _open_log(args.data_dir, create=True)
+        with store:
+            if result is not None and result.notice:
+                sys.stderr.write(f"steady: {shown(result.notice)}\n")
             added = store.merge(records)
     except (ImportProblem, StorageError) as error:
         return _fail(str(error))
@@ -313,15 +329,24 @@ def stats_table(rows: list[ExerciseStats]) -> list[str]:
 
 
 def cmd_stats(args: argparse.Namespace, out: Output) -> int:
+    data: Path = args.data_dir
     try:
-        with _open_log(args.data_dir) as store:
+        store, result = _open_log(data)
+        with store:
+            if result is not None and result.notice:
+                sys.stderr.write(f"steady: {shown(result.notice)}\n")
             rows, best = store.stats(), store.best_exercise()
     except StorageError as error:
         return _fail(str(error))
     if args.json:
+        if result is None:
+            sys.stderr.write(f"steady: there is no log in {shown(str(data))} yet.\n")
         payload = {"exercises": [dataclasses.asdict(r) for r in rows],
                    "best": best._asdict() if best else None}
         out.write(json_text(payload))
+        return EXIT_OK
+    if result is None:
+        out.write(NO_LOG_TEXT.format(folder=shown(str(data))))
         return EXIT_OK
     if not rows:
         out.write(EMPTY_LOG_TEXT)

@@ -93,6 +93,17 @@ def test_start_unknown_id_exits_2_with_known_ids(tmp_path: Path) -> None:
     assert "  box\n" in result.stderr and "  five-senses\n" in result.stderr
 
 
+def test_validate_a_folder_without_exercise_files_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "my exercises"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not an exercise")
+    result = steady("validate", str(empty), data=tmp_path)
+    assert result.returncode == 1, "nothing was checked, so nothing passed"
+    assert result.stdout == f"{empty}: no exercise files (.toml) were found in this folder\n"
+    (empty / "mine.toml").write_text(GOOD)
+    assert steady("validate", str(empty), data=tmp_path).returncode == 0
+
+
 ESC = "\x1b"
 BIDI = "\u202e"  # right-to-left override: reverses what follows on screen
 

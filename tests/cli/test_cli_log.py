@@ -56,14 +56,25 @@ def digest(data: Path) -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
 
 
-def test_stats_on_an_empty_log_is_kind_and_creates_nothing(tmp_path: Path) -> None:
+def test_stats_without_a_log_is_kind_names_the_folder_and_creates_nothing(
+        tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = steady("stats", data=data)
     assert result.returncode == 0, result.stderr
-    assert "empty for now" in result.stdout and result.stderr == ""
+    assert f"There is no log in {data} yet." in result.stdout and result.stderr == ""
     assert not data.exists()
     result = steady("stats", "--json", data=data)
     assert result.returncode == 0 and json.loads(result.stdout) == {"exercises": [], "best": None}
+    assert result.stderr == f"steady: there is no log in {data} yet.\n"
+    assert not data.exists()
+
+
+def test_stats_on_an_empty_log_is_kind(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    open_store(data)[0].close()
+    result = steady("stats", data=data)
+    assert result.returncode == 0, result.stderr
+    assert "Your log is empty for now" in result.stdout and result.stderr == ""
 
 
 def test_stats_table(tmp_path: Path) -> None:
