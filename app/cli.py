@@ -254,6 +254,13 @@ def _write_private(path: Path, text: str) -> None:
         raise
 
 
+def _holds_something(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _export_format(args: argparse.Namespace) -> Format:
     if args.format:
         return "json" if args.format == "json" else "csv"
@@ -263,13 +270,20 @@ def _export_format(args: argparse.Namespace) -> Format:
 
 
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
+    """The whole log; never a new, empty one in place of a missing or damaged log."""
     from app.storage.exchange import export_records
 
     fmt = _export_format(args)
+    data: Path = args.data_dir
+    untouched = f" Nothing was written to {args.output}." if args.output else ""
+    if not _has_log(data):
+        return _fail(f"there is no log in {data}, so there is nothing to export.{untouched}")
     try:
-        store, result = _open_log(args.data_dir)
+        store, result = _open_log(data)
         with store:
             if result is not None and result.notice:
+                if result.moved_aside is not None:  # and a new, empty log was started
+                    return _fail(f"{result.notice} Nothing was exported.{untouched}")
                 sys.stderr.write(f"steady: {shown(result.notice)}\n")
             records = list(reversed(store.sessions()))
     except StorageError as error:
@@ -278,10 +292,15 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         out.exact_utf8()
         export_records(records, out, fmt)
         return EXIT_OK
+    target = Path(args.output)
+    if not records and _holds_something(target):
+        return _fail(f"your log in {data} has no sessions, so the export would be empty; "
+                     f"{args.output} already holds something and was left as it was. To "
+                     "replace it anyway, delete it first.")
     buffer = io.StringIO(newline="")
     count = export_records(records, buffer, fmt)
     try:
-        _write_private(Path(args.output), buffer.getvalue())
+        _write_private(target, buffer.getvalue())
     except OSError as error:
         return _fail(f"could not write {args.output}: {error.strerror or error}")
     sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")

@@ -194,6 +194,53 @@ def test_newer_log_is_refused_without_a_traceback(tmp_path: Path) -> None:
     assert digest(data) == before
 
 
+# ------------------------------------------------------------ export never harms a backup
+
+GOOD_BACKUP = b"id,exercise_id\r\nthe person's good backup\r\n"
+
+
+def backup(tmp_path: Path) -> Path:
+    path = tmp_path / "backup.csv"
+    path.write_bytes(GOOD_BACKUP)
+    return path
+
+
+def test_export_without_a_log_writes_nothing_and_names_the_folder(tmp_path: Path) -> None:
+    """A mistyped data folder must not turn a good backup into an empty one."""
+    data, saved, fresh = tmp_path / "typo", backup(tmp_path), tmp_path / "fresh.csv"
+    for target in (saved, fresh):
+        result = steady("export", "-o", str(target), data=data)
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"steady: there is no log in {data}")
+        assert f"Nothing was written to {target}." in result.stderr
+    assert saved.read_bytes() == GOOD_BACKUP
+    assert not fresh.exists() and not data.exists()
+    result = steady("export", data=data)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"steady: there is no log in {data}, so there is nothing to export.\n"
+
+
+def test_export_of_a_damaged_log_writes_nothing(tmp_path: Path) -> None:
+    data, saved = tmp_path / "data", backup(tmp_path)
+    data.mkdir()
+    (data / DB_NAME).write_bytes(b"not a database, just damage " * 200)
+    result = steady("export", "-o", str(saved), data=data)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "a new, empty log was started" in result.stderr
+    assert f"Nothing was exported. Nothing was written to {saved}." in result.stderr
+    assert saved.read_bytes() == GOOD_BACKUP
+    assert len(list(data.glob(f"{DB_NAME}.damaged-*"))) == 1
+    assert steady("export", data=data).returncode == 0  # the notice was given once
+    # The new log is empty: it still never replaces a file that holds something ...
+    again = steady("export", "-o", str(saved), data=data)
+    assert again.returncode == 1 and "has no sessions" in again.stderr
+    assert f"{saved} already holds something and was left as it was" in again.stderr
+    assert saved.read_bytes() == GOOD_BACKUP
+    # ... but a new file gets the (empty) export as asked.
+    assert steady("export", "-o", str(tmp_path / "new.csv"), data=data).returncode == 0
+    assert (tmp_path / "new.csv").read_text(encoding="utf-8").startswith("id,exercise_id,")
+
+
 # ------------------------------------------------------------ titles shown harmlessly
 
 
