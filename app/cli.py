@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,7 +24,7 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
-from app.storage.db import OpenResult, database_path
+from app.storage.db import SIDE_SUFFIXES, OpenResult, database_path
 from app.storage.errors import StorageError
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
@@ -217,6 +218,10 @@ NO_LOG_TEXT = (
 )
 
 
+class Refused(Exception):
+    """An export that would harm something; nothing was written. The message says why."""
+
+
 def _fail(message: str) -> int:
     lines = (shown(line) for line in message.split("\n"))
     sys.stderr.write("steady: " + "\n".join(lines) + "\n")
@@ -239,8 +244,71 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
     return open_store(data)
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (0600) through a temporary file, so no half file is left."""
+def _steady_files(data: Path) -> list[Path]:
+    """Steady's own files in ``data``; any of them may be a link to a file elsewhere."""
+    from app.storage.settings import settings_path
+
+    log = database_path(data)
+    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data)]
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _steady_own(real: Path, data: Path) -> str | None:
+    """Why ``real`` (fully resolved) is Steady's own: in the data folder, or its file.
+
+    Compared by resolved path, then by the files themselves, which also catches a
+    folder spelt with other capitals on a case-insensitive disk, or a hard link.
+    """
+    folder = Path(os.path.realpath(data))
+    inside = f"is inside Steady's data folder {data}; choose a place outside that folder"
+    if real == folder:
+        return "is Steady's data folder; choose a place outside it"
+    if folder in real.parents:
+        return inside
+    for own in _steady_files(data):
+        if real == Path(os.path.realpath(own)) or _same(real, own):
+            return f"is one of Steady's own files ({own}); choose another name"
+    if any(_same(place, folder) for place in (real, *real.parents)):
+        return inside
+    return None
+
+
+def export_target(path: Path, data: Path) -> Path:
+    """The file ``export -o path`` writes: ``path``, or the file a link at it points to.
+
+    Raises :class:`Refused` for one of Steady's own files (the log, its side files,
+    anything in the data folder) and for anything that is not an ordinary file.
+    """
+    real = Path(os.path.realpath(path))
+    reason = _steady_own(real, data)
+    if reason:
+        raise Refused(f"{path} {reason}. Nothing was written.")
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as error:
+        raise Refused(f"could not write {path}: {error.strerror or error}") from error
+    if stat.S_ISDIR(mode):
+        raise Refused(f"{path} is a folder; give a file name, like "
+                      f"{path / 'steady-export.csv'}. Nothing was written.")
+    if not stat.S_ISREG(mode):
+        raise Refused(f"{path} is not an ordinary file (a pipe or a device, say), so Steady "
+                      "will not replace it. Nothing was written.")
+    return real
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (0600) through a temporary file beside it.
+
+    ``path`` is replaced whole or not at all; no half file is left.
+    """
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -252,6 +320,17 @@ def _write_private(path: Path, text: str) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    if os.name == "posix":  # the rename itself survives a crash once the folder is synced
+        try:
+            folder = os.open(path.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(folder)
+        except OSError:
+            pass  # some file systems cannot sync a folder; the file itself is synced
+        finally:
+            os.close(folder)
 
 
 def _holds_something(path: Path) -> bool:
@@ -275,7 +354,14 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
 
     fmt = _export_format(args)
     data: Path = args.data_dir
-    untouched = f" Nothing was written to {args.output}." if args.output else ""
+    target = None
+    untouched = ""
+    if args.output:
+        untouched = f" Nothing was written to {args.output}."
+        try:
+            target = export_target(Path(args.output), data)
+        except Refused as refused:
+            return _fail(str(refused))
     if not _has_log(data):
         return _fail(f"there is no log in {data}, so there is nothing to export.{untouched}")
     try:
@@ -288,11 +374,10 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
-    if not args.output:
+    if target is None:
         out.exact_utf8()
         export_records(records, out, fmt)
         return EXIT_OK
-    target = Path(args.output)
     if not records and _holds_something(target):
         return _fail(f"your log in {data} has no sessions, so the export would be empty; "
                      f"{args.output} already holds something and was left as it was. To "
@@ -300,7 +385,7 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     buffer = io.StringIO(newline="")
     count = export_records(records, buffer, fmt)
     try:
-        _write_private(target, buffer.getvalue())
+        write_private(target, buffer.getvalue())
     except OSError as error:
         return _fail(f"could not write {args.output}: {error.strerror or error}")
     sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")

@@ -241,6 +241,122 @@ def test_export_of_a_damaged_log_writes_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "new.csv").read_text(encoding="utf-8").startswith("id,exercise_id,")
 
 
+def data_files(data: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data)): p.read_bytes()
+            for p in sorted(data.rglob("*")) if p.is_file() and not p.name.endswith("-shm")}
+
+
+@pytest.mark.parametrize("where", [DB_NAME, f"{DB_NAME}-wal", "settings.json",
+                                   "backups/mine.csv", "exercises/x.csv", ".", "sub/../x.csv"])
+def test_export_refuses_steady_s_own_files(tmp_path: Path, where: str) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    (data / "settings.json").write_text("{}", encoding="utf-8")
+    (data / "backups").mkdir()
+    before = data_files(data)
+    target = data / where
+    result = steady("export", "-o", str(target), data=data)
+    assert result.returncode == 1, result.stderr
+    assert "Steady's" in result.stderr and "Nothing was written." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert data_files(data) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need POSIX here")
+@pytest.mark.parametrize("what", ["the log", "the data folder", "a link inside"])
+def test_export_refuses_links_into_steady_s_folder(tmp_path: Path, what: str) -> None:
+    """Paths are compared once every link is followed."""
+    data = tmp_path / "data"
+    seed(data)
+    before = data_files(data)
+    link = tmp_path / "innocent.csv"
+    if what == "the log":
+        link.symlink_to(data / DB_NAME)
+    elif what == "the data folder":
+        (tmp_path / "folder").symlink_to(data)
+        link = tmp_path / "folder" / "export.csv"
+    else:
+        link.symlink_to(data / "backups-to-be" / "x.csv")  # not there yet
+    result = steady("export", "-o", str(link), data=data)
+    assert result.returncode == 1 and "Steady's data folder" in result.stderr
+    assert data_files(data) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need POSIX here")
+def test_export_refuses_a_log_that_is_a_link_to_elsewhere(tmp_path: Path) -> None:
+    data, elsewhere = tmp_path / "data", tmp_path / "elsewhere"
+    seed(tmp_path / "seeded")
+    elsewhere.mkdir()
+    data.mkdir()
+    os.replace(tmp_path / "seeded" / DB_NAME, elsewhere / "log.sqlite3")
+    (data / DB_NAME).symlink_to(elsewhere / "log.sqlite3")
+    kept = (elsewhere / "log.sqlite3").read_bytes()
+    result = steady("export", "-o", str(elsewhere / "log.sqlite3"), data=data)
+    assert result.returncode == 1 and "one of Steady's own files" in result.stderr
+    assert (elsewhere / "log.sqlite3").read_bytes() == kept
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need POSIX here")
+def test_export_through_a_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    (tmp_path / "exports").mkdir()
+    real = tmp_path / "exports" / "latest.csv"
+    real.write_text("older export\n", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(Path("exports") / "latest.csv")  # relative, as people make them
+    result = steady("export", "-o", str(link), data=data)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(Path("exports") / "latest.csv")
+    with real.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "id" and len(rows) == 6
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    leftovers = [p.name for p in (*tmp_path.iterdir(), *real.parent.iterdir())
+                 if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_export_refuses_a_named_pipe(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    seed(data)
+    pipe = tmp_path / "export.csv"
+    os.mkfifo(pipe)
+    result = steady("export", "-o", str(pipe), data=data)
+    assert result.returncode == 1 and "not an ordinary file" in result.stderr
+    assert stat.S_ISFIFO(pipe.lstat().st_mode), "the pipe is still a pipe"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_refuses_a_folder(tmp_path: Path) -> None:
+    data, folder = tmp_path / "data", tmp_path / "exports"
+    seed(data)
+    folder.mkdir()
+    (folder / "kept.txt").write_text("mine", encoding="utf-8")
+    result = steady("export", "-o", str(folder), data=data)
+    assert result.returncode == 1
+    assert f"{folder} is a folder; give a file name, like {folder}" in result.stderr
+    assert folder.is_dir() and [p.name for p in folder.iterdir()] == ["kept.txt"]
+
+
+# ------------------------------------------------------------ round trips whatever the name
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "rt.csv"), ("csv", "rt.json")])
+def test_an_export_imports_back_whatever_its_name(tmp_path: Path, fmt: str, name: str) -> None:
+    data, other = tmp_path / "data", tmp_path / "other"
+    records = seed(data)
+    path = tmp_path / name
+    assert steady("export", "--format", fmt, "-o", str(path), data=data).returncode == 0
+    result = steady("import", str(path), data=other)
+    assert result.returncode == 0, result.stderr
+    assert f"Imported {len(records)} session(s)" in result.stdout
+    store, _ = open_store(other)
+    with store:
+        assert {r.id: r for r in store.sessions()} == {r.id: r for r in records}
+
+
 # ------------------------------------------------------------ titles shown harmlessly
 
 
