@@ -218,7 +218,12 @@ class StepsPage(QWidget):
             self.tr("Tick one item. Enter or Space also ticks."))
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setAccessibleName(self.tr("Next"))
-        for button in (self.back_button, self.tick_button, self.next_button):
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setAccessibleDescription(
+            self.tr("Stop the exercise now. Esc also stops, without asking."))
+        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
+        for button in (self.back_button, self.tick_button, self.next_button, self.stop_button):
             button.setAutoDefault(True)  # Enter presses the focused button
             button.installEventFilter(self)  # ... once per press, even when held down
 
@@ -242,6 +247,8 @@ class StepsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.tick_button)
         buttons.addWidget(self.next_button)
+        buttons.addSpacing(24)  # set apart: it ends the exercise
+        buttons.addWidget(self.stop_button)
 
         # The step itself, centred in the room left; it scrolls only when even the
         # smaller type cannot fit (long text at a large text size).
@@ -284,12 +291,14 @@ class StepsPage(QWidget):
         self.stop_shortcut.setAutoRepeat(False)
         self.setTabOrder(self.back_button, self.tick_button)
         self.setTabOrder(self.tick_button, self.next_button)
+        self.setTabOrder(self.next_button, self.stop_button)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.poll)
         self.back_button.clicked.connect(self.previous_step)
         self.tick_button.clicked.connect(self.tick)
         self.next_button.clicked.connect(self.next_step)
+        self.stop_button.clicked.connect(self.stop)
         self.stop_shortcut.activated.connect(self.stop)
 
     # -- reading --------------------------------------------------------------
@@ -525,6 +534,7 @@ class StepsPage(QWidget):
         self.back_button.setEnabled(not self._ended and self._index > 0)
         self.tick_button.setEnabled(not self._ended and main is self.tick_button)
         self.next_button.setEnabled(not self._ended and bool(self._steps))
+        self.stop_button.setEnabled(not self._ended)
         for button in (self.tick_button, self.next_button):
             role = "primary" if button is main else ""
             if button.property("role") != role:

@@ -1720,7 +1720,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+406"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -2894,17 +2894,33 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+281"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-280"/>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the exercise now. Esc also stops, without asking.</source>
+        <translation>Stop the exercise now. Esc also stops, without asking.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop now (Esc)</source>
+        <translation>Stop now (Esc)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+133"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>

@@ -209,11 +209,22 @@ def test_esc_stops_at_once(qtbot, clock, make_page):
         press(qtbot, Qt.Key.Key_Escape)
     assert blocker.args[0] == pytest.approx(7.5)
     assert not page.timer().isActive()
-    for button in (page.back_button, page.tick_button, page.next_button):
+    for button in (page.back_button, page.tick_button, page.next_button, page.stop_button):
         assert not button.isEnabled()
     with qtbot.assertNotEmitted(page.stopped), qtbot.assertNotEmitted(page.finished):
         page.stop()
         page.next_step()
+
+
+def test_the_stop_button_stops_at_once_for_a_mouse(qtbot, clock, make_page):
+    page = make_page()
+    page.start()
+    clock.advance(2.0)
+    assert page.stop_button.isEnabled() and page.stop_button.isVisible()
+    with qtbot.assertNotEmitted(page.finished), \
+            qtbot.waitSignal(page.stopped, timeout=1000) as blocker:
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == pytest.approx(2.0)
 
 
 def test_finished_after_the_last_step(qtbot, clock, make_page):
@@ -252,10 +263,11 @@ def test_tab_order_reaches_every_button(qtbot, make_page):
     page.start()
     page.next_step()
     seen = []
-    for _ in range(3):
+    for _ in range(4):
         seen.append(QApplication.focusWidget())
         press(qtbot, Qt.Key.Key_Tab)
-    assert set(seen) == {page.back_button, page.tick_button, page.next_button}
+    assert set(seen) == {page.back_button, page.tick_button, page.next_button,
+                         page.stop_button}
 
 
 def test_an_exercise_without_steps_ends_kindly(qtbot, clock):
