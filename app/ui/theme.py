@@ -87,6 +87,7 @@ def check_mark(c: Colors) -> str:
 
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
+    bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
     big = point_size * 1.5
     huge = point_size * 2.2
@@ -166,6 +167,14 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 6px; }}
 QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+QScrollBar:vertical {{ background: {c.window}; width: {bar}px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {c.window}; height: {bar}px; margin: 0; border: none; }}
+QScrollBar::handle {{ background: {c.muted}; border-radius: {(bar - 6) // 2}px; margin: 3px; }}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QHeaderView::section {{
     background: {c.surface}; color: {c.text}; border: none;
     border-bottom: 1px solid {c.border}; padding: 6px;
