@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,7 +141,21 @@ def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     instance.set_handler(lambda message: answer_request(window, message))
     window.after_first_frame(instance.listen_now, first=True)  # a second start waits till then
     window.after_first_frame(lambda: finish_desktop(app, window))
+    window.after_first_frame(lambda: quit_on_signals(app, window))
     return app.exec()
+
+
+def quit_on_signals(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM, SIGINT or SIGHUP quit as Quit does, keeping what was entered (POSIX)."""
+    if os.name != "posix":
+        return
+    from app.services.quit_signals import QuitOnSignals
+
+    def quit_now() -> None:
+        window.prepare_to_quit()
+        app.quit()
+
+    QuitOnSignals(quit_now, parent=app)
 
 
 def finish_desktop(app: QApplication, window: MainWindow) -> None:

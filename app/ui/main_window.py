@@ -529,11 +529,15 @@ class MainWindow(QMainWindow):
         if own is not None and not own.may_close():
             event.ignore()  # unsaved changes in the editor, and the person kept them
             return
+        self.prepare_to_quit()
+        super().closeEvent(event)
+
+    def prepare_to_quit(self) -> None:
+        """Steady is closing: what the person entered is written, nothing is asked."""
         if self.exercise_page is not None:
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         if self.settings_page is not None:
             self.settings_page.keep_changes()  # a contact typed in, then the window closed
-        super().closeEvent(event)
 
 
 class _FirstFrame(QObject):

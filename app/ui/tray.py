@@ -233,6 +233,7 @@ class SteadyTray(QObject):
     def quit(self) -> None:
         """Quit for real, even with "keep in the tray" on."""
         self.quitting = True
+        self.window.prepare_to_quit()
         self.icon.hide()
         app = QApplication.instance()
         if app is not None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from app.services.single_instance import server_name
 from tests.faults.conftest import SteadyProcess, log_rows, run_driver, said, wait_until
 from tests.faults.reliability import (
     NONE_LOST,
@@ -115,3 +117,44 @@ def test_window_closed(where: str, steady: Callable[..., SteadyProcess], tmp_pat
         f"Steady quits; next start: History shows {quoted(row['shown']['status'])}, "
         f"ratings {quoted(row['shown']['ratings'])}"
         + (", the note and the tags as typed" if "after" in where else ""), NONE_LOST)
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=lambda n: signal.Signals(n).name)
+@pytest.mark.parametrize("where", ["during the exercise", "on the after page before Done"])
+def test_asked_to_end_by_a_signal(number: int, where: str,
+                                  steady: Callable[..., SteadyProcess], tmp_path: Path,
+                                  reliability: Table) -> None:
+    """Log-out or shut-down (SIGTERM), Ctrl+C (SIGINT), the terminal closing (SIGHUP):
+    Steady quits as its Quit does, writing what was entered, and leaves no socket."""
+    data = tmp_path / "data"
+    extra = ["--stop-at", "after", "--after", "2", "--note", NOTE, "--tags", TAGS] if (
+        "after" in where) else []
+    app = steady("session", str(data), "--before", "5", *extra)
+    app.wait_said("after" if "after" in where else "exercise")
+    wait_until(lambda: "quitting as Quit does on" in app.stderr(),
+               "the app to be ready for signals", process=app.popen)
+    name = server_name(data)
+    socket_file = Path(name) if os.path.isabs(name) else Path(tempfile.gettempdir(), name)
+    wait_until(socket_file.exists, "the app to listen for a second start", process=app.popen)
+    os.kill(app.popen.pid, number)
+    assert app.finish(timeout=30) == 0, app.stderr()
+    assert not socket_file.exists(), "a stale socket would slow the next start"
+    assert f"quitting on signal {signal.Signals(number).name}" in app.stderr()
+    files, sessions = file_hashes(data), sessions_in(data)
+    history, _ = next_start_history(data)
+    [row] = history["rows"]
+    if "after" in where:
+        assert (row["status"], row["after"], row["note"]) == ("stopped", 2, NOTE)
+    else:
+        assert (row["status"], row["before"]) == ("stopped", 5)
+    assert "Zebra" not in app.stderr()
+    lost = data_lost(files, data, sessions, bytes_may_move_within_sqlite=True)
+    name = signal.Signals(number).name
+    reliability.add(
+        "Crash", f"asked to end by {name} {where}",
+        "real: the app in its own process (offscreen, by keys) is sent the signal",
+        f"Steady quits at once as its Quit does (exit 0); next start: History shows "
+        f"{quoted(row['shown']['status'])}, ratings {quoted(row['shown']['ratings'])}"
+        + (", the note and the tags as typed" if "after" in where else ""), lost)
+    assert lost == NONE_LOST
