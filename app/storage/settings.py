@@ -1,9 +1,12 @@
 """The settings file: ``settings.json`` in the data folder, private, written atomically.
 
 ``load_settings(data_dir)`` never fails: a missing file gives the defaults; a
-field with the wrong type falls back to its default on its own; a file that is
-not JSON is kept aside as ``settings.json.damaged-YYYYmmdd-HHMMSS`` (never
-deleted) and the defaults are used, with a notice for the person.
+field with the wrong type falls back to its default on its own, and a copy of
+the file as it was is written beside it first (the next save would drop what
+could not be read); a file that is not JSON is kept aside as
+``settings.json.damaged-YYYYmmdd-HHMMSS`` (never deleted) and the defaults are
+used, with a notice for the person. A phone number written without quotes is
+read as text.
 
 ``save_settings(data_dir, settings)`` writes a temporary file, syncs it to
 disk and renames it over the old one, so a crash leaves either the old file or
@@ -63,7 +66,7 @@ class SettingsNotice:
     """
 
     kind: NoticeKind
-    moved_to: Path | None = None  # "damaged": where the unreadable file now is
+    moved_to: Path | None = None  # "damaged": where the file now is; "fields": a copy
     fields: tuple[str, ...] = ()  # "fields": the settings that fell back to defaults
     reason: str = ""  # "unreadable": what the system said
 
@@ -76,8 +79,9 @@ class SettingsNotice:
         if self.kind == "unreadable":
             return (f"Your settings file could not be opened ({self.reason}), so Steady is "
                     f"using its defaults for now. The file was left as it is.")
+        kept = f" The file as it was is kept as {self.moved_to.name}." if self.moved_to else ""
         return ("Some settings could not be read and are back to their defaults: "
-                + ", ".join(self.fields) + ". Please check them in Settings.")
+                + ", ".join(self.fields) + ". Please check them in Settings." + kept)
 
     def __str__(self) -> str:
         return self.message
@@ -119,7 +123,9 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _clean_text(value: object, limit: int) -> str | None:
+def _clean_text(value: object, limit: int, *, digits_ok: bool = False) -> str | None:
+    if digits_ok and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        value = str(value)  # a phone number written without quotes
     if not isinstance(value, str):
         return None
     return " ".join(value.split())[:limit]
@@ -129,7 +135,7 @@ def _contact(value: object) -> Contact | None:
     if not isinstance(value, Mapping):
         return None
     name = _clean_text(value.get("name", ""), NAME_LIMIT)
-    number = _clean_text(value.get("number", ""), NUMBER_LIMIT)
+    number = _clean_text(value.get("number", ""), NUMBER_LIMIT, digits_ok=True)
     note = _clean_text(value.get("note", ""), NOTE_LIMIT)
     if name is None or number is None or note is None:
         return None
@@ -219,7 +225,7 @@ class _Reader:
             return self.defaults.contacts
         found = [_contact(item) for item in value[:MAX_CONTACTS]]
         kept = tuple(contact for contact in found if contact is not None)
-        if len(kept) != len(found):
+        if len(kept) != len(value):  # one unreadable, or more than Steady shows
             self.bad.append("contacts")
         return kept
 
@@ -268,6 +274,24 @@ def _keep_aside(path: Path, clock: Clock) -> Path:
     return target
 
 
+def _copy_aside(path: Path, raw: bytes, clock: Clock) -> Path:
+    """Write ``raw`` (the file as read) to a free ``<name>.damaged-<time>``, 0600."""
+    base = path.with_name(path.name + DAMAGED_MARK + _timestamp(clock))
+    target, n = base, 1
+    while True:
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            n += 1
+            target = base.with_name(f"{base.name}-{n}")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(raw)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return target
+
+
 def _os_reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
@@ -296,8 +320,11 @@ def load_settings(data_dir: Path, *, clock: Clock = datetime.now
             return Settings(), SettingsNotice("unreadable", reason=_os_reason(error))
         return Settings(), SettingsNotice("damaged", moved_to=moved)
     settings, bad = from_json_dict(data)
-    if bad:
-        return settings, SettingsNotice("fields", fields=bad)
+    if bad:  # the next save drops what could not be read: keep the file as it was
+        copy = None
+        with contextlib.suppress(OSError):
+            copy = _copy_aside(path, raw, clock)
+        return settings, SettingsNotice("fields", moved_to=copy, fields=bad)
     return settings, None
 
 

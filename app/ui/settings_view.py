@@ -706,9 +706,14 @@ def notice_text(notice: SettingsNotice) -> str:
         ).replace("%1", notice.reason)
     names = field_names()
     fields = ", ".join(names.get(key, key) for key in notice.fields)
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "SettingsNotice", "Some settings could not be read and are back to their defaults: "
         "%1. Please check them in Settings.").replace("%1", fields)
+    if notice.moved_to is not None:
+        text += " " + QCoreApplication.translate(
+            "SettingsNotice", "The file as it was is kept as %1 in the data folder."
+        ).replace("%1", notice.moved_to.name)
+    return text
 
 
 def save_problem_text(error: StorageError) -> str:

@@ -2143,7 +2143,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Some settings could not be read and are back to their defaults: %1. Please check them in Settings.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>The file as it was is kept as %1 in the data folder.</source>
+        <translation>The file as it was is kept as %1 in the data folder.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Could not save your settings (%1). They apply until Steady closes.</source>
         <translation>Could not save your settings (%1). They apply until Steady closes.</translation>
     </message>
@@ -2206,7 +2211,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-681"/>
+        <location line="-686"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2571,7 +2576,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+43"/>
+        <location filename="../../app/ui/application.py" line="+44"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>

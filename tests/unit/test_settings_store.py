@@ -14,6 +14,7 @@ import pytest
 from app.domain.settings import Contact, Settings
 from app.storage import settings as store
 from app.storage.settings import (
+    MAX_CONTACTS,
     SETTINGS_NAME,
     SETTINGS_VERSION,
     SettingsError,
@@ -224,3 +225,28 @@ def test_a_folder_in_the_way_is_reported_and_left_alone(data_dir: Path) -> None:
     assert (data_dir / SETTINGS_NAME).is_dir()
     with pytest.raises(SettingsError):
         save_settings(data_dir, CUSTOM)
+
+
+def test_a_number_written_without_quotes_is_kept_as_text(data_dir: Path) -> None:
+    write(data_dir, json.dumps({"contacts": [{"name": "Sister", "number": 447700900123}]}))
+    settings, notice = load_settings(data_dir)
+    assert settings.contacts == (Contact("Sister", "447700900123"),)
+    assert notice is None
+
+
+def test_contacts_that_cannot_be_read_are_kept_in_a_copy_of_the_file(data_dir: Path) -> None:
+    document = {"contacts": [{"name": "Ana", "number": "555"}, {"name": ["Sam"]},
+                             *({"name": f"Friend {i}"} for i in range(MAX_CONTACTS))]}
+    raw = json.dumps(document)
+    write(data_dir, raw)
+    settings, notice = load_settings(data_dir, clock=lambda: datetime(2026, 3, 1, 21, 4, 5))
+    assert len(settings.contacts) == MAX_CONTACTS - 1  # the unreadable one, and over 50
+    assert notice is not None and notice.fields == ("contacts",)
+    assert notice.moved_to is not None
+    assert notice.moved_to.name == "settings.json.damaged-20260301-210405"
+    assert notice.moved_to.read_text(encoding="utf-8") == raw  # nothing is lost on save
+    assert "kept as settings.json.damaged-20260301-210405" in str(notice)
+    if os.name == "posix":
+        assert stat.S_IMODE(notice.moved_to.stat().st_mode) == 0o600
+    save_settings(data_dir, settings)
+    assert notice.moved_to.read_text(encoding="utf-8") == raw
