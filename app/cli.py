@@ -191,12 +191,19 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_start(args: argparse.Namespace, out: Output) -> int:
     library = _library(args.data_dir)
+    # A file named for the id that could not be read: most likely the one meant.
+    named = [p for p in library.problems if Path(p.path).stem == args.id]
     if library.get(args.id) is None:
-        sys.stderr.write(f"steady: there is no exercise with the id '{shown(args.id)}'.\n"
-                         "Known ids:\n")
+        sys.stderr.write(f"steady: there is no exercise with the id '{shown(args.id)}'.\n")
+        for problem in named:
+            sys.stderr.write(f"A file for it has a problem: {shown(str(problem))}\n")
+        sys.stderr.write("Known ids:\n")
         for ex_id in library.ids():
             sys.stderr.write(f"  {ex_id}\n")
         return EXIT_UNKNOWN_ID
+    for problem in named:  # one's own copy is broken: the bundled one starts instead
+        sys.stderr.write(f"steady: {shown(str(problem))}\n"
+                         f"steady: starting Steady's own '{shown(args.id)}' instead.\n")
     return _open_window(args, start_id=args.id)
 
 

@@ -136,3 +136,18 @@ def test_an_unknown_id_is_echoed_harmlessly(tmp_path: Path) -> None:
     result = steady("start", f"no{ESC}[31mpe", data=tmp_path)
     assert result.returncode == 2 and ESC not in result.stderr
     assert "no\\x1b[31mpe" in result.stderr
+
+
+def test_start_names_the_problem_in_the_file_meant(tmp_path: Path) -> None:
+    own = tmp_path / "exercises"
+    own.mkdir()
+    (own / "mine.toml").write_text(
+        'format = 1\nid = "mine"\ntitle = "Mine"\nkind = "grounding"\nminutes = 0\n'
+        '[[steps]]\ntext = "Look around."\n', encoding="utf-8")
+    result = steady("start", "mine", data=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == "steady: there is no exercise with the id 'mine'."
+    assert lines[1].startswith("A file for it has a problem: ")
+    assert "mine.toml:5: minutes: is 0" in lines[1]
+    assert "  box" in lines
