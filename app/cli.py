@@ -375,7 +375,7 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         store, result = _open_log(data)
         with store:
             if result is not None and result.notice:
-                if result.moved_aside is not None:  # and a new, empty log was started
+                if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
                     return _fail(f"{result.notice} Nothing was exported.{untouched}")
                 sys.stderr.write(f"steady: {shown(result.notice)}\n")
             records = list(reversed(store.sessions()))

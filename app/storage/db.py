@@ -2,7 +2,9 @@
 
 ``open_database(data_dir)`` is the only way in. It never deletes or rewrites a
 file it cannot use: a newer file is refused untouched, a damaged one is moved
-aside next to the new log and the result says where.
+aside next to the new log and the result says where. The new log is then
+rebuilt from every row the damaged file still gives up (damage in an index
+alone loses nothing); when a table cannot be read whole, it starts empty.
 """
 
 from __future__ import annotations
@@ -40,10 +42,67 @@ class OpenResult:
     backup: Path | None = None  # the copy made before migrating
     moved_aside: Path | None = None  # where an unreadable file went
     notice: str | None = None  # one thing to tell the person, if any
+    rebuilt: bool = False  # the log was made again from what the damaged file still held
 
 
 class _Unreadable(Exception):
     """The file is not a usable log; it will be moved aside."""
+
+
+def _rebuild(damaged: Path, path: Path) -> tuple[int, int]:
+    """A new log at ``path`` holding every row ``damaged`` still gives up, with its
+    indexes made afresh. Returns (schema version, sessions); raises when a table
+    cannot be read whole (then nothing is left at ``path``).
+
+    Damage often sits in an index only (a search structure SQLite can rebuild
+    from the rows): then nothing is lost. The damaged file is only read.
+    """
+    temporary = path.with_name(path.name + ".rebuilding")
+    for leftover in (temporary, *(temporary.with_name(temporary.name + s)
+                                  for s in SIDE_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    _create_private(temporary)
+    sides = [damaged.with_name(damaged.name + s) for s in SIDE_SUFFIXES[:2]]
+    absent = [side for side in sides if not side.exists()]
+    try:
+        conn = sqlite3.connect(temporary.resolve().as_uri(), uri=True, isolation_level=None)
+        try:
+            conn.text_factory = _lenient_text
+            conn.execute("ATTACH DATABASE ? AS old", (damaged.resolve().as_uri() + "?mode=ro",))
+            version = conn.execute("PRAGMA old.user_version").fetchone()[0]
+            if not 0 < version <= CURRENT_VERSION:
+                raise _Unreadable("not a Steady log this version can read")
+            objects = conn.execute(
+                "SELECT type, name, sql FROM old.sqlite_master WHERE sql IS NOT NULL "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+            conn.execute("BEGIN")
+            for kind, name, sql in objects:
+                if kind == "table":
+                    conn.execute(sql)
+                    quoted = '"' + name.replace('"', '""') + '"'
+                    conn.execute(f"INSERT INTO main.{quoted} SELECT * FROM old.{quoted} "
+                                 "NOT INDEXED")
+            for kind, _name, sql in objects:
+                if kind != "table":
+                    conn.execute(sql)
+            conn.execute(f"PRAGMA main.user_version = {int(version)}")
+            conn.execute("COMMIT")
+            conn.execute("DETACH DATABASE old")
+            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                raise _Unreadable("the rebuilt log did not check out")
+            sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        finally:
+            conn.close()
+            for side in absent:  # a reader may create empty ones; leave no trace
+                with contextlib.suppress(OSError):
+                    side.unlink()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return int(version), int(sessions)
 
 
 def database_path(data_dir: Path) -> Path:
@@ -201,7 +260,7 @@ def open_database(
     :class:`~app.storage.errors.StorageError` when the folder cannot be used.
     """
     path = database_path(data_dir)
-    found, backup, moved, notice = 0, None, None, None
+    found, backup, moved, notice, rebuilt = 0, None, None, None, False
     try:
         ensure_private_dir(Path(data_dir))
         if path.exists() and not path.is_file():
@@ -216,10 +275,20 @@ def open_database(
             except _Unreadable as problem:
                 moved = _move_aside(path, _stamp(clock))
                 found = 0
-                notice = (
-                    f"Your log {path} could not be read ({problem}). It was moved, "
-                    f"unchanged, to {moved}, and a new, empty log was started."
-                )
+                try:
+                    found, sessions = _rebuild(moved, path)
+                except (_Unreadable, sqlite3.Error, OSError):
+                    notice = (
+                        f"Your log {path} could not be read ({problem}). It was moved, "
+                        f"unchanged, to {moved}, and a new, empty log was started."
+                    )
+                else:
+                    rebuilt = True
+                    notice = (
+                        f"Your log {path} was damaged ({problem}). Steady rebuilt it from "
+                        f"what the file still held: {sessions} session(s). The damaged "
+                        f"file was kept, unchanged, at {moved}."
+                    )
             if 0 < found < CURRENT_VERSION:
                 backup = _backup(path, found, _stamp(clock), busy_timeout)
         conn = _connect(path, busy_timeout)
@@ -241,7 +310,7 @@ def open_database(
         raise StorageError(
             f"Could not open the log {path}: {error.strerror or error}."
         ) from error
-    return OpenResult(conn, path, found, backup, moved, notice)
+    return OpenResult(conn, path, found, backup, moved, notice, rebuilt)
 
 
 def _belongs_to_another(path: Path) -> bool:

@@ -110,7 +110,21 @@ def header_only(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:100])
 
 
+def index_page(path: Path) -> None:
+    """One page of one index scribbled over: every row still there, SQLite's check fails."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    [(root,)] = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_start'").fetchall()
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size + 8 : (root - 1) * size + 308] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+
+
 DAMAGE = {
+    "damaged in one page of an index": index_page,
     "truncated to half its size": truncated,
     "cut off after the 100-byte header": header_only,
     "64 KiB of random bytes": random_bytes,
@@ -131,6 +145,9 @@ def test_damaged_or_newer_log(fault: str, tmp_path: Path, reliability: Table) ->
     if "newer" in fault:
         assert not opened["persistent"] and "newer" in opened["notice"]
         assert file_hashes(data)[DB_NAME] == files[DB_NAME], "refused, never rewritten"
+    elif "index" in fault:  # rebuilt from its rows: every session is still there
+        assert opened["persistent"] and opened["count"] == 5
+        assert "rebuilt it from what the file still held: 5 session(s)" in opened["notice"]
     else:
         assert opened["persistent"] and "moved, unchanged" in opened["notice"]
         assert sessions_in(data)  # the new log holds the session made afterwards

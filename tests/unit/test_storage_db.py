@@ -457,3 +457,37 @@ def test_log_copies_lists_everything_delete_all_removes(data_dir: Path) -> None:
     (data_dir / f"{DB_NAME}.damaged-20250101-000000").write_bytes(b"old garbage")
     names = {p.name for p in log_copies(data_dir)}
     assert {DB_NAME, "backups", f"{DB_NAME}.damaged-20250101-000000"} <= names
+
+
+def test_a_log_damaged_only_in_an_index_is_rebuilt_with_every_session(data_dir: Path) -> None:
+    records = make_log(data_dir, 300)
+    path = data_dir / DB_NAME
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    [(root,)] = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_start'").fetchall()
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start + 8 : start + 308] = b"\xff" * 300  # one page of one index
+    path.write_bytes(bytes(data))
+    result = open_database(data_dir, clock=fixed_clock)
+    try:
+        assert result.rebuilt
+        moved = result.moved_aside
+        assert moved is not None and moved.read_bytes() == bytes(data)  # kept unchanged
+        assert result.notice is not None
+        assert "rebuilt it from what the file still held: 300 session(s)" in result.notice
+        assert str(moved) in result.notice
+        store = SqliteSessionStore(result.connection)
+        assert sorted(r.id for r in store.sessions()) == sorted(r.id for r in records)
+        assert store.known_tags() == ["work"]
+        conn = result.connection
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+        assert not list(data_dir.glob("*.rebuilding*"))
+        if POSIX:
+            assert mode(path) == 0o600
+    finally:
+        result.connection.close()
