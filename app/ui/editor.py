@@ -220,8 +220,8 @@ class EditorPage(QWidget):
         about = self._form()
         self._field(about, self.tr("Title"), self.title_edit, "title")
         self._field(about, self.tr("Id"), self.id_edit, "id",
-                    hint=self.tr("Used by `steady start ID`. Made from the title until you "
-                                 "change it."))
+                    hint=self.tr("A short name for a keyboard shortcut that starts this "
+                                 "exercise. Made from the title until you change it."))
         self._field(about, self.tr("Kind"), self.kind_combo, "kind")
         self._field(about, self.tr("Summary"), self.summary_edit, "summary")
 

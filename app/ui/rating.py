@@ -302,7 +302,13 @@ class BeforePage(_RatingPage):
         if exercise.is_breathing:
             words = {"inhale": self.tr("breathe in"), "hold": self.tr("hold"),
                      "exhale": self.tr("breathe out")}
-            parts = [f"{words[p.action]} {p.seconds:g} s" for p in exercise.phases]
+            again = {"inhale": self.tr("a little more in"), "hold": self.tr("keep holding"),
+                     "exhale": self.tr("a little more out")}
+            parts, previous = [], ""
+            for phase in exercise.phases:  # a second breath in (a sigh) is "a little more in"
+                said = (again if phase.action == previous else words)[phase.action]
+                parts.append(f"{said} {phase.seconds:g} s")
+                previous = phase.action
             line = self.tr("Each breath: %1.").replace("%1", ", ".join(parts))
             rate = self.tr("About %1 breaths a minute.").replace(
                 "%1", f"{exercise.breaths_per_minute:.1f}")

@@ -502,10 +502,6 @@ class StepsPage(QWidget):
         self.next_button.setAccessibleName(self.next_button.text())
         self.next_button.setAccessibleDescription(
             self.tr("End the exercise") if last else self.tr("Go on to the next step"))
-        if counted:
-            self.hint_label.setText(self.tr("Enter or Space ticks one · Esc stops"))
-        else:
-            self.hint_label.setText(self.tr("Enter moves on · Esc stops"))
         self._fit_text()
         self._update_buttons()
         if self._started_at is not None:
@@ -516,6 +512,10 @@ class StepsPage(QWidget):
 
     def _show_counts(self) -> None:
         step = self.current_step()
+        if step is None or not step.count or self.ticked() >= step.count:
+            self.hint_label.setText(self.tr("Enter moves on · Esc stops"))
+        else:
+            self.hint_label.setText(self.tr("Enter or Space ticks one · Esc stops"))
         if step is None or not step.count:
             return
         done = self.ticked()

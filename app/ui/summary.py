@@ -78,7 +78,7 @@ class SummaryPage(QWidget):
                                         "exercise, or simply resting, may suit this moment "
                                         "better.")
         if record.practised_seconds < 5:
-            return self.tr("Thank you for checking in with yourself.")
+            return self.tr("Checking in with yourself counts, whatever the numbers.")
         return self.tr("You took %1 for yourself.").replace(
             "%1", minutes_text(record.practised_seconds))
 

@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+439"/>
+        <location filename="../../app/ui/rating.py" line="+445"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-302"/>
+        <location line="-308"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -175,7 +175,22 @@
         <translation>breathe out</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>a little more in</source>
+        <translation>a little more in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>keep holding</source>
+        <translation>keep holding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a little more out</source>
+        <translation>a little more out</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Each breath: %1.</source>
         <translation>Each breath: %1.</translation>
     </message>
@@ -548,8 +563,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Used by `steady start ID`. Made from the title until you change it.</source>
-        <translation>Used by `steady start ID`. Made from the title until you change it.</translation>
+        <source>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</source>
+        <translation>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1986,7 +2001,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-323"/>
+        <location filename="../../app/ui/rating.py" line="-329"/>
         <source>Rating %1</source>
         <translation>Rating %1</translation>
     </message>
@@ -2967,12 +2982,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Go on to the next step</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>Enter or Space ticks one · Esc stops</source>
         <translation>Enter or Space ticks one · Esc stops</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Enter moves on · Esc stops</source>
         <translation>Enter moves on · Esc stops</translation>
     </message>
@@ -3057,8 +3072,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <source>Thank you for checking in with yourself.</source>
-        <translation>Thank you for checking in with yourself.</translation>
+        <source>Checking in with yourself counts, whatever the numbers.</source>
+        <translation>Checking in with yourself counts, whatever the numbers.</translation>
     </message>
     <message>
         <location line="+1"/>

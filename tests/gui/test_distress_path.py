@@ -397,3 +397,20 @@ def test_the_search_is_cleared_once_an_exercise_starts_not_before(
     assert window.launcher.filter.text() == ""
     window.go_home()
     assert len(window.launcher.visible_tiles()) == len(window.launcher.tiles)
+
+
+def test_a_sigh_reads_as_a_second_breath_in(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.start_exercise("cyclic-sigh")
+    assert window.before.plan.text().startswith(
+        "Each breath: breathe in 2 s, a little more in 1 s, breathe out 6 s.")
+
+
+def test_both_ratings_skipped_at_once_thanks_only_once(qtbot: QtBot, window: MainWindow
+                                                       ) -> None:
+    assert window.start_exercise("box")
+    key(qtbot, window, "s")
+    key(qtbot, window, Qt.Key.Key_Escape)  # stop at once
+    key(qtbot, window, "s")
+    assert window.current_page() is window.summary
+    shown = " ".join((window.summary.heading.text(), window.summary.line.text()))
+    assert shown.count("Thank you") == 1, shown

@@ -60,6 +60,7 @@ def test_ticking_a_count_step_with_enter(qtbot, clock, make_page):
     assert page.index() == 1
     assert page.tick_button.isVisible() and page.markers.isVisible()
     assert page.tally_label.text() == "0 of 5"
+    assert page.hint_label.text() == "Enter or Space ticks one · Esc stops"
     assert QApplication.focusWidget() is page.tick_button
     assert page.tick_button.property("role") == "primary"
     tallies = []
@@ -74,6 +75,7 @@ def test_ticking_a_count_step_with_enter(qtbot, clock, make_page):
     assert QApplication.focusWidget() is page.next_button  # the next Enter moves on
     assert page.next_button.property("role") == "primary"
     assert page.last_announcement.startswith("All 5 ticked")
+    assert page.hint_label.text() == "Enter moves on · Esc stops"  # nothing left to tick
     press(qtbot, Qt.Key.Key_Return)
     assert page.index() == 2
 
