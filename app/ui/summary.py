@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
@@ -54,7 +54,12 @@ class SummaryPage(QWidget):
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
         self.offer_button.clicked.connect(self.helpRequested)
-        self.setFocusProxy(self.home_button)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
+        tabbing into a proxy that comes last would skip "Do it again" going forward."""
+        super().focusInEvent(event)
+        self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def summary_line(self, record: SessionRecord) -> str:
         """One kind, neutral sentence about how the rating moved. Never blame."""

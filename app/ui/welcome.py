@@ -8,7 +8,7 @@ required.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.ui.widgets import label, lay_out_page, make_button
@@ -72,7 +72,12 @@ class WelcomePage(QWidget):
 
         self.add_button.clicked.connect(self.addContactsRequested)
         self.skip_button.clicked.connect(self.skipped)
-        self.setFocusProxy(self.skip_button)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Shown, the page hands its focus to "Go to the exercises". Not a focus proxy:
+        tabbing into a proxy that comes last would skip "Add contacts" going forward."""
+        super().focusInEvent(event)
+        self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -414,3 +414,36 @@ def test_both_ratings_skipped_at_once_thanks_only_once(qtbot: QtBot, window: Mai
     assert window.current_page() is window.summary
     shown = " ".join((window.summary.heading.text(), window.summary.line.text()))
     assert shown.count("Thank you") == 1, shown
+
+
+def tab_walk(qtbot: QtBot, window: MainWindow, steps: int) -> list[QWidget | None]:
+    seen = []
+    for _ in range(steps):
+        seen.append(QApplication.focusWidget())
+        key(qtbot, window, Qt.Key.Key_Tab)
+    return seen
+
+
+def test_tab_reaches_every_button_of_the_summary_going_forward(
+        qtbot: QtBot, window: MainWindow) -> None:
+    assert window.start_exercise("box")
+    key(qtbot, window, "s")
+    key(qtbot, window, Qt.Key.Key_Escape)
+    key(qtbot, window, "s")
+    summary = window.summary
+    assert window.current_page() is summary
+    qtbot.waitUntil(summary.home_button.hasFocus)  # Enter goes home, as it says
+    focus_in(qtbot, window, window.help_button)
+    assert tab_walk(qtbot, window, 3) == [window.help_button, summary.again_button,
+                                          summary.home_button]
+
+
+def test_tab_reaches_add_contacts_on_the_welcome_going_forward(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.show_welcome()
+    page = window.welcome_page
+    assert page is not None and window.current_page() is page
+    qtbot.waitUntil(page.skip_button.hasFocus)
+    focus_in(qtbot, window, window.help_button)
+    assert tab_walk(qtbot, window, 3) == [window.help_button, page.add_button,
+                                          page.skip_button]
