@@ -209,6 +209,10 @@ class HistoryPage(QWidget):
         self.sessions_table = _table(self.tr("Sessions"))
         self.sessions_table.setModel(self.sessions_model)
         self.sessions_count = label("", "small")
+        self.session_detail = label("", "muted")
+        self.session_detail.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
+        self.session_detail.setAccessibleName(self.tr("Note and tags of the chosen session"))
+        self.session_detail.hide()
         self.delete_button = make_button(self.tr("Delete this session…"),
                                          description=self.tr("Remove the selected session "
                                                              "(Delete)"),
@@ -344,6 +348,7 @@ class HistoryPage(QWidget):
         sessions_layout = QVBoxLayout(sessions)
         sessions_layout.setContentsMargins(0, 12, 0, 0)
         sessions_layout.addWidget(self.sessions_table, 1)
+        sessions_layout.addWidget(self.session_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sessions_count, 1)
         buttons.addWidget(self.delete_button)
@@ -568,7 +573,15 @@ class HistoryPage(QWidget):
 
     @Slot()
     def on_selection_changed(self) -> None:
-        self.delete_button.setEnabled(self.selected_session() is not None)
+        record = self.selected_session()
+        self.delete_button.setEnabled(record is not None)
+        parts = []  # the table cuts long notes short: here they are whole
+        if record is not None and record.note:
+            parts.append(self.tr("Note: %1").replace("%1", record.note))
+        if record is not None and record.tags:
+            parts.append(self.tr("Tags: %1").replace("%1", ", ".join(record.tags)))
+        self.session_detail.setText("\n".join(parts))
+        self.session_detail.setVisible(bool(parts))
 
     def selected_session(self) -> SessionRecord | None:
         rows = self.sessions_table.selectionModel().selectedRows()

@@ -1311,23 +1311,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+164"/>
+        <location line="+169"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-158"/>
         <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
         <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
+        <source>Note and tags of the chosen session</source>
+        <translation>Note and tags of the chosen session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete this session…</source>
         <translation>Delete this session…</translation>
     </message>
@@ -1338,12 +1343,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+380"/>
+        <location line="+389"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-386"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1407,7 +1412,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1445,7 +1450,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>newest %1 shown; scroll for more</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+36"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
@@ -3040,7 +3055,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>

@@ -509,3 +509,27 @@ def test_deleting_in_history_updates_start_now(qtbot: QtBot,
         page.back_button.click()
         assert window.current_page() is window.launcher
         assert window.launcher.start_now.text() == "Start now: Extended exhale"
+
+
+def test_the_chosen_sessions_note_and_tags_are_shown_whole(page: HistoryPage,
+                                                           qtbot: QtBot) -> None:
+    page.tabs.setCurrentIndex(1)
+    assert not page.session_detail.isVisible()
+    model = page.sessions_model
+    row = next(i for i in range(model.rowCount())
+               if model.record(i).note == "Called my sister, after.")
+    page.sessions_table.setFocus()
+    qtbot.waitUntil(page.sessions_table.hasFocus)
+    page.select_session_row(row)
+    qtbot.waitUntil(page.session_detail.isVisible)
+    assert page.session_detail.text() == "Note: Called my sister, after.\nTags: family"
+    # The keyboard moves the choice, and the text follows it.
+    for _ in range(model.rowCount()):
+        qtbot.keyClick(page.sessions_table, Qt.Key.Key_Down)
+        record = page.selected_session()
+        assert record is not None
+        if not record.note and not record.tags:
+            assert not page.session_detail.isVisible()
+            break
+    else:
+        pytest.fail("no session without a note or tags below the chosen one")
