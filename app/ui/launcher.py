@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
@@ -148,6 +149,7 @@ class LauncherPage(QWidget):
         self.broken_tiles: list[BrokenTile] = []
         # Called with each new tile (ExerciseTile or BrokenTile): own-exercise actions.
         self.tile_hooks: list[Callable[[QPushButton], None]] = []
+        self.own_buttons: list[QWidget] = []  # one's own exercises' buttons, when shown
         self._default_id = ""
         # Text here is for reading, not copying: plain labels are quicker to make
         # (what a file needs fixed, in `problems`, can still be selected and copied).
@@ -275,6 +277,15 @@ class LauncherPage(QWidget):
         self.start_reason.setText(reason)
         self.start_reason.setVisible(bool(reason))
         self.on_filter(self.filter.text())
+        self.update_tab_order()
+
+    def update_tab_order(self) -> None:
+        """Tab in reading order: Start now, the search, the tiles, the buttons for one's
+        own exercises, History, Settings (tiles made later would otherwise come last)."""
+        chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
+                 *self.own_buttons, self.history_button, self.settings_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _show_problems(self, problems: list[Problem]) -> None:
         """Each file that could not be used becomes a tile saying why, after the others."""

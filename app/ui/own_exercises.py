@@ -129,6 +129,9 @@ class LauncherActions(QObject):
         launcher.tile_hooks.append(self.decorate)
         for tile in [*launcher.tiles, *launcher.broken_tiles]:
             self.decorate(tile)
+        launcher.own_buttons = [self.new_button, self.import_button, self.folder_button,
+                                self.draft_button]
+        launcher.update_tab_order()
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self.newRequested)

@@ -447,3 +447,13 @@ def test_tab_reaches_add_contacts_on_the_welcome_going_forward(
     focus_in(qtbot, window, window.help_button)
     assert tab_walk(qtbot, window, 3) == [window.help_button, page.add_button,
                                           page.skip_button]
+
+
+def test_tab_on_the_launcher_goes_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    launcher = window.launcher
+    expected = [launcher.start_now, launcher.filter, *launcher.visible_tiles(),
+                *[b for b in launcher.own_buttons if b.isVisible()],
+                launcher.history_button, launcher.settings_button]
+    assert len(launcher.visible_tiles()) > 10
+    focus_in(qtbot, window, launcher.start_now)
+    assert tab_walk(qtbot, window, len(expected)) == expected
