@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from app import paths
 from app.domain.exercise import Exercise, Kind
@@ -36,6 +36,7 @@ from app.services.exercise_folder import (
 )
 from app.ui.editor import EditorPage
 from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
+from app.ui.flow_layout import FlowLayout
 from app.ui.launcher import BrokenTile, ExerciseTile, LauncherPage
 from app.ui.widgets import label, make_button
 
@@ -112,12 +113,10 @@ class LauncherActions(QObject):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("Your own exercises: status"))
         self.status.hide()
-        row = QHBoxLayout()
-        row.setSpacing(10)
+        row = FlowLayout()  # wraps at large text sizes, or beside a long draft title
         for button in (self.new_button, self.import_button, self.folder_button,
                        self.draft_button):
             row.addWidget(button)
-        row.addStretch(1)
         area = launcher.own_area
         area.addSpacing(12)
         area.addWidget(self.heading)

@@ -288,10 +288,12 @@ KNOWN_CLIPPING: dict[tuple[float, str], str] = {}
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.usefixtures("restore_theme")
 def test_text_is_not_clipped(qtbot: QtBot, qapp: QApplication, library: Library,
-                             store: SqliteSessionStore, clock: FakeClock, scale: float) -> None:
+                             store: SqliteSessionStore, clock: FakeClock, scale: float,
+                             tmp_path: Path) -> None:
     theme.apply(qapp, "light", scale)
+    # With a data folder: the launcher has its own-exercise buttons too.
     win = MainWindow(library, store, Settings(first_run_done=True, contacts=CONTACTS),
-                     clock=clock)
+                     clock=clock, data_dir=tmp_path / "data")
     qtbot.addWidget(win)
     win.resize(*WINDOW_SIZE)
     win.show()
