@@ -192,8 +192,20 @@ class SingleInstance(QObject):
         return os.path.join(QDir.tempPath(), self.name)
 
     def may_be_running(self) -> bool:
-        """False only when no Steady can be listening: there is no socket file."""
-        return os.name != "posix" or os.path.exists(self.socket_path())
+        """False only when no Steady of this user can be listening: there is no socket
+        file, or it belongs to another user (who may have put it there to answer for
+        Steady and keep it from opening: it is never handed anything)."""
+        if os.name != "posix":
+            return True
+        path = self.socket_path()
+        try:
+            owner = os.stat(path).st_uid
+        except OSError:
+            return False
+        if owner != os.getuid():
+            log.warning("single instance: %s belongs to another user; not using it", path)
+            return False
+        return True
 
     # -- starting ---------------------------------------------------------------
     def lock_path(self) -> str:

@@ -383,3 +383,20 @@ def test_listening_never_takes_the_name_from_a_live_steady(name: str, qtbot) -> 
     late.close()  # closing the one that never listened leaves the first's socket
     assert _ask(qtbot, name, request(None)) == {"who": "first", "ok": True}
     first.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="socket files and their owners are POSIX")
+def test_a_socket_of_another_user_is_never_handed_anything(
+        name: str, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    squatter = SingleInstance(name)  # answers every request, as someone else's could
+    assert squatter.hand_over(request(None)) is False and squatter.is_listening()
+    seen: list[dict[str, object]] = []
+    squatter.set_handler(lambda message: seen.append(message) or {"started": True})
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # the socket is not ours now
+    second = SingleInstance(name)
+    assert not second.may_be_running()
+    assert second.hand_over(request("box")) is False  # this one opens its own window
+    assert seen == []
+    second.close()
+    squatter.close()
