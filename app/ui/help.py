@@ -95,10 +95,14 @@ class HelpDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
+        # Labels Tab can reach: the same room always, and a ring only while focused
+        # (room that appeared with the focus would push the text about and clip it).
+        self.finder.setProperty("focusable", True)  # before the sheet, which reads it
         focus = theme.colors().focus
-        self.setStyleSheet(f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; "
-                           f"border-radius: 6px; padding: 2px 4px; }}")
-        self.finder.setProperty("focusable", True)
+        self.setStyleSheet(
+            "QLabel[focusable=\"true\"] { border: 3px solid transparent; border-radius: 6px; "
+            "padding: 2px 4px; } "
+            f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; }}")
         self.set_contacts(contacts)
         self.edit_button.clicked.connect(self.on_edit)
         self.close_button.clicked.connect(self.accept)

@@ -7,7 +7,7 @@ reachable), Enter confirms, S skips.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,7 +27,11 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import Exercise
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
+from app.ui import theme
 from app.ui.widgets import label, lay_out_page, make_button, minutes_text
+
+#: Width of the ring drawn round the numbers while the scale has the focus (pixels).
+FOCUS_RING = 3
 
 
 class RatingScale(QWidget):
@@ -41,7 +45,8 @@ class RatingScale(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        ring = FOCUS_RING + 2
+        grid.setContentsMargins(ring, ring, ring, 0)  # room for the focus ring
         grid.setHorizontalSpacing(6)
         self.buttons: list[QPushButton] = []
         for number in range(RATING_MIN, RATING_MAX + 1):
@@ -76,6 +81,29 @@ class RatingScale(QWidget):
 
     def value(self) -> int | None:
         return self._value
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """With the keyboard's focus, a ring around the numbers, in the focus colour."""
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(theme.colors().focus))
+        pen.setWidth(FOCUS_RING)
+        painter.setPen(pen)
+        row = self.buttons[0].geometry().united(self.buttons[-1].geometry())
+        gap = FOCUS_RING // 2 + 2
+        painter.drawRoundedRect(row.adjusted(-gap, -gap, gap, gap), 10, 10)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def set_value(self, value: int | None) -> None:
         if value is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QTranslator
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -524,3 +525,38 @@ def test_translations_load_and_the_app_works_without_them(qapp: QApplication,
     finally:
         translations.remove(qapp, installed)
     assert QApplication.translate("SettingsPage", "Settings") == "Settings"
+
+
+def pixels_of(widget: QWidget, colour: str) -> int:
+    """How many pixels of ``widget`` as painted are exactly ``colour``."""
+    image = widget.grab().toImage()
+    wanted = QColor(colour).rgb()
+    return sum(1 for y in range(0, image.height()) for x in range(0, image.width())
+               if image.pixel(x, y) == wanted)
+
+
+@pytest.mark.parametrize("name", ["light", "high-contrast"])
+@pytest.mark.usefixtures("restore_theme")
+def test_keyboard_focus_shows_on_the_scale_and_on_help_texts(
+        qtbot: QtBot, qapp: QApplication, window: MainWindow, name: str) -> None:
+    theme.apply(qapp, name)
+    focus = theme.colors().focus
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.start_exercise("box")
+    scale = window.before.scale
+    qtbot.waitUntil(scale.hasFocus)
+    assert pixels_of(scale, focus) > 200  # a ring round the numbers
+    window.before.numb.setFocus()
+    qtbot.waitUntil(lambda: not scale.hasFocus())
+    assert pixels_of(scale, focus) == 0
+    with qtbot.waitSignal(window.helpShown) as shown:
+        window.show_help()
+    dialog = shown.args[0]
+    finder = dialog.finder
+    unfocused = finder.size()
+    finder.setFocus()
+    qtbot.waitUntil(finder.hasFocus)
+    assert pixels_of(finder, focus) > 100
+    assert finder.size() == unfocused  # the ring takes no new room: the text stays put
+    dialog.close()
