@@ -34,25 +34,26 @@ class Colors:
     help: str
     help_text: str
     warn_soft: str
+    disabled: str  # text and dashed borders of what cannot be used just now
 
 
 LIGHT = Colors(
     window="#f4f6f5", surface="#ffffff", surface_hover="#e8f0ee", text="#1d2826",
     muted="#4d5c59", accent="#2f6f68", accent_text="#ffffff", accent_soft="#cfe5e1",
     border="#c5d1ce", focus="#1f5fbf", help="#8a3b2e", help_text="#ffffff",
-    warn_soft="#f7ead9",
+    warn_soft="#f7ead9", disabled="#5c6664",
 )
 DARK = Colors(
     window="#161c1b", surface="#1f2826", surface_hover="#283432", text="#e7eeec",
     muted="#a9b8b4", accent="#7cc4b9", accent_text="#0e1514", accent_soft="#2c4a46",
     border="#3a4a47", focus="#8ab4ff", help="#e39a8c", help_text="#1a0f0d",
-    warn_soft="#3b3126",
+    warn_soft="#3b3126", disabled="#98a4a1",
 )
 HIGH_CONTRAST = Colors(
     window="#000000", surface="#000000", surface_hover="#1a1a1a", text="#ffffff",
     muted="#ffffff", accent="#ffff00", accent_text="#000000", accent_soft="#333300",
     border="#ffffff", focus="#00ffff", help="#ff8080", help_text="#000000",
-    warn_soft="#222222",
+    warn_soft="#222222", disabled="#a0a0a0",
 )
 
 _current: Colors = LIGHT
@@ -133,10 +134,14 @@ QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
 QPushButton:disabled, QPushButton[role="primary"]:disabled, QPushButton[role="help"]:disabled {{
-    background: {c.window}; color: {c.muted}; border: 1px dashed {c.border};
+    background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled};
 }}
 QLineEdit, QTextEdit, QPlainTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
+    placeholder-text-color: {c.muted};
+}}
+QLineEdit:disabled, QTextEdit:disabled, QPlainTextEdit:disabled, QSpinBox:disabled {{
+    background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled};
 }}
 QCheckBox::indicator, QRadioButton::indicator {{
     width: {box}px; height: {box}px; background: {c.surface};
@@ -155,11 +160,13 @@ QRadioButton {{ spacing: 8px; padding: 4px; border: 3px solid transparent; borde
 QRadioButton:focus {{ border: 3px solid {c.focus}; }}
 QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}
 QSlider::sub-page:horizontal {{ background: {c.accent}; border-radius: 3px; }}
+QSlider::sub-page:horizontal:disabled {{ background: {c.border}; }}
 QSlider::handle:horizontal {{
     background: {c.accent}; border: 2px solid {c.text}; width: {box}px;
     margin: -{(box - 6) // 2}px 0;
     border-radius: {box // 2 + 2}px;
 }}
+QSlider::handle:horizontal:disabled {{ background: {c.window}; border: 2px dashed {c.disabled}; }}
 QCheckBox {{ spacing: 10px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
 QProgressBar {{
     background: {c.accent_soft}; border: none; border-radius: 6px; min-height: 12px;

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScrollBar,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -354,6 +355,7 @@ def test_theme_contrast(name: str, colors: theme.Colors, text_minimum: float) ->
         "button text on accent": (colors.accent_text, colors.accent),
         "help button text": (colors.help_text, colors.help),
         "text on caution": (colors.text, colors.warn_soft),
+        "disabled on window": (colors.disabled, colors.window),
     }
     low = [f"{what}: {contrast(*pair):.1f}" for what, pair in pairs.items()
            if contrast(*pair) < text_minimum]
@@ -560,3 +562,28 @@ def test_keyboard_focus_shows_on_the_scale_and_on_help_texts(
     assert pixels_of(finder, focus) > 100
     assert finder.size() == unfocused  # the ring takes no new room: the text stays put
     dialog.close()
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+@pytest.mark.usefixtures("restore_theme")
+def test_placeholders_are_readable_and_disabled_fields_look_disabled(
+        qtbot: QtBot, qapp: QApplication, name: str) -> None:
+    theme.apply(qapp, name)
+    colors = theme.colors()
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    empty = QLineEdit()
+    empty.setPlaceholderText("Type to find an exercise")
+    off = QLineEdit("Sam")
+    off.setEnabled(False)
+    layout.addWidget(empty)
+    layout.addWidget(off)
+    host.show()
+    qtbot.waitExposed(host)
+    # Placeholder text in the muted colour (4.5:1 and more), not text at half strength.
+    assert pixels_of(empty, colors.muted) > 20
+    # A field that cannot be used now sits on the page colour, in the disabled colour.
+    image = off.grab().toImage()
+    assert image.pixelColor(image.width() // 2, 3).name() == colors.window
+    assert pixels_of(off, colors.disabled) > 20
