@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
             page.set_speech_status(speech or None)
         if self.current_page() is not page:
             self._settings_return = self.current_page()
+            if not section:  # opened afresh: from the top, where the focus goes
+                page.scroll_area.verticalScrollBar().setValue(0)
         self._show(page)
         if section:
             page.show_section(section)

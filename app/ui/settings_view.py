@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -646,7 +647,18 @@ class SettingsPage(QWidget):
         row = min(self.contact_list.currentRow(), len(self._contacts) - 1)
         self._fill_contacts(row)
         self.status.setText(self.tr("Saved on this computer."))
-        self.saved.emit(settings)
+        self.saved.emit(settings)  # the window applies them now: a new text size moves things
+        QTimer.singleShot(0, self.keep_focus_in_view)
+
+    @Slot()
+    def keep_focus_in_view(self) -> None:
+        """Scroll so that the control with the keyboard's focus can be seen."""
+        focused = QApplication.focusWidget()
+        inner = self.scroll_area.widget()
+        if focused is None or inner is None or not inner.isAncestorOf(focused):
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll_area.ensureWidgetVisible(focused, 0, 40)
 
     def show_save_problem(self, message: str) -> None:
         """The window could not write the file: say so; the settings still apply."""

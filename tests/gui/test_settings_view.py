@@ -431,3 +431,37 @@ def test_contacts_from_help_during_an_exercise_return_to_it(
     qtbot.keyClick(page.add_contact, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.current_page() is exercise)
     assert window.exercise_page is exercise, "the exercise was paused, not ended"
+
+
+def in_view(page: SettingsPage, widget: QWidget) -> bool:
+    viewport = page.scroll_area.viewport()
+    centre = widget.mapTo(viewport, widget.rect().center())
+    return viewport.rect().contains(centre)
+
+
+def test_after_saving_a_larger_text_size_the_focused_control_is_still_in_view(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = open_settings(qtbot, window)
+    page.text_size.setFocus()
+    qtbot.waitUntil(page.text_size.hasFocus)
+    page.scroll_area.ensureWidgetVisible(page.text_size)
+    page.text_size.setCurrentIndex(page.text_size.findData(2.0))
+    with qtbot.waitSignal(window.settingsChanged):
+        qtbot.keyClick(page.text_size, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.activateWindow()  # offscreen, restyling the whole application deactivates it
+    qtbot.waitUntil(window.isActiveWindow)
+    assert page.text_size.hasFocus()
+    qtbot.waitUntil(lambda: in_view(page, page.text_size))
+
+
+def test_settings_opened_again_start_at_the_top_where_the_focus_is(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = open_settings(qtbot, window)
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    page.back_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)
+    page = open_settings(qtbot, window)
+    assert bar.value() == 0
+    qtbot.waitUntil(lambda: in_view(page, QApplication.focusWidget()))
