@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         page.setFocus(Qt.FocusReason.OtherFocusReason)
+        show_focus(page)
 
     @Slot()
     def go_home(self) -> None:
@@ -540,6 +542,18 @@ class MainWindow(QMainWindow):
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         if self.settings_page is not None:
             self.settings_page.keep_changes()  # a contact typed in, then the window closed
+
+
+def show_focus(page: QWidget) -> None:
+    """Scroll ``page`` so that what has the focus in it is in full view (a page shown
+    again keeps its scroll position, which may have left it out of sight)."""
+    focused = page.focusWidget()
+    parent = focused.parentWidget() if focused is not None else None
+    while parent is not None and parent is not page:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(focused, 0, 20)
+            return
+        parent = parent.parentWidget()
 
 
 class _FirstFrame(QObject):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.loader import Library
@@ -465,3 +465,19 @@ def test_settings_opened_again_start_at_the_top_where_the_focus_is(
     page = open_settings(qtbot, window)
     assert bar.value() == 0
     qtbot.waitUntil(lambda: in_view(page, QApplication.focusWidget()))
+
+
+def test_back_from_settings_start_now_is_in_full_view(
+        qtbot: QtBot, window: MainWindow) -> None:
+    area = window.launcher.findChild(QScrollArea)
+    assert area is not None
+    window.resize(900, 500)  # short enough to scroll
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    page = open_settings(qtbot, window)
+    page.back_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)
+    start_now = window.launcher.start_now
+    assert start_now.hasFocus() or window.launcher.focusWidget() is start_now
+    top = start_now.mapTo(area.viewport(), start_now.rect().topLeft()).y()
+    assert top >= 0 and top + start_now.height() <= area.viewport().height()
