@@ -108,6 +108,7 @@ QPushButton, QToolButton {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
     padding: 10px 18px; min-height: 24px;
 }}
+QPushButton, QToolButton, QCheckBox, QRadioButton {{ outline: none; }}
 QPushButton:hover, QToolButton:hover {{ background: {c.surface_hover}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{

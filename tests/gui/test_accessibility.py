@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QTranslator
+from PySide6.QtCore import QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -587,3 +587,29 @@ def test_placeholders_are_readable_and_disabled_fields_look_disabled(
     image = off.grab().toImage()
     assert image.pixelColor(image.width() // 2, 3).name() == colors.window
     assert pixels_of(off, colors.disabled) > 20
+
+
+@pytest.mark.usefixtures("restore_theme")
+def test_a_tile_tabbed_to_shows_its_ring_and_nothing_else(
+        qtbot: QtBot, qapp: QApplication, window: MainWindow) -> None:
+    """The ring is the focus mark; the style's own box (drawn only for focus that came
+    from the keyboard, and off-centre on a tile) must not be drawn on top."""
+    theme.apply(qapp, "light")
+    launcher = window.launcher
+    window.go_home()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tile = launcher.visible_tiles()[1]
+    tile.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(tile.hasFocus)
+    by_program = tile.grab().toImage()
+    launcher.visible_tiles()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(launcher.visible_tiles()[0], Qt.Key.Key_Tab)  # the keyboard moves it
+    qtbot.waitUntil(tile.hasFocus)
+    by_key = tile.grab().toImage()
+    # Inside the tile, away from its border (whose colour follows the window's state):
+    # the style's box ran along here, short of the right edge.
+    inside = [(x, y) for x in range(24, by_key.width() - 24, 6)
+              for y in range(10, by_key.height() - 10, 2)]
+    changed = [(x, y) for x, y in inside if by_key.pixel(x, y) != by_program.pixel(x, y)]
+    assert not changed, f"{len(changed)} pixels inside the tile changed, from {changed[0]}"
