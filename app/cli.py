@@ -24,8 +24,8 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
-from app.storage.db import SIDE_SUFFIXES, OpenResult, database_path
-from app.storage.errors import StorageError
+from app.storage.db import SIDE_SUFFIXES, OpenResult, database_path, open_read_only
+from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 
@@ -248,7 +248,20 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
     """
     if not create and not _has_log(data):
         return memory_store(), None
-    return open_store(data)
+    try:
+        return open_store(data)
+    except NewerDatabaseError:
+        raise
+    except StorageError as error:
+        if create:
+            raise
+        try:  # a reading verb can still read it as it is (a disk gone read-only)
+            connection = open_read_only(data)
+        except StorageError:
+            raise error from None
+        sys.stderr.write(f"steady: {shown(str(error))} It was read as it is; nothing in it "
+                         "was changed.\n")
+        return SqliteSessionStore(connection), None
 
 
 def _steady_files(data: Path) -> list[Path]:

@@ -325,6 +325,52 @@ def _belongs_to_another(path: Path) -> bool:
     return False
 
 
+def open_read_only(data_dir: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+                   ) -> sqlite3.Connection:
+    """The log in ``data_dir`` for reading only, changing nothing on disk: for reading
+    when it cannot be opened normally (a disk remounted read-only as it fails).
+
+    Only a current log that checks out is opened; anything else raises
+    :class:`StorageError` saying why.
+    """
+    path = database_path(data_dir)
+    base = path.resolve().as_uri()
+    problem: sqlite3.Error | None = None
+    # With no write-ahead log beside it (a clean close folds it in) the file alone is
+    # the whole log: immutable=1 reads it and creates nothing. Otherwise mode=ro reads
+    # the WAL too, but needs SQLite's shared-memory file, which a read-only disk may
+    # not let it make: then the file alone is still better than nothing.
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    queries = ("?mode=ro", "?mode=ro&immutable=1") if pending else ("?mode=ro&immutable=1",)
+    for query in queries:
+        try:
+            conn = sqlite3.connect(base + query, uri=True, timeout=busy_timeout,
+                                   isolation_level=None)
+        except sqlite3.Error as error:
+            problem = error
+            continue
+        try:
+            version = user_version(conn)
+            if version != CURRENT_VERSION:
+                raise StorageError(
+                    f"Could not read the log {path} as it is: it is from log version "
+                    f"{version}, and this Steady reads version {CURRENT_VERSION} without "
+                    "changing it.")
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise StorageError(f"Could not read the log {path}: the file is damaged.")
+            conn.text_factory = _lenient_text
+            return conn
+        except sqlite3.Error as error:
+            conn.close()
+            problem = error
+        except BaseException:
+            conn.close()
+            raise
+    assert problem is not None
+    raise describe(problem, f"read the log {path}") from problem
+
+
 def open_memory() -> sqlite3.Connection:
     """An empty, current log that lives only in memory (tests, or when the disk fails)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)

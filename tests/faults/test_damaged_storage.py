@@ -8,6 +8,7 @@ is hashed; each original file's bytes must still exist there.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
@@ -470,6 +471,35 @@ def test_read_only_data_folder(tmp_path: Path, reliability: Table) -> None:
     lost = data_lost(files, data, sessions)
     reliability.add(AREA, "the data folder is read-only", READ_ONLY_HOW,
                     reasons_hidden(what_happened(opened, used, {"<data>": data})), lost)
+    assert lost == NONE_LOST
+
+
+@pytest.mark.skipif(sandbox.namespace_prefix() is None,
+                    reason="needs a private mount namespace to make a folder read-only")
+def test_the_log_on_a_read_only_disk_can_still_be_exported(tmp_path: Path,
+                                                          reliability: Table) -> None:
+    """A failing disk is often remounted read-only: the moment to export what it holds."""
+    data = tmp_path / "data"
+    seed_log(data, 3)
+    sessions = sessions_in(data)
+    files = file_hashes(data)
+    prefix = sandbox.read_only_prefix(data)
+    assert prefix is not None
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "app", "--data-dir", str(data), "export",
+         "--format", "json"], cwd=REPO, env=child_env(), capture_output=True, text=True,
+        timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(result.stdout)
+    assert sorted(s["id"] for s in exported["sessions"]) == sorted(sessions)
+    assert "read as it is; nothing in it was changed" in result.stderr
+    lost = data_lost(files, data, sessions)
+    said_line = result.stderr.strip().splitlines()[-1]
+    reliability.add(AREA, "steady export with the data folder read-only",
+                    "real: the data folder bind-mounted read-only in a private mount "
+                    "namespace (unshare), then `steady export` in its own process",
+                    f"exports all {len(exported['sessions'])} sessions (exit 0) and says "
+                    f"{quoted(reasons_hidden(normalise(said_line, {'<data>': data})))}", lost)
     assert lost == NONE_LOST
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from app.domain.session import SessionRecord
 from app.paths import ensure_private_dir
-from app.storage.db import DB_NAME, OpenResult, log_copies, open_database
+from app.storage.db import DB_NAME, OpenResult, log_copies, open_database, open_read_only
 from app.storage.errors import DatabaseLockedError, NewerDatabaseError, StorageError
 from app.storage.schema import CURRENT_VERSION
 from app.storage.sessions import SqliteSessionStore, open_store
@@ -491,3 +491,27 @@ def test_a_log_damaged_only_in_an_index_is_rebuilt_with_every_session(data_dir: 
             assert mode(path) == 0o600
     finally:
         result.connection.close()
+
+
+def test_read_only_opening_changes_nothing_and_reads_every_session(data_dir: Path) -> None:
+    records = make_log(data_dir, 4)
+    before = {p.name: digest(p) for p in data_dir.iterdir() if p.is_file()}
+    conn = open_read_only(data_dir)
+    try:
+        store = SqliteSessionStore(conn)
+        assert sorted(r.id for r in store.sessions()) == sorted(r.id for r in records)
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("DELETE FROM sessions")
+    finally:
+        conn.close()
+    assert {p.name: digest(p) for p in data_dir.iterdir() if p.is_file()} == before
+
+
+def test_read_only_opening_refuses_an_older_log_that_would_need_bringing_up_to_date(
+        data_dir: Path) -> None:
+    make_log(data_dir, 1)
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION - 1}")
+    conn.close()
+    with pytest.raises(StorageError, match="from log version"):
+        open_read_only(data_dir)
