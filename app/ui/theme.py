@@ -109,6 +109,9 @@ QPushButton, QToolButton {{
     padding: 10px 18px; min-height: 24px;
 }}
 QPushButton, QToolButton, QCheckBox, QRadioButton {{ outline: none; }}
+QLineEdit QToolButton, QLineEdit QToolButton:hover, QLineEdit QToolButton:focus {{
+    background: transparent; border: none; padding: 0; min-height: 0;
+}}
 QPushButton:hover, QToolButton:hover {{ background: {c.surface_hover}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 8px 16px; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{

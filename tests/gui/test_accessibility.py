@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScrollBar,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -613,3 +614,14 @@ def test_a_tile_tabbed_to_shows_its_ring_and_nothing_else(
               for y in range(10, by_key.height() - 10, 2)]
     changed = [(x, y) for x, y in inside if by_key.pixel(x, y) != by_program.pixel(x, y)]
     assert not changed, f"{len(changed)} pixels inside the tile changed, from {changed[0]}"
+
+
+@pytest.mark.usefixtures("restore_theme")
+def test_the_search_fields_clear_button_sits_inside_the_field(
+        qtbot: QtBot, qapp: QApplication, window: MainWindow) -> None:
+    theme.apply(qapp, "light")
+    window.go_home()
+    search = window.launcher.filter
+    search.setText("box")
+    [clear] = [b for b in search.findChildren(QToolButton) if b.isVisibleTo(search)]
+    qtbot.waitUntil(lambda: search.rect().contains(clear.geometry()))
