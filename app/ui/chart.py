@@ -27,6 +27,9 @@ Point = tuple[datetime, int | None, int | None]
 PX_PER_SESSION = 5.0
 #: When averaging, at least this many pixels per group.
 PX_PER_BUCKET = 7.0
+#: Room kept inside the plot so a dot at its first or last day, or at 0 or 10, sits clear
+#: of the edges (and of the legend above).
+INSET = 9.0
 DAY = "day"
 WEEK = "week"
 MONTH = "month"
@@ -226,12 +229,14 @@ class RatingChart(QWidget):
 
     def _x(self, at: float, plot: QRectF) -> float:
         span = self._end - self._start
-        return plot.left() + (at - self._start) / span * plot.width()
+        room = max(1.0, plot.width() - 2 * INSET)
+        return plot.left() + INSET + (at - self._start) / span * room
 
     @staticmethod
     def _y(value: float, plot: QRectF) -> float:
         share = (value - RATING_MIN) / (RATING_MAX - RATING_MIN)
-        return plot.bottom() - share * plot.height()
+        room = max(1.0, plot.height() - 2 * INSET)
+        return plot.bottom() - INSET - share * room
 
     # ------------------------------------------------------------------ painting
 

@@ -20,7 +20,7 @@ from app.domain.loader import load_library
 from app.domain.session import SessionFilter, SessionRecord, time_of_day
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
-from app.ui.chart import RatingChart
+from app.ui.chart import INSET, RatingChart
 from app.ui.history import ConfirmDialog, HistoryPage
 from app.ui.history_models import (
     SORT_ROLE,
@@ -533,3 +533,19 @@ def test_the_chosen_sessions_note_and_tags_are_shown_whole(page: HistoryPage,
             break
     else:
         pytest.fail("no session without a note or tags below the chosen one")
+
+
+def test_a_dot_on_the_last_day_or_at_ten_sits_clear_of_the_plots_edges(qtbot: QtBot) -> None:
+    chart = RatingChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 220)
+    start, end = NOW - timedelta(days=30), NOW
+    chart.set_points([(start, 0, 10), (end, 10, 0)], start, end)
+    plot = chart._plot_rect()
+    for at in (start, end):
+        x = chart._x(at.timestamp(), plot)
+        assert plot.left() + INSET <= x <= plot.right() - INSET
+    for value in (0, 10):
+        y = chart._y(value, plot)
+        assert plot.top() + INSET <= y <= plot.bottom() - INSET
+    chart.grab()  # paints without trouble
