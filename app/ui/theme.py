@@ -86,10 +86,18 @@ def check_mark(c: Colors) -> str:
     return paths.resource("icons", "check-white.svg" if light else "check-black.svg").as_posix()
 
 
+def drop_arrow(c: Colors) -> str:
+    """The arrow of a drop-down list, black or white to suit the field behind it."""
+    dark = QColor(c.surface).lightnessF() > 0.5
+    return paths.resource("icons", "arrow-down-black.svg" if dark
+                          else "arrow-down-white.svg").as_posix()
+
+
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
+    arrow = drop_arrow(c)
     big = point_size * 1.5
     huge = point_size * 2.2
     small = point_size * 0.9
@@ -117,6 +125,14 @@ QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.focus}; padding: 8p
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
     border: 3px solid {c.focus}; padding: 4px 6px;
 }}
+QComboBox {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px;
+    padding: 3px 8px; min-height: 22px;
+}}
+QComboBox:focus {{ border: 3px solid {c.focus}; padding: 1px 6px; }}
+QComboBox:disabled {{ background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled}; }}
+QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox::down-arrow {{ image: url({arrow}); width: 14px; height: 14px; }}
 QCheckBox:focus, QSlider:focus, QTableView:focus, QListView:focus {{
     border: 3px solid {c.focus};
 }}

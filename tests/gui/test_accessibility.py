@@ -625,3 +625,28 @@ def test_the_search_fields_clear_button_sits_inside_the_field(
     search.setText("box")
     [clear] = [b for b in search.findChildren(QToolButton) if b.isVisibleTo(search)]
     qtbot.waitUntil(lambda: search.rect().contains(clear.geometry()))
+
+
+@pytest.mark.parametrize("name", ["light", "high-contrast"])
+@pytest.mark.usefixtures("restore_theme")
+def test_a_focused_drop_down_list_shows_the_ring_and_keeps_its_arrow(
+        qtbot: QtBot, qapp: QApplication, name: str) -> None:
+    theme.apply(qapp, name)
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    combos = [QComboBox(), QComboBox()]
+    for combo in combos:
+        combo.addItems(["All time", "Last 30 days"])
+        layout.addWidget(combo)
+    host.show()
+    qtbot.waitExposed(host)
+    combos[1].setFocus()
+    qtbot.waitUntil(combos[1].hasFocus)
+    focus = theme.colors().focus
+    assert pixels_of(combos[1], focus) > 100 and pixels_of(combos[0], focus) == 0
+    assert combos[0].size() == combos[1].size()  # the ring takes no new room
+    arrow = "#000000" if QColor(theme.colors().surface).lightnessF() > 0.5 else "#ffffff"
+    right = combos[0].grab().toImage().copy(combos[0].width() - 26, 0, 26, combos[0].height())
+    assert sum(1 for y in range(right.height()) for x in range(right.width())
+               if right.pixelColor(x, y).name() == arrow) > 5  # the arrow is drawn
