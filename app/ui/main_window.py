@@ -546,7 +546,11 @@ class MainWindow(QMainWindow):
 
 def show_focus(page: QWidget) -> None:
     """Scroll ``page`` so that what has the focus in it is in full view (a page shown
-    again keeps its scroll position, which may have left it out of sight)."""
+    again keeps its scroll position, which may have left it out of sight). Not before
+    the window is first shown: a new page starts at the top, and asking now would lay
+    it out an extra time before the first frame."""
+    if not page.isVisible():
+        return
     focused = page.focusWidget()
     parent = focused.parentWidget() if focused is not None else None
     while parent is not None and parent is not page:
