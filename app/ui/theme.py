@@ -130,7 +130,9 @@ QComboBox {{
     padding: 3px 8px; min-height: 22px;
 }}
 QComboBox:focus {{ border: 3px solid {c.focus}; padding: 1px 6px; }}
-QComboBox:disabled {{ background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled}; }}
+QComboBox:disabled {{
+    background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled};
+}}
 QComboBox::drop-down {{ border: none; width: 24px; }}
 QComboBox::down-arrow {{ image: url({arrow}); width: 14px; height: 14px; }}
 QCheckBox:focus, QSlider:focus, QTableView:focus, QListView:focus {{
