@@ -9,33 +9,25 @@ appended for a theme other than light. The data folder is a temporary one.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
-from shots import Clock, save
+from shots import Clock, save, styled_app
 
 from app import paths
 from app.domain.exercise import Phase, Step
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import memory_store
-from app.ui import theme
 from app.ui.main_window import MainWindow
 
 SIZE = (900, 720)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--theme", default="light",
-                        choices=["light", "dark", "high-contrast"])
-    args = parser.parse_args()
-    suffix = "" if args.theme == "light" else f"-{args.theme}"
-    app = QApplication.instance() or QApplication([])
-    theme.apply(app, args.theme)  # type: ignore[arg-type]
+    _app, suffix = styled_app(__doc__.splitlines()[0])
     clock = Clock()
     with tempfile.TemporaryDirectory() as data, memory_store() as store:
         data_dir = Path(data)

@@ -9,12 +9,10 @@ the theme name appended for a theme other than light.
 
 from __future__ import annotations
 
-import argparse
 import random
 from datetime import UTC, datetime, timedelta
 
-import shots  # noqa: F401 - first: it sets the platform before Qt loads
-from PySide6.QtWidgets import QApplication
+import shots  # first: it sets the platform before Qt loads
 from shots import save
 
 from app import paths
@@ -22,7 +20,6 @@ from app.domain.loader import load_library
 from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import memory_store
-from app.ui import theme
 from app.ui.main_window import MainWindow
 
 TODAY = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
@@ -57,13 +54,7 @@ def show_history(window: MainWindow, name: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--theme", default="light",
-                        choices=["light", "dark", "high-contrast"])
-    args = parser.parse_args()
-    suffix = "" if args.theme == "light" else f"-{args.theme}"
-    app = QApplication.instance() or QApplication([])
-    theme.apply(app, args.theme)
+    _app, suffix = shots.styled_app(__doc__.splitlines()[0])
     library = load_library(paths.bundled_exercises_dir())
     titles = {e.id: e.title for e in library.exercises.values()}
     for name, records in ((f"history{suffix}", made_up_sessions(titles)),

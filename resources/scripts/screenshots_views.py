@@ -9,7 +9,6 @@ telling moment: mid-inhale, and three of five items ticked.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 import shots
@@ -18,7 +17,6 @@ from shots import save
 
 from app import paths
 from app.domain.loader import load_library
-from app.ui import theme
 from app.ui.breathing_view import BreathingPage
 from app.ui.steps_view import StepsPage
 
@@ -39,13 +37,7 @@ def show_and_save(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--theme", default="light",
-                        choices=["light", "dark", "high-contrast"])
-    args = parser.parse_args()
-    suffix = "" if args.theme == "light" else f"-{args.theme}"
-    app = QApplication.instance() or QApplication([])
-    theme.apply(app, args.theme)  # type: ignore[arg-type]
+    _app, suffix = shots.styled_app(__doc__.splitlines()[0])
     library = load_library(paths.bundled_exercises_dir())
     box = library.get("box")
     senses = library.get("five-senses")

@@ -6,6 +6,7 @@ Import it first (``import shots``): it sets the platform before Qt loads.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -37,3 +38,18 @@ def save(widget: QWidget, name: str) -> Path:
     widget.grab().save(str(path))
     print(path.relative_to(REPO))
     return path
+
+
+def styled_app(description: str) -> tuple[QApplication, str]:
+    """Read ``--theme`` from the command line, style the application with it, and
+    return the application and the suffix for file names ("" for light)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--theme", default="light",
+                        choices=["light", "dark", "high-contrast"])
+    args = parser.parse_args()
+    from app.ui import theme
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    theme.apply(app, args.theme)
+    return app, "" if args.theme == "light" else f"-{args.theme}"

@@ -51,6 +51,16 @@ def seed(data: Path) -> list[SessionRecord]:
     return records
 
 
+def imports_whole(path: Path, data: Path, records: list[SessionRecord]) -> None:
+    """``steady import path`` into ``data`` takes every one of ``records``, unchanged."""
+    result = steady("import", str(path), data=data)
+    assert result.returncode == 0, result.stderr
+    assert f"Imported {len(records)} session(s)" in result.stdout
+    store, _ = open_store(data)
+    with store:
+        assert {r.id: r for r in store.sessions()} == {r.id: r for r in records}
+
+
 def digest(data: Path) -> str:
     files = sorted(p for p in data.glob(f"{DB_NAME}*") if not p.name.endswith("-shm"))
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()
@@ -117,12 +127,7 @@ def test_export_to_stdout_then_import_elsewhere(tmp_path: Path, fmt: str) -> Non
     assert exported.returncode == 0, exported.stderr
     path = tmp_path / f"log.{fmt}"
     path.write_text(exported.stdout, encoding="utf-8", newline="")
-    result = steady("import", str(path), data=other)
-    assert result.returncode == 0, result.stderr
-    assert f"Imported {len(records)} session(s)" in result.stdout
-    store, _ = open_store(other)
-    with store:
-        assert {r.id: r for r in store.sessions()} == {r.id: r for r in records}
+    imports_whole(path, other, records)
     again = steady("import", str(path), data=other)
     assert again.returncode == 0
     assert "Imported 0 session(s)" in again.stdout
@@ -349,12 +354,7 @@ def test_an_export_imports_back_whatever_its_name(tmp_path: Path, fmt: str, name
     records = seed(data)
     path = tmp_path / name
     assert steady("export", "--format", fmt, "-o", str(path), data=data).returncode == 0
-    result = steady("import", str(path), data=other)
-    assert result.returncode == 0, result.stderr
-    assert f"Imported {len(records)} session(s)" in result.stdout
-    store, _ = open_store(other)
-    with store:
-        assert {r.id: r for r in store.sessions()} == {r.id: r for r in records}
+    imports_whole(path, other, records)
 
 
 # ------------------------------------------------------------ titles shown harmlessly

@@ -26,6 +26,7 @@ from app.domain.settings import Settings
 from app.storage.db import DB_NAME
 from app.ui.application import build_window
 from app.ui.main_window import MainWindow
+from tests.damage import scribble_over_index
 from tests.faults import sandbox
 from tests.faults.conftest import (
     REPO,
@@ -113,15 +114,7 @@ def header_only(path: Path) -> None:
 
 def index_page(path: Path) -> None:
     """One page of one index scribbled over: every row still there, SQLite's check fails."""
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    [(root,)] = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_start'").fetchall()
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * size + 8 : (root - 1) * size + 308] = b"\xff" * 300
-    path.write_bytes(bytes(data))
+    scribble_over_index(path)
 
 
 DAMAGE = {

@@ -20,6 +20,7 @@ from app.storage.db import DB_NAME, OpenResult, log_copies, open_database, open_
 from app.storage.errors import DatabaseLockedError, NewerDatabaseError, StorageError
 from app.storage.schema import CURRENT_VERSION
 from app.storage.sessions import SqliteSessionStore, open_store
+from tests.damage import scribble_over_index
 
 POSIX = os.name == "posix"
 REPO = Path(__file__).resolve().parents[2]
@@ -461,17 +462,7 @@ def test_log_copies_lists_everything_delete_all_removes(data_dir: Path) -> None:
 
 def test_a_log_damaged_only_in_an_index_is_rebuilt_with_every_session(data_dir: Path) -> None:
     records = make_log(data_dir, 300)
-    path = data_dir / DB_NAME
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    [(root,)] = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'sessions_by_start'").fetchall()
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start + 8 : start + 308] = b"\xff" * 300  # one page of one index
-    path.write_bytes(bytes(data))
+    data = scribble_over_index(data_dir / DB_NAME)
     result = open_database(data_dir, clock=fixed_clock)
     try:
         assert result.rebuilt
@@ -488,7 +479,7 @@ def test_a_log_damaged_only_in_an_index_is_rebuilt_with_every_session(data_dir: 
         assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
         assert not list(data_dir.glob("*.rebuilding*"))
         if POSIX:
-            assert mode(path) == 0o600
+            assert mode(data_dir / DB_NAME) == 0o600
     finally:
         result.connection.close()
 
