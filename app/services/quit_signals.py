@@ -1,5 +1,6 @@
-"""SIGTERM (log-out, shut-down, ``kill``) and SIGINT (Ctrl+C in a terminal) quit Steady
-as its own Quit does: what was entered is written first, then the event loop ends.
+"""SIGTERM (log-out, shut-down, ``kill``), SIGINT (Ctrl+C in a terminal) and SIGHUP (the
+terminal closed) quit Steady as its own Quit does: what was entered is written first,
+then the event loop ends.
 
 Qt's event loop runs in C++, so a Python signal handler alone would run only when
 Python next runs, which an idle window may never do, and the signal would seem
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Slot
 
 log = logging.getLogger(__name__)
 
-#: The signals that ask a program to end (SIGHUP: the terminal it ran in closed).
+#: The signals that ask a program to end.
 QUIT_SIGNALS: tuple[signal.Signals, ...] = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -33,7 +34,7 @@ class QuitOnSignals(QObject):
         self._on_quit = on_quit
         self.received: list[int] = []
         self._read, self._write = _pipe()
-        self._previous_fd = signal.set_wakeup_fd(self._write, warn_on_full_buffer=False)
+        signal.set_wakeup_fd(self._write, warn_on_full_buffer=False)
         for number in QUIT_SIGNALS:
             signal.signal(number, _note)
         self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, self)
@@ -47,12 +48,11 @@ class QuitOnSignals(QObject):
         except (BlockingIOError, InterruptedError):
             return
         numbers = [n for n in data if n in {int(s) for s in QUIT_SIGNALS}]
-        if not numbers or self.received:
-            self.received.extend(numbers)
-            return
+        first = numbers and not self.received  # a second signal while quitting: noted only
         self.received.extend(numbers)
-        log.info("quitting on signal %s", signal.Signals(numbers[0]).name)
-        self._on_quit()
+        if first:
+            log.info("quitting on signal %s", signal.Signals(numbers[0]).name)
+            self._on_quit()
 
 
 def _note(_number: int, _frame: object) -> None:
