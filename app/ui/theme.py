@@ -195,6 +195,16 @@ QProgressBar {{
     max-height: 12px; text-align: center;
 }}
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 6px; }}
+QTabBar::tab {{
+    background: {c.window}; color: {c.muted}; border: 1px solid {c.border};
+    border-bottom: none; border-top-left-radius: 8px; border-top-right-radius: 8px;
+    padding: 8px 16px; margin-right: 4px;
+}}
+QTabBar {{ outline: none; }}
+QTabBar::tab:selected {{ background: {c.surface}; color: {c.text}; }}
+QTabBar::tab:selected:focus {{
+    border: 3px solid {c.focus}; border-bottom: none; padding: 6px 14px;
+}}
 QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 QScrollBar:vertical {{ background: {c.window}; width: {bar}px; margin: 0; border: none; }}
 QScrollBar:horizontal {{ background: {c.window}; height: {bar}px; margin: 0; border: none; }}

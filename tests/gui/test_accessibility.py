@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QScrollBar,
+    QTabWidget,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -650,3 +651,20 @@ def test_a_focused_drop_down_list_shows_the_ring_and_keeps_its_arrow(
     right = combos[0].grab().toImage().copy(combos[0].width() - 26, 0, 26, combos[0].height())
     assert sum(1 for y in range(right.height()) for x in range(right.width())
                if right.pixelColor(x, y).name() == arrow) > 5  # the arrow is drawn
+
+
+@pytest.mark.usefixtures("restore_theme")
+def test_a_focused_tab_shows_the_ring(qtbot: QtBot, qapp: QApplication) -> None:
+    theme.apply(qapp, "light")
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "What works for me")
+    tabs.addTab(QWidget(), "Sessions")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    bar = tabs.tabBar()
+    focus = theme.colors().focus
+    assert pixels_of(bar, focus) == 0
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    assert pixels_of(bar, focus) > 100
