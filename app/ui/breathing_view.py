@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -382,6 +383,15 @@ class BreathingPage(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.pause_shortcut.activated.connect(self.toggle_pause)
         self.stop_shortcut.activated.connect(self.stop)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # "Pause" and "Resume" take the same room, so Stop never moves under the mouse.
+        metrics = self.pause_button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (self.tr("Pause"), self.tr("Resume")))
+        hint = self.pause_button.sizeHint().width() - metrics.horizontalAdvance(
+            self.pause_button.text())
+        self.pause_button.setMinimumWidth(widest + hint)
+        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if is_held_press(event):  # one press, one action

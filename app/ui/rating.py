@@ -191,15 +191,22 @@ class _RatingPage(QWidget):
         self.hint.setText("")
         self.hint.hide()
 
+    def skips_on_s(self) -> bool:
+        """Whether S skips the rating now."""
+        return True
+
     def key_for_rating(self, event: QKeyEvent) -> bool:
         """Keys shared by both rating pages. Returns True when handled."""
         if self.scale.handle_key(event):
             return True
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() == Qt.Key.Key_S and plain:
-            self.skip_button.click()
+            if self.skips_on_s():
+                self.skip_button.click()
             return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.isAutoRepeat():  # a key held down from the page before
+                return True
             if self.scale.value() is None:
                 self.hint.setText(self.tr("Choose a number, or press S to skip."))
                 self.hint.show()
@@ -516,6 +523,11 @@ class AfterPage(_RatingPage):
                         self.tags.textChanged):
             changed.connect(self.on_edited)
         self.setFocusProxy(self.scale)
+
+    def skips_on_s(self) -> bool:
+        """Not from the "numb" box: one Tab past the scale, a person may think they are
+        typing their note, and an "s" in a word would throw their rating away."""
+        return not self.numb.hasFocus()
 
     def prepare(self, known_tags: list[str], *, stopped: bool) -> None:
         self.reset_rating()

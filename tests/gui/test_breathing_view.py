@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import planned_duration
 from app.services.pacer_driver import FRAME_MS, REDUCED_MOTION_MS, PacerDriver
+from app.ui import theme
 from app.ui.breathing_view import (
     BreathingPage,
     PacerWidget,
@@ -444,3 +445,16 @@ def test_a_long_session_keeps_the_interpreter_healthy(qtbot, clock, make_page):
     after = sys.getrefcount(None), sys.getrefcount(True)
     assert after[0] >= before[0] - 50, f"None lost {before[0] - after[0]} references"
     assert after[1] >= before[1] - 50, f"True lost {before[1] - after[1]} references"
+
+
+def test_stop_stays_where_it_is_when_pause_becomes_resume(qtbot, clock, make_page):
+    theme.apply(QApplication.instance(), "light", 1.0)  # the look the app has: padded buttons
+    page = make_page(cycles=2)
+    page.start()
+    qtbot.waitUntil(lambda: page.stop_button.isVisible())
+    where = page.stop_button.mapTo(page, page.stop_button.rect().topLeft())
+    with qtbot.waitSignal(page.driver.pausedChanged):
+        press(qtbot, Qt.Key.Key_Space)
+    assert page.pause_button.text() == "Resume"
+    QApplication.processEvents()
+    assert page.stop_button.mapTo(page, page.stop_button.rect().topLeft()) == where

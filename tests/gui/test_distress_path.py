@@ -348,6 +348,7 @@ def test_enter_held_down_presses_once_and_does_not_run_on(
                                                  Qt.KeyboardModifier.NoModifier, "\r",
                                                  True))
     assert window.current_page() is window.before  # not confirmed by a repeat
+    assert not window.before.hint.isVisibleTo(window.before)  # nor told off for one
     assert store.sessions() == []
 
 
@@ -457,3 +458,19 @@ def test_tab_on_the_launcher_goes_in_reading_order(qtbot: QtBot, window: MainWin
     assert len(launcher.visible_tiles()) > 10
     focus_in(qtbot, window, launcher.start_now)
     assert tab_walk(qtbot, window, len(expected)) == expected
+
+
+def test_an_s_typed_on_the_numb_box_after_the_exercise_keeps_the_rating(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    assert window.start_exercise("box")
+    key(qtbot, window, "s")
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.current_page() is window.after
+    key(qtbot, window, "3")
+    focus_in(qtbot, window, window.after.numb)  # one Tab past the scale
+    key(qtbot, window, "so")  # the start of a word meant for the note
+    assert window.current_page() is window.after
+    assert window.after.scale.value() == 3
+    window.after.scale.setFocus()
+    key(qtbot, window, "s")  # from the scale, S skips as ever
+    assert window.current_page() is window.summary
