@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
         self.flow.saveFailed.connect(self.on_save_failed)
@@ -434,6 +437,14 @@ class MainWindow(QMainWindow):
         if section:
             page.show_section(section)
 
+    @Slot(QWidget, QWidget)
+    def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Focus that arrives in a page from outside its scroll area (Tab from "Get help
+        now" above it, or from buttons below it) is scrolled into view too."""
+        page = self.current_page()
+        if new is not None and page is not None and page.isVisible() and page.isAncestorOf(new):
+            scroll_into_view(new, page)
+
     @Slot()
     def show_contacts(self) -> None:
         self.show_settings("contacts")
@@ -549,13 +560,16 @@ def show_focus(page: QWidget) -> None:
     again keeps its scroll position, which may have left it out of sight). Not before
     the window is first shown: a new page starts at the top, and asking now would lay
     it out an extra time before the first frame."""
-    if not page.isVisible():
-        return
-    focused = page.focusWidget()
-    parent = focused.parentWidget() if focused is not None else None
-    while parent is not None and parent is not page:
+    if page.isVisible():
+        scroll_into_view(page.focusWidget(), page)
+
+
+def scroll_into_view(widget: QWidget | None, within: QWidget) -> None:
+    """Scroll the scroll area around ``widget`` (inside ``within``) to show it whole."""
+    parent = widget.parentWidget() if widget is not None else None
+    while widget is not None and parent is not None and parent is not within:
         if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(focused, 0, 20)
+            parent.ensureWidgetVisible(widget, 0, 20)
             return
         parent = parent.parentWidget()
 

@@ -481,3 +481,22 @@ def test_back_from_settings_start_now_is_in_full_view(
     assert start_now.hasFocus() or window.launcher.focusWidget() is start_now
     top = start_now.mapTo(area.viewport(), start_now.rect().topLeft()).y()
     assert top >= 0 and top + start_now.height() <= area.viewport().height()
+
+
+def test_tab_from_get_help_now_into_a_scrolled_page_shows_what_it_reaches(
+        qtbot: QtBot, window: MainWindow) -> None:
+    area = window.launcher.findChild(QScrollArea)
+    assert area is not None
+    window.resize(900, 500)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    start_now = window.launcher.start_now
+    assert start_now.mapTo(area.viewport(), start_now.rect().topLeft()).y() < 0  # out of sight
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.help_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.help_button.hasFocus)
+    qtbot.keyClick(window.help_button, Qt.Key.Key_Tab)  # on into the page: Start now
+    qtbot.waitUntil(start_now.hasFocus)
+    top = start_now.mapTo(area.viewport(), start_now.rect().topLeft()).y()
+    assert top >= 0 and top + start_now.height() <= area.viewport().height()
