@@ -451,6 +451,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_settings_closed(self) -> None:
+        page = self.settings_page
+        if page is not None and page.save_problem:  # said on a page that is now closing
+            self.show_notice(page.save_problem)
         back, self._settings_return = self._settings_return, None
         if back is None or back is self.welcome_page or self.stack.indexOf(back) < 0:
             self.go_home()

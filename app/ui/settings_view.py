@@ -131,6 +131,7 @@ class SettingsPage(QWidget):
         self.scroll_area = scroll_page(body)
 
         self.status = label("", "small")
+        self.save_problem = ""  # why the last save could not be written, if it could not
         self.status.setAccessibleName(self.tr("Save status"))
         self.back_button = make_button(self.tr("Back (Esc)"),
                                        description=self.tr("Keep what you changed and go "
@@ -647,6 +648,7 @@ class SettingsPage(QWidget):
         row = min(self.contact_list.currentRow(), len(self._contacts) - 1)
         self._fill_contacts(row)
         self.status.setText(self.tr("Saved on this computer."))
+        self.save_problem = ""  # set again by the window if writing fails
         self.saved.emit(settings)  # the window applies them now: a new text size moves things
         QTimer.singleShot(0, self.keep_focus_in_view)
 
@@ -662,6 +664,7 @@ class SettingsPage(QWidget):
 
     def show_save_problem(self, message: str) -> None:
         """The window could not write the file: say so; the settings still apply."""
+        self.save_problem = message
         self.status.setText(message)
 
     @Slot()

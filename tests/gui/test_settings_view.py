@@ -500,3 +500,24 @@ def test_tab_from_get_help_now_into_a_scrolled_page_shows_what_it_reaches(
     qtbot.waitUntil(start_now.hasFocus)
     top = start_now.mapTo(area.viewport(), start_now.rect().topLeft()).y()
     assert top >= 0 and top + start_now.height() <= area.viewport().height()
+
+
+def test_a_save_that_fails_on_the_way_out_is_said_in_the_window(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    blocker_file = tmp_path / "not-a-folder"
+    blocker_file.write_text("x")
+    window.settings_writer = lambda new: save_settings(blocker_file, new)
+    page = open_settings(qtbot, window)
+    page.add_contact.click()
+    qtbot.keyClicks(page.contact_name, "Ana")
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)
+    assert window.notice.isVisibleTo(window)
+    assert window.notice.text().startswith("Could not save your settings (")
+    assert window.settings.contacts == (Contact("Ana"),)  # used until Steady closes
+    window.settings_writer = lambda new: save_settings(tmp_path / "data", new)
+    page = open_settings(qtbot, window)
+    page.reduced_motion.setChecked(True)
+    page.back_button.click()  # a save that works says nothing more
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)
+    assert page.save_problem == ""
