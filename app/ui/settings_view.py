@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -114,8 +114,8 @@ class SettingsPage(QWidget):
         self.setAccessibleName(self.tr("Settings"))
 
         self.title = label(self.tr("Settings"), "title")
-        self.intro = label(self.tr("Changes take effect when you save. Everything here stays "
-                                   "on this computer."), "muted")
+        self.intro = label(self.tr("Changes take effect when you save or go back. Everything "
+                                   "here stays on this computer."), "muted")
         self.headings: dict[str, QLabel] = {}
         self.form_labels: list[QLabel] = []
         body = QVBoxLayout()
@@ -152,7 +152,14 @@ class SettingsPage(QWidget):
         self.set_sound_status(sound_status)
         self.set_speech_status(speech_status)
         self.set_settings(settings)
-        self.setFocusProxy(self.sound)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The page passes its focus to its first control that can be used now (sound
+        cues are greyed out where there is no sound device)."""
+        super().focusInEvent(event)
+        first = next((box for box in (self.sound, self.spoken, self.reduced_motion)
+                      if box.isEnabled()), self.reduced_motion)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ building
 

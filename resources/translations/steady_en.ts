@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+445"/>
+        <location filename="../../app/ui/rating.py" line="+480"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -51,7 +51,7 @@
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-308"/>
+        <location line="-313"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="+298"/>
+        <location filename="../../app/ui/breathing_view.py" line="+299"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -275,19 +275,20 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+64"/>
+        <location line="+66"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+122"/>
+        <location line="-129"/>
+        <location line="+131"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-130"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -318,12 +319,13 @@
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-31"/>
+        <location line="+61"/>
         <location line="+1"/>
         <source>Resume</source>
         <translation>Resume</translation>
@@ -367,7 +369,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+128"/>
+        <location filename="../../app/ui/launcher.py" line="+129"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -1175,12 +1177,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-76"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1195,7 +1197,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1532,7 +1534,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="+98"/>
+        <location filename="../../app/ui/own_exercises.py" line="+99"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1558,12 +1560,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Open exercises folder</source>
         <translation>Open exercises folder</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Your exercise files, in the file manager</source>
         <translation>Your exercise files, in the file manager</translation>
     </message>
@@ -1583,7 +1585,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your own exercises: status</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1  ·  yours</source>
         <translation>%1  ·  yours</translation>
     </message>
@@ -1642,7 +1644,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/launcher.py" line="+171"/>
+        <location filename="../../app/ui/launcher.py" line="+172"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1711,7 +1713,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1733,7 +1735,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+94"/>
+        <location filename="../../app/ui/main_window.py" line="+95"/>
         <location line="+14"/>
         <source>Steady</source>
         <extracomment>The longest a light start waits for its first frame before finishing anyway. Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
@@ -1750,7 +1752,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+423"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1758,7 +1760,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>OwnExercises</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="-144"/>
+        <location filename="../../app/ui/own_exercises.py" line="-145"/>
         <source>Import an exercise</source>
         <translation>Import an exercise</translation>
     </message>
@@ -1778,7 +1780,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+265"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -1906,7 +1908,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="-364"/>
+        <location filename="../../app/ui/breathing_view.py" line="-373"/>
         <source>Breathing guide</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
         <translation>Breathing guide</translation>
@@ -1948,19 +1950,19 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="+128"/>
+        <location filename="../../app/ui/chart.py" line="+131"/>
         <source>Ratings before and after, over time</source>
-        <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group.</extracomment>
+        <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group. Room kept inside the plot so a dot at its first or last day, or at 0 or 10, sits clear of the edges (and of the legend above).</extracomment>
         <translation>Ratings before and after, over time</translation>
     </message>
     <message>
         <location line="+64"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>No ratings in this period.</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message numerus="yes">
-        <location line="-59"/>
+        <location line="-61"/>
         <source>%n session(s) with ratings.</source>
         <translation>
             <numerusform>%n session with ratings.</numerusform>
@@ -1978,7 +1980,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>After: %1 on average.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>Before</source>
         <translation>Before</translation>
     </message>
@@ -2016,8 +2018,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-329"/>
+        <location filename="../../app/ui/rating.py" line="-359"/>
         <source>Rating %1</source>
+        <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
     </message>
     <message>
@@ -2042,17 +2045,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+9"/>
-        <location line="+22"/>
+        <location line="+45"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-43"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
     </message>
@@ -2158,7 +2161,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="+699"/>
+        <location filename="../../app/ui/settings_view.py" line="+721"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2241,7 +2244,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-686"/>
+        <location line="-707"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2302,12 +2305,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Changes take effect when you save. Everything here stays on this computer.</source>
-        <translation>Changes take effect when you save. Everything here stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Save status</source>
         <translation>Save status</translation>
     </message>
@@ -2327,7 +2325,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2518,17 +2516,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-275"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+50"/>
+        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
+        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Keep what you changed and go back</source>
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -3208,7 +3211,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Go on without a rating</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Choose a number, or press S to skip.</source>
         <translation>Choose a number, or press S to skip.</translation>
     </message>

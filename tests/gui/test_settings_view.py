@@ -521,3 +521,11 @@ def test_a_save_that_fails_on_the_way_out_is_said_in_the_window(
     page.back_button.click()  # a save that works says nothing more
     qtbot.waitUntil(lambda: window.current_page() is window.launcher)
     assert page.save_problem == ""
+
+
+def test_settings_open_on_a_control_that_can_be_used(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_settings(qtbot, window)  # no sound device here: "Sound cues" is greyed out
+    assert not page.sound.isEnabled()
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not page.sound
+    assert focused.isEnabled() and page.isAncestorOf(focused)
