@@ -98,6 +98,10 @@ def style_sheet(c: Colors, point_size: float) -> str:
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
     arrow = drop_arrow(c)
+    mark = max(14, round(point_size * 1.15))  # the drop-down arrow grows with the text
+    # Placeholder text must not pass for typed text: where "muted" is the text colour
+    # itself (high contrast), it takes the disabled colour.
+    hint = c.disabled if c.muted == c.text else c.muted
     big = point_size * 1.5
     huge = point_size * 2.2
     small = point_size * 0.9
@@ -127,14 +131,18 @@ QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{
 }}
 QComboBox {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px;
-    padding: 3px 8px; min-height: 22px;
+    padding: 3px 8px; min-height: 22px; combobox-popup: 0;
 }}
 QComboBox:focus {{ border: 3px solid {c.focus}; padding: 1px 6px; }}
 QComboBox:disabled {{
     background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled};
 }}
 QComboBox::drop-down {{ border: none; width: 24px; }}
-QComboBox::down-arrow {{ image: url({arrow}); width: 14px; height: 14px; }}
+QComboBox::down-arrow {{ image: url({arrow}); width: {mark}px; height: {mark}px; }}
+QComboBox QAbstractItemView, QComboBox QAbstractItemView:focus {{
+    background: {c.surface}; border: 1px solid {c.text}; outline: none;
+    selection-background-color: {c.accent}; selection-color: {c.accent_text};
+}}
 QCheckBox:focus, QSlider:focus, QTableView:focus, QListView:focus {{
     border: 3px solid {c.focus};
 }}
@@ -160,7 +168,7 @@ QPushButton:disabled, QPushButton[role="primary"]:disabled, QPushButton[role="he
 }}
 QLineEdit, QTextEdit, QPlainTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
-    placeholder-text-color: {c.muted};
+    placeholder-text-color: {hint};
 }}
 QLineEdit:disabled, QTextEdit:disabled, QPlainTextEdit:disabled, QSpinBox:disabled {{
     background: {c.window}; color: {c.disabled}; border: 1px dashed {c.disabled};
@@ -177,7 +185,7 @@ QCheckBox::indicator:checked {{ image: url({check}); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
     border: 2px dashed {c.muted}; background: {c.window};
 }}
-QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {c.muted}; }}
+QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {c.disabled}; }}
 QRadioButton {{ spacing: 8px; padding: 4px; border: 3px solid transparent; border-radius: 6px; }}
 QRadioButton:focus {{ border: 3px solid {c.focus}; }}
 QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}

@@ -583,8 +583,14 @@ def test_placeholders_are_readable_and_disabled_fields_look_disabled(
     layout.addWidget(off)
     host.show()
     qtbot.waitExposed(host)
-    # Placeholder text in the muted colour (4.5:1 and more), not text at half strength.
-    assert pixels_of(empty, colors.muted) > 20
+    # Placeholder text in the muted colour (4.5:1 and more), not text at half strength;
+    # and never in the colour of typed text (high contrast: the disabled colour).
+    hint = colors.disabled if colors.muted == colors.text else colors.muted
+    image = empty.grab().toImage()
+    inside = [image.pixelColor(x, y).name() for x in range(8, image.width() - 8)
+              for y in range(6, image.height() - 6)]
+    assert inside.count(hint) > 20
+    assert inside.count(colors.text) == 0
     # A field that cannot be used now sits on the page colour, in the disabled colour.
     image = off.grab().toImage()
     assert image.pixelColor(image.width() // 2, 3).name() == colors.window
@@ -668,3 +674,21 @@ def test_a_focused_tab_shows_the_ring(qtbot: QtBot, qapp: QApplication) -> None:
     bar.setFocus()
     qtbot.waitUntil(bar.hasFocus)
     assert pixels_of(bar, focus) > 100
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+@pytest.mark.usefixtures("restore_theme")
+def test_the_chosen_item_of_an_open_drop_down_list_stands_out(
+        qtbot: QtBot, qapp: QApplication, name: str) -> None:
+    theme.apply(qapp, name)
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItems(["Same as the system", "Light", "Dark", "High contrast"])
+    combo.setCurrentIndex(2)
+    combo.show()
+    qtbot.waitExposed(combo)
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    assert pixels_of(view, theme.colors().accent) > 200  # the chosen row, in the accent
+    combo.hidePopup()
