@@ -279,9 +279,10 @@ class RatingChart(QWidget):
                              | Qt.AlignmentFlag.AlignVCenter, str(value))
         self._paint_time_axis(painter, plot, metrics)
 
-    def _paint_time_axis(self, painter: QPainter, plot: QRectF,
-                         metrics: QFontMetricsF) -> None:
-        c = theme.colors()
+    def time_labels(self, plot: QRectF, metrics: QFontMetricsF
+                    ) -> list[tuple[float, QRectF | None, str]]:
+        """Each tick on the time axis: its x, where its label goes (None when there is
+        no room for it), and the label. Labels never overlap."""
         locale = QLocale()
         span_days = (self._end - self._start) / 86400
         unit = DAY if span_days <= 14 else WEEK if span_days <= 100 else MONTH
@@ -291,6 +292,8 @@ class RatingChart(QWidget):
             unit = QUARTER
         ticks = [edge for edge in boundaries(self._start, self._end, unit)
                  if self._start <= edge <= self._end]
+        if not ticks:
+            return []
         texts = []
         for number, edge in enumerate(ticks):
             date = QDateTime.fromMSecsSinceEpoch(int(edge * 1000)).date()
@@ -302,22 +305,33 @@ class RatingChart(QWidget):
                 texts.append(locale.toString(date, "MMM yyyy"))
             else:
                 texts.append(locale.toString(date, "MMM"))
-        if not ticks:
-            return
         widest = max(metrics.horizontalAdvance(text) for text in texts)
         step = plot.width() * (ticks[1] - ticks[0]) / (self._end - self._start) if len(
             ticks) > 1 else plot.width()
         stride = max(1, math.ceil((widest + 20) / max(1.0, step)))
         y = plot.bottom() + 6
+        labels: list[tuple[float, QRectF | None, str]] = []
+        last_right = -math.inf
         for number in range(0, len(ticks), stride):
             x = self._x(ticks[number], plot)
             width = metrics.horizontalAdvance(texts[number])
             left = max(plot.left() - 4, min(x - width / 2, plot.right() - width))
+            if left < last_right + 12:  # kept inside the plot, it would run into the last one
+                labels.append((x, None, texts[number]))
+                continue
+            labels.append((x, QRectF(left, y, width + 2, metrics.height()), texts[number]))
+            last_right = left + width
+        return labels
+
+    def _paint_time_axis(self, painter: QPainter, plot: QRectF,
+                         metrics: QFontMetricsF) -> None:
+        c = theme.colors()
+        for x, place, text in self.time_labels(plot, metrics):
             painter.setPen(QPen(QColor(c.border), 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
-            painter.setPen(QColor(c.muted))
-            painter.drawText(QRectF(left, y, width + 2, metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft, texts[number])
+            if place is not None:
+                painter.setPen(QColor(c.muted))
+                painter.drawText(place, Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_marks(self, painter: QPainter, plot: QRectF, marks: list[Mark]) -> None:
         c = theme.colors()

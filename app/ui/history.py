@@ -40,6 +40,7 @@ from app.domain.session import (
 from app.storage.errors import StorageError
 from app.ui import theme
 from app.ui.chart import RatingChart
+from app.ui.flow_layout import FlowLayout
 from app.ui.history_models import (
     NoneLastProxy,
     SessionsModel,
@@ -349,8 +350,8 @@ class HistoryPage(QWidget):
         sessions_layout.setContentsMargins(0, 12, 0, 0)
         sessions_layout.addWidget(self.sessions_table, 1)
         sessions_layout.addWidget(self.session_detail)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sessions_count, 1)
+        sessions_layout.addWidget(self.sessions_count)
+        buttons = FlowLayout()  # side by side, or one under the other at large text sizes
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.delete_all_button)
         sessions_layout.addLayout(buttons)

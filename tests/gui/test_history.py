@@ -6,12 +6,14 @@ worked out by hand in the comments next to the data.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +22,7 @@ from app.domain.loader import load_library
 from app.domain.session import SessionFilter, SessionRecord, time_of_day
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
+from app.ui import theme
 from app.ui.chart import INSET, RatingChart
 from app.ui.history import ConfirmDialog, HistoryPage
 from app.ui.history_models import (
@@ -549,3 +552,43 @@ def test_a_dot_on_the_last_day_or_at_ten_sits_clear_of_the_plots_edges(qtbot: Qt
         y = chart._y(value, plot)
         assert plot.top() + INSET <= y <= plot.bottom() - INSET
     chart.grab()  # paints without trouble
+
+
+def test_at_double_text_size_the_sessions_tab_fits_the_window(qtbot: QtBot,
+                                                              store: SqliteSessionStore) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, "light", 2.0)
+    try:
+        page = HistoryPage(store, clock=lambda: NOW)
+        qtbot.addWidget(page)
+        page.resize(900, 640)
+        page.show()
+        qtbot.waitExposed(page)
+        page.tabs.setCurrentIndex(1)
+        area = page.content_area
+        widget = area.widget()
+        assert widget is not None
+        qtbot.waitUntil(lambda: widget.minimumSizeHint().width() <= area.viewport().width())
+        assert area.horizontalScrollBar().maximum() == 0
+    finally:
+        theme.apply(app, "light", 1.0)
+
+
+@pytest.mark.parametrize("width", [320, 500, 800])
+def test_time_axis_labels_never_overlap(qtbot: QtBot, width: int) -> None:
+    chart = RatingChart()
+    qtbot.addWidget(chart)
+    font = chart.font()
+    font.setPointSizeF(24)  # text at twice the usual size
+    chart.setFont(font)
+    chart.resize(width, 240)
+    start = datetime(2026, 8, 29, tzinfo=UTC)
+    chart.set_points([(start + timedelta(days=d), 7, 4) for d in range(0, 90, 3)], start,
+                     start + timedelta(days=90))
+    plot = chart._plot_rect()
+    shown = [place for _x, place, _text in chart.time_labels(plot, QFontMetricsF(
+        chart._small_font())) if place is not None]
+    assert shown, "at least one date is labelled"
+    for before, after in itertools.pairwise(shown):
+        assert before.right() < after.left(), (before, after)
