@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
+    QFocusEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -392,6 +393,13 @@ class BreathingPage(QWidget):
             self.pause_button.text())
         self.pause_button.setMinimumWidth(widest + hint)
         super().showEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Back on the page (after Get help now, say), the focus goes to Pause or
+        Resume, where it can be seen, not to the page itself."""
+        super().focusInEvent(event)
+        if self.pause_button.isEnabled():
+            self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if is_held_press(event):  # one press, one action

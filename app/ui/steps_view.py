@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
+    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -417,6 +418,14 @@ class StepsPage(QWidget):
         self._timer.start(max(1, min(1000, math.ceil(to_next_second * 1000.0))))
 
     # -- keys -----------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Back on the page (after Get help now, say), the focus goes to the button the
+        next Enter presses, where it can be seen, not to the page itself."""
+        super().focusInEvent(event)
+        main = self._main_button()
+        if main.isEnabled():
+            main.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if is_held_press(event):  # a held key must not race through the steps
             return True

@@ -529,3 +529,18 @@ def test_settings_open_on_a_control_that_can_be_used(qtbot: QtBot, window: MainW
     focused = QApplication.focusWidget()
     assert focused is not None and focused is not page.sound
     assert focused.isEnabled() and page.isAncestorOf(focused)
+
+
+@pytest.mark.parametrize(("exercise_id", "button"), [("box", "pause_button"),
+                                                     ("five-senses", "next_button")])
+def test_back_on_an_exercise_from_settings_the_focus_is_on_its_button(
+        qtbot: QtBot, window: MainWindow, exercise_id: str, button: str) -> None:
+    assert window.start_exercise(exercise_id)
+    window.before.skip_button.click()
+    page = window.exercise_page
+    assert page is not None
+    window.show_contacts()  # Get help now, Edit contacts: Settings at the contacts
+    assert window.settings_page is not None
+    window.settings_page.back_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is page)
+    qtbot.waitUntil(getattr(page, button).hasFocus)
