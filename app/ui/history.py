@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -410,6 +410,7 @@ class HistoryPage(QWidget):
         self.group.currentIndexChanged.connect(self.on_group_changed)
         self.sessions_table.selectionModel().selectionChanged.connect(
             self.on_selection_changed)
+        self.sessions_table.installEventFilter(self)
         self.sessions_model.modelReset.connect(self.on_selection_changed)
         self.sessions_model.rowsInserted.connect(self._show_count)
         self.delete_button.clicked.connect(self.on_delete_session)
@@ -589,6 +590,15 @@ class HistoryPage(QWidget):
         if not rows:
             return None
         return self.sessions_model.record(rows[0].row())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tabbing into the sessions, the newest (or the current one) is chosen at once:
+        otherwise the first Down would skip it, to the second."""
+        if (watched is self.sessions_table and event.type() == QEvent.Type.FocusIn
+                and self.selected_session() is None and self.sessions_model.rowCount()):
+            current = self.sessions_table.currentIndex()
+            self.select_session_row(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)
 
     def select_session_row(self, row: int) -> None:
         index = self.sessions_model.index(row, 0)

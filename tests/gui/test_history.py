@@ -592,3 +592,16 @@ def test_time_axis_labels_never_overlap(qtbot: QtBot, width: int) -> None:
     assert shown, "at least one date is labelled"
     for before, after in itertools.pairwise(shown):
         assert before.right() < after.left(), (before, after)
+
+
+def test_tabbing_into_the_sessions_chooses_the_newest_so_down_goes_to_the_next(
+        page: HistoryPage, qtbot: QtBot) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(page.sessions_table.hasFocus)
+    assert page.selected_session() == page.sessions_model.record(0)
+    qtbot.keyClick(page.sessions_table, Qt.Key.Key_Down)
+    assert page.selected_session() == page.sessions_model.record(1)
