@@ -137,9 +137,6 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self.on_focus_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
         self.flow.saveFailed.connect(self.on_save_failed)
@@ -219,8 +216,13 @@ class MainWindow(QMainWindow):
         return self._own_exercises
 
     def finish_start(self) -> None:
-        """What the first frame could wait for: one's own exercises, their folder watch."""
+        """What the first frame could wait for: one's own exercises, their folder watch,
+        and keeping the focus in view (the window's activation moves the focus; seeing
+        to it then would lay the page out once more before the first frame)."""
         self.own_exercises  # noqa: B018 - made now, if not yet
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
 
     def after_first_frame(self, then: Callable[[], object], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
