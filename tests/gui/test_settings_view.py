@@ -311,11 +311,16 @@ def test_saving_writes_the_file_and_applies_everything(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: window.current_page() is window.launcher)
 
 
-def test_a_failed_save_is_said_plainly_and_the_settings_still_apply(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def writes_fail(window: MainWindow, tmp_path: Path) -> None:
+    """From now on, writing the settings fails: the folder to write in is a file."""
     blocker_file = tmp_path / "not-a-folder"
     blocker_file.write_text("x")
     window.settings_writer = lambda new: save_settings(blocker_file, new)
+
+
+def test_a_failed_save_is_said_plainly_and_the_settings_still_apply(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    writes_fail(window, tmp_path)
     page = open_settings(qtbot, window)
     page.reduced_motion.setChecked(True)
     page.save_button.click()
@@ -504,9 +509,7 @@ def test_tab_from_get_help_now_into_a_scrolled_page_shows_what_it_reaches(
 
 def test_a_save_that_fails_on_the_way_out_is_said_in_the_window(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    blocker_file = tmp_path / "not-a-folder"
-    blocker_file.write_text("x")
-    window.settings_writer = lambda new: save_settings(blocker_file, new)
+    writes_fail(window, tmp_path)
     page = open_settings(qtbot, window)
     page.add_contact.click()
     qtbot.keyClicks(page.contact_name, "Ana")
