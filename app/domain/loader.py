@@ -271,9 +271,10 @@ class _Checker:
                 self.problem(where, "needs an action (inhale, hold or exhale)")
                 ok = False
             elif action not in ACTIONS:
-                shown = action if isinstance(action, str) else _type_name(action)
+                wanted = '"inhale", "hold" or "exhale"'
                 self.problem((*where, "action"),
-                             f"is '{shown}'; it should be inhale, hold or exhale")
+                             f"is '{action}'; it should be {wanted}" if isinstance(action, str)
+                             else f"is {_type_name(action)}; it should be {wanted}, in quotes")
                 ok = False
             if seconds is None:
                 self.problem(where, "needs seconds")

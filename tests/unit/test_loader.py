@@ -118,7 +118,8 @@ def test_bad_phase_seconds_points_at_the_phase() -> None:
         (('kind = "breathing"', 'kind = "dance"'), "kind", "breathing, grounding"),
         (("format = 1", "format = 2"), "format", "newer Steady"),
         (('action = "exhale"', 'action = "hold"'), "phases", "one inhale and one exhale"),
-        (('action = "inhale"', 'action = "sniff"'), "phases[1].action", "inhale, hold or exhale"),
+        (('action = "inhale"', 'action = "sniff"'), "phases[1].action",
+         '"inhale", "hold" or "exhale"'),
         (("minutes = 3", "ease_in_seconds = 301"), "ease_in_seconds", "between 0 and 300"),
         (("minutes = 3", 'cautions = "be careful"'), "cautions", "list of text"),
         (("minutes = 3", 'tags = [""]'), "tags[1]", "is empty"),
@@ -357,3 +358,10 @@ def test_an_exercise_longer_than_the_limit_is_refused_naming_what_makes_it_long(
     exercise, problems = parse_exercise(text.replace("cycles = 100", "cycles = 7").encode(),
                                         "long-one.toml")
     assert problems == [] and exercise is not None
+
+
+def test_an_action_that_is_not_text_says_it_needs_quotes() -> None:
+    text = GOOD_BREATHING.replace('action = "inhale"', "action = 1")
+    problem = only_problem(text, "calm.toml")
+    assert problem == ('calm.toml:8: phases[1].action: is a whole number; it should be '
+                       '"inhale", "hold" or "exhale", in quotes')
