@@ -167,6 +167,8 @@ def _inspect(path: Path, busy_timeout: float) -> int:
         version = user_version(conn)
         if version > CURRENT_VERSION:
             raise _newer(path, version)
+        if version < 0:
+            raise _Unreadable(f"it says it is log version {version}, which no Steady writes")
         if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
             raise _Unreadable("the file is damaged")
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

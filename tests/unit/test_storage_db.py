@@ -506,3 +506,15 @@ def test_read_only_opening_refuses_an_older_log_that_would_need_bringing_up_to_d
     conn.close()
     with pytest.raises(StorageError, match="from log version"):
         open_read_only(data_dir)
+
+
+def test_a_log_with_a_negative_version_is_moved_aside_not_migrated(data_dir: Path) -> None:
+    make_log(data_dir, 2)
+    path = data_dir / DB_NAME
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = -1")
+    conn.close()
+    original = path.read_bytes()
+    result = open_database(data_dir, clock=fixed_clock)
+    assert result.notice is not None and "log version -1" in result.notice
+    _check_moved_aside(data_dir, original, result)
