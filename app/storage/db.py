@@ -192,7 +192,13 @@ def _newer(path: Path, version: int) -> NewerDatabaseError:
 
 def _backup(path: Path, version: int, stamp: str, busy_timeout: float) -> Path:
     """Copy the log (with what its WAL holds) into ``backups/`` before migrating."""
-    folder = ensure_private_dir(path.parent / BACKUP_DIR)
+    folder = path.parent / BACKUP_DIR
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(
+            f"Could not back up the log before bringing it up to date: {folder} is a file, "
+            "where Steady keeps its backups folder. Nothing was changed. Move that file "
+            "elsewhere and start Steady again.")
+    ensure_private_dir(folder)
     target = _unique(folder / f"steady-v{version}-{stamp}.sqlite3")
     _create_private(target)
     source = _read_only(path, busy_timeout)

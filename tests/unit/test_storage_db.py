@@ -518,3 +518,14 @@ def test_a_log_with_a_negative_version_is_moved_aside_not_migrated(data_dir: Pat
     result = open_database(data_dir, clock=fixed_clock)
     assert result.notice is not None and "log version -1" in result.notice
     _check_moved_aside(data_dir, original, result)
+
+
+def test_a_file_where_the_backups_folder_goes_stops_the_update_with_a_clear_message(
+        data_dir: Path) -> None:
+    path = build_v1(data_dir)
+    original = digest(path)
+    (data_dir / "backups").write_text("not a folder")
+    with pytest.raises(StorageError, match="backups folder") as raised:
+        open_database(data_dir)
+    assert "is a file" in str(raised.value)
+    assert digest(path) == original  # not migrated without its backup
