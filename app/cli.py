@@ -24,7 +24,13 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
-from app.storage.db import SIDE_SUFFIXES, OpenResult, database_path, open_read_only
+from app.storage.db import (
+    SIDE_SUFFIXES,
+    OpenResult,
+    database_path,
+    not_a_folder_message,
+    open_read_only,
+)
 from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
@@ -547,6 +553,9 @@ def main(argv: Sequence[str]) -> int:
     func: Verb | None = getattr(args, "func", None)
     if func is None:
         return _open_window(args)
+    data: Path = args.data_dir
+    if data.exists() and not data.is_dir():  # every verb reads or writes in it
+        return _fail(not_a_folder_message(data))
     out = Output(sys.stdout)
     try:
         code = func(args, out)

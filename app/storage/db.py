@@ -129,6 +129,12 @@ def not_yours_message(path: Path) -> str:
             f"'{path.parent}'")
 
 
+def not_a_folder_message(data_dir: Path) -> str:
+    """What to say when the data folder's name is taken by a file."""
+    return (f"Steady's data folder {data_dir} is a file, not a folder. Nothing was changed. "
+            "Move that file elsewhere, or choose another folder with --data-dir.")
+
+
 def _lenient_text(data: bytes) -> str:
     """Text as stored; bytes that are not UTF-8 (damage) read as U+FFFD, never an error."""
     return data.decode("utf-8", "replace")
@@ -269,6 +275,8 @@ def open_database(
     """
     path = database_path(data_dir)
     found, backup, moved, notice, rebuilt = 0, None, None, None, False
+    if Path(data_dir).exists() and not Path(data_dir).is_dir():
+        raise StorageError(not_a_folder_message(Path(data_dir)))
     try:
         ensure_private_dir(Path(data_dir))
         if path.exists() and not path.is_file():

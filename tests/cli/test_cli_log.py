@@ -383,3 +383,14 @@ def test_stats_shows_control_characters_in_titles_harmlessly(tmp_path: Path) -> 
     assert json.loads(payload.stdout)["exercises"][0]["title"] == title, "JSON keeps it exact"
     exported = steady("export", "--format", "json", data=data)
     assert json.loads(exported.stdout)["sessions"][0]["exercise_title"] == title
+
+
+@pytest.mark.parametrize("verb", [["stats"], ["export"], ["list"]])
+def test_a_data_folder_that_is_a_file_is_said_plainly(tmp_path: Path, verb: list[str]) -> None:
+    data = tmp_path / "afile"
+    data.write_text("not a folder")
+    result = steady(*verb, data=data)
+    assert result.returncode == 1
+    assert f"Steady's data folder {data} is a file, not a folder" in result.stderr
+    assert result.stdout == ""
+    assert data.read_text() == "not a folder"

@@ -423,7 +423,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_what_was_saved(data_dir: Path) 
 
 def test_data_folder_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("not a folder")
-    with pytest.raises(StorageError):
+    with pytest.raises(StorageError, match="is a file, not a folder"):
         open_database(tmp_path / "data")
 
 
