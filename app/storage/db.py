@@ -13,7 +13,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,45 +63,47 @@ def _rebuild(damaged: Path, path: Path) -> tuple[int, int]:
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     _create_private(temporary)
-    sides = [damaged.with_name(damaged.name + s) for s in SIDE_SUFFIXES[:2]]
-    absent = [side for side in sides if not side.exists()]
     try:
-        conn = sqlite3.connect(temporary.resolve().as_uri(), uri=True, isolation_level=None)
-        try:
-            conn.text_factory = _lenient_text
-            conn.execute("ATTACH DATABASE ? AS old", (damaged.resolve().as_uri() + "?mode=ro",))
-            version = conn.execute("PRAGMA old.user_version").fetchone()[0]
-            if not 0 < version <= CURRENT_VERSION:
-                raise _Unreadable("not a Steady log this version can read")
-            objects = conn.execute(
-                "SELECT type, name, sql FROM old.sqlite_master WHERE sql IS NOT NULL "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
-            conn.execute("BEGIN")
-            for kind, name, sql in objects:
-                if kind == "table":
-                    conn.execute(sql)
-                    quoted = '"' + name.replace('"', '""') + '"'
-                    conn.execute(f"INSERT INTO main.{quoted} SELECT * FROM old.{quoted} "
-                                 "NOT INDEXED")
-            for kind, _name, sql in objects:
-                if kind != "table":
-                    conn.execute(sql)
-            conn.execute(f"PRAGMA main.user_version = {int(version)}")
-            conn.execute("COMMIT")
-            conn.execute("DETACH DATABASE old")
-            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                raise _Unreadable("the rebuilt log did not check out")
-            sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        finally:
-            conn.close()
-            for side in absent:  # a reader may create empty ones; leave no trace
-                with contextlib.suppress(OSError):
-                    side.unlink()
+        with _no_new_side_files(damaged):
+            conn = sqlite3.connect(temporary.resolve().as_uri(), uri=True, isolation_level=None)
+            try:
+                version, sessions = _copy_rows(conn, damaged)
+            finally:
+                conn.close()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+    return version, sessions
+
+
+def _copy_rows(conn: sqlite3.Connection, damaged: Path) -> tuple[int, int]:
+    """Into the empty log ``conn``: ``damaged``'s tables row by row, then its indexes
+    made afresh. Returns (schema version, sessions)."""
+    conn.text_factory = _lenient_text
+    conn.execute("ATTACH DATABASE ? AS old", (damaged.resolve().as_uri() + "?mode=ro",))
+    version = conn.execute("PRAGMA old.user_version").fetchone()[0]
+    if not 0 < version <= CURRENT_VERSION:
+        raise _Unreadable("not a Steady log this version can read")
+    objects = conn.execute(
+        "SELECT type, name, sql FROM old.sqlite_master WHERE sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
+    conn.execute("BEGIN")
+    for kind, name, sql in objects:
+        if kind == "table":
+            conn.execute(sql)
+            quoted = '"' + name.replace('"', '""') + '"'
+            conn.execute(f"INSERT INTO main.{quoted} SELECT * FROM old.{quoted} NOT INDEXED")
+    for kind, _name, sql in objects:
+        if kind != "table":
+            conn.execute(sql)
+    conn.execute(f"PRAGMA main.user_version = {int(version)}")
+    conn.execute("COMMIT")
+    conn.execute("DETACH DATABASE old")
+    if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+        raise _Unreadable("the rebuilt log did not check out")
+    sessions = conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
     return int(version), int(sessions)
 
 
@@ -166,8 +168,11 @@ def _inspect(path: Path, busy_timeout: float) -> int:
     """The schema version of an existing file, read without writing to it."""
     if path.stat().st_size == 0:
         raise _Unreadable("the file was empty")
-    sides = [path.with_name(path.name + s) for s in SIDE_SUFFIXES[:2]]
-    absent = [side for side in sides if not side.exists()]
+    with _no_new_side_files(path):
+        return _read_version(path, busy_timeout)
+
+
+def _read_version(path: Path, busy_timeout: float) -> int:
     conn = _read_only(path, busy_timeout)
     try:
         version = user_version(conn)
@@ -187,7 +192,18 @@ def _inspect(path: Path, busy_timeout: float) -> int:
         raise
     finally:
         conn.close()
-        for side in absent:  # a reader may create empty ones; leave no trace
+
+
+@contextlib.contextmanager
+def _no_new_side_files(path: Path) -> Iterator[None]:
+    """Reading ``path`` may make empty -wal and -shm files beside it: those it did not
+    find there are removed afterwards, so reading leaves no trace."""
+    sides = [path.with_name(path.name + s) for s in SIDE_SUFFIXES[:2]]
+    absent = [side for side in sides if not side.exists()]
+    try:
+        yield
+    finally:
+        for side in absent:
             with contextlib.suppress(OSError):
                 side.unlink()
 
