@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.session_flow import SessionFlow
 from app.storage.errors import StorageError
 from app.ui import theme
-from app.ui.widgets import label, make_button
+from app.ui.widgets import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.exercise import Exercise
@@ -568,15 +567,6 @@ def show_focus(page: QWidget) -> None:
     if page.isVisible():
         scroll_into_view(page.focusWidget(), page)
 
-
-def scroll_into_view(widget: QWidget | None, within: QWidget) -> None:
-    """Scroll the scroll area around ``widget`` (inside ``within``) to show it whole."""
-    parent = widget.parentWidget() if widget is not None else None
-    while widget is not None and parent is not None and parent is not within:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 0, 20)
-            return
-        parent = parent.parentWidget()
 
 
 class _FirstFrame(QObject):

@@ -40,7 +40,7 @@ from app.domain.settings import (
 )
 from app.storage.errors import StorageError
 from app.storage.settings import SETTINGS_NAME, SettingsError, SettingsNotice
-from app.ui.widgets import label, make_button, scroll_page
+from app.ui.widgets import label, make_button, scroll_into_view, scroll_page
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 SECTIONS = ("sound", "look", "start", "health", "contacts")
@@ -663,11 +663,9 @@ class SettingsPage(QWidget):
     def keep_focus_in_view(self) -> None:
         """Scroll so that the control with the keyboard's focus can be seen."""
         focused = QApplication.focusWidget()
-        inner = self.scroll_area.widget()
-        if focused is None or inner is None or not inner.isAncestorOf(focused):
-            return
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.scroll_area.ensureWidgetVisible(focused, 0, 40)
+        if focused is not None and self.isAncestorOf(focused):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            scroll_into_view(focused, self, margin=40)
 
     def show_save_problem(self, message: str) -> None:
         """The window could not write the file: say so; the settings still apply."""

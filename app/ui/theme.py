@@ -80,17 +80,19 @@ def resolve(theme: Theme, system_dark: bool | None = None) -> Colors:
     return LIGHT
 
 
+def _icon(stem: str, *, white: bool) -> str:
+    """``resources/icons/<stem>-white.svg`` or ``-black.svg``, for a style sheet."""
+    return paths.resource("icons", f"{stem}-{'white' if white else 'black'}.svg").as_posix()
+
+
 def check_mark(c: Colors) -> str:
     """The tick for a checked box, white or black to suit the accent behind it."""
-    light = QColor(c.accent_text).lightnessF() > 0.5
-    return paths.resource("icons", "check-white.svg" if light else "check-black.svg").as_posix()
+    return _icon("check", white=QColor(c.accent_text).lightnessF() > 0.5)
 
 
 def drop_arrow(c: Colors) -> str:
     """The arrow of a drop-down list, black or white to suit the field behind it."""
-    dark = QColor(c.surface).lightnessF() > 0.5
-    return paths.resource("icons", "arrow-down-black.svg" if dark
-                          else "arrow-down-white.svg").as_posix()
+    return _icon("arrow-down", white=QColor(c.surface).lightnessF() <= 0.5)
 
 
 def style_sheet(c: Colors, point_size: float) -> str:

@@ -90,6 +90,17 @@ def is_held_press(event: QEvent) -> bool:
             and event.isAutoRepeat() and event.key() in PRESS_KEYS)
 
 
+def scroll_into_view(widget: QWidget | None, within: QWidget, margin: int = 20) -> None:
+    """Scroll the scroll area around ``widget`` (inside ``within``) to show it whole,
+    with ``margin`` pixels to spare above and below."""
+    parent = widget.parentWidget() if widget is not None else None
+    while widget is not None and parent is not None and parent is not within:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, margin)
+            return
+        parent = parent.parentWidget()
+
+
 def lay_out_page(page: QWidget, body: QLayout, footer: QLayout) -> None:
     """A page's shape: ``body`` scrolls (so large text never clips), ``footer`` (its
     buttons) stays at the bottom."""
