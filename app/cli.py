@@ -214,7 +214,7 @@ def cmd_start(args: argparse.Namespace, out: Output) -> int:
 
 
 def _open_window(args: argparse.Namespace, start_id: str | None = None) -> int:
-    from app.ui.application import run_gui
+    from app.ui.shell.application import run_gui
 
     return run_gui(args.data_dir, start_id=start_id)
 

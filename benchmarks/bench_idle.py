@@ -174,7 +174,7 @@ def child_baseline(seconds: float, settle: float) -> None:
 
 
 def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> None:
-    import app.ui.application as application
+    import app.ui.shell.application as application
     from app.__main__ import main
 
     make_application, build_window = application.make_application, application.build_window

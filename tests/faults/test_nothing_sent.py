@@ -28,7 +28,7 @@ from app.domain.settings import Settings
 from app.services import sound as sound_module
 from app.services import speech as speech_module
 from app.storage.exchange import export_store, import_file
-from app.ui.application import build_window
+from app.ui.shell.application import build_window
 from tests.faults.conftest import REPO, child_env, seed_log
 from tests.faults.reliability import NONE_LOST, Table
 

@@ -14,12 +14,12 @@ from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
-from app.ui import theme
-from app.ui.application import build_window, open_first_page
-from app.ui.breathing_view import BreathingPage
-from app.ui.help import HelpDialog
-from app.ui.main_window import MainWindow
-from app.ui.steps_view import StepsPage
+from app.ui.distress.help import HelpDialog
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.steps import StepsPage
+from app.ui.shell.application import build_window, open_first_page
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui

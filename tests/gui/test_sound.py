@@ -34,11 +34,11 @@ from app.services import speech as speech_module
 from app.services.sound import CUES, SoundCues
 from app.services.speech import SpokenCues
 from app.storage.sessions import memory_store
-from app.ui import cues as cues_module
-from app.ui.breathing_view import BreathingPage
-from app.ui.cues import ExerciseCues
-from app.ui.main_window import MainWindow
-from app.ui.steps_view import StepsPage
+from app.ui.exercise import cues as cues_module
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.cues import ExerciseCues
+from app.ui.exercise.steps import StepsPage
+from app.ui.shell.window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 

@@ -26,11 +26,9 @@ from app.domain.loader import Library, load_library
 from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
-from app.ui import theme
-from app.ui.application import answer_request
-from app.ui.breathing_view import BreathingPage
-from app.ui.main_window import MainWindow
-from app.ui.tray import (
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.shell.application import answer_request
+from app.ui.shell.tray import (
     SteadyTray,
     TrayEntries,
     bring_forward,
@@ -38,6 +36,8 @@ from app.ui.tray import (
     helped_most,
     tray_entries,
 )
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 
 pytestmark = pytest.mark.gui
 

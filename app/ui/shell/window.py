@@ -22,25 +22,25 @@ from PySide6.QtWidgets import (
 
 from app.services.session_flow import SessionFlow
 from app.storage.errors import StorageError
-from app.ui import theme
-from app.ui.widgets import label, make_button, scroll_into_view
+from app.ui.style import theme
+from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.exercise import Exercise
     from app.domain.loader import Library
     from app.domain.session import SessionStore
     from app.domain.settings import Settings
-    from app.ui.breathing_view import BreathingPage
-    from app.ui.cues import ExerciseCues
-    from app.ui.help import HelpDialog
-    from app.ui.history import HistoryPage
-    from app.ui.launcher import LauncherPage
-    from app.ui.own_exercises import OwnExercises
-    from app.ui.rating import AfterPage, BeforePage
-    from app.ui.settings_view import SettingsPage
-    from app.ui.steps_view import StepsPage
-    from app.ui.summary import SummaryPage
-    from app.ui.welcome import WelcomePage
+    from app.ui.distress.help import HelpDialog
+    from app.ui.distress.launcher import LauncherPage
+    from app.ui.distress.rating import AfterPage, BeforePage
+    from app.ui.distress.summary import SummaryPage
+    from app.ui.distress.welcome import WelcomePage
+    from app.ui.editor.own_exercises import OwnExercises
+    from app.ui.exercise.breathing import BreathingPage
+    from app.ui.exercise.cues import ExerciseCues
+    from app.ui.exercise.steps import StepsPage
+    from app.ui.history.page import HistoryPage
+    from app.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._data_dir = data_dir
         self.flow = SessionFlow(store, parent=self)
-        self.tray: QObject | None = None  # app.ui.tray.SteadyTray, where there is a tray
+        self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
         self.exercise_page: ExercisePage | None = None
         self.help_dialog: HelpDialog | None = None
         self.settings_page: SettingsPage | None = None  # made when first opened
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
     @property
     def launcher(self) -> LauncherPage:
         if self._launcher is None:
-            from app.ui.launcher import LauncherPage
+            from app.ui.distress.launcher import LauncherPage
 
             page = self._launcher = LauncherPage(self.stack)
             self.stack.addWidget(page)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
     @property
     def before(self) -> BeforePage:
         if self._before is None:
-            from app.ui.rating import BeforePage
+            from app.ui.distress.rating import BeforePage
 
             page = self._before = BeforePage(self.stack)
             self.stack.addWidget(page)
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
     @property
     def after(self) -> AfterPage:
         if self._after is None:
-            from app.ui.rating import AfterPage
+            from app.ui.distress.rating import AfterPage
 
             page = self._after = AfterPage(self.stack)
             self.stack.addWidget(page)
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     @property
     def summary(self) -> SummaryPage:
         if self._summary is None:
-            from app.ui.summary import SummaryPage
+            from app.ui.distress.summary import SummaryPage
 
             page = self._summary = SummaryPage(self.stack)
             self.stack.addWidget(page)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
     def cues(self) -> ExerciseCues:
         """Sound and spoken cues for exercise pages (made with the first one)."""
         if self._cues is None:
-            from app.ui.cues import ExerciseCues
+            from app.ui.exercise.cues import ExerciseCues
 
             self._cues = ExerciseCues(lambda: self.settings, parent=self)
         return self._cues
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         Made after the first frame (:meth:`finish_start`) or when first asked for.
         """
         if self._own_exercises is None and self._data_dir is not None:
-            from app.ui.own_exercises import OwnExercises
+            from app.ui.editor.own_exercises import OwnExercises
 
             self.launcher  # noqa: B018 - its actions sit on the launcher
             self._own_exercises = OwnExercises(self, self._data_dir, clock=self._clock)
@@ -302,12 +302,12 @@ class MainWindow(QMainWindow):
             self._launcher.filter.clear()
         page: ExercisePage
         if exercise.is_breathing:
-            from app.ui.breathing_view import BreathingPage
+            from app.ui.exercise.breathing import BreathingPage
 
             page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
                                  reduced_motion=self.settings.reduced_motion, clock=self._clock)
         else:
-            from app.ui.steps_view import StepsPage
+            from app.ui.exercise.steps import StepsPage
 
             page = StepsPage(exercise, clock=self._clock)
         page.finished.connect(self.on_exercise_finished)
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         """Open History (made on first use, read again each time); Esc or Back go home."""
         page = self.history_page
         if page is None:
-            from app.ui.history import HistoryPage
+            from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
             page.closed.connect(self.go_home)
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_help(self) -> None:
         if self.exercise_page is not None:
-            from app.ui.breathing_view import BreathingPage  # loaded with the page
+            from app.ui.exercise.breathing import BreathingPage  # loaded with the page
 
             if isinstance(self.exercise_page, BreathingPage):
                 self.exercise_page.driver.pause()
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
             return
-        from app.ui.help import HelpDialog
+        from app.ui.distress.help import HelpDialog
 
         dialog = HelpDialog(self.settings.contacts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         sound, speech = self.cues.sound().reason(), self.cues.speech().reason()
         page = self.settings_page
         if page is None:
-            from app.ui.settings_view import SettingsPage
+            from app.ui.settings.page import SettingsPage
 
             page = SettingsPage(self.settings, self.library, sound_status=sound or None,
                                 speech_status=speech or None)
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         try:
             self.settings_writer(settings)
         except StorageError as error:
-            from app.ui.settings_view import save_problem_text
+            from app.ui.settings.page import save_problem_text
 
             return save_problem_text(error)
         return ""
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         """The first-run welcome; done (and saved) once skipped or left for contacts."""
         if self.welcome_page is None:
-            from app.ui.welcome import WelcomePage
+            from app.ui.distress.welcome import WelcomePage
 
             self.welcome_page = WelcomePage()
             self.welcome_page.skipped.connect(self.on_welcome_skipped)

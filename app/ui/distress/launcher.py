@@ -22,7 +22,7 @@ from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS
 from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.storage.errors import StorageError
-from app.ui.widgets import (
+from app.ui.widgets.common import (
     Button,
     english_plural,
     format_decimal,
@@ -187,7 +187,7 @@ class LauncherPage(QWidget):
         body.addLayout(self.groups)
         body.addWidget(self.empty)
         body.addWidget(self.problems)
-        self.own_area = QVBoxLayout()  # filled by app.ui.own_exercises when it is on
+        self.own_area = QVBoxLayout()  # filled by app.ui.editor.own_exercises when it is on
         body.addLayout(self.own_area)
         body.addStretch(1)
         footer = QHBoxLayout()

@@ -27,10 +27,10 @@ from app import paths
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionStore
 from app.domain.settings import Settings
-from app.ui.breathing_view import BreathingPage
+from app.ui.exercise.breathing import BreathingPage
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 #: How many helpful exercises the menu lists at most.
 HELPED_LIMIT = 3

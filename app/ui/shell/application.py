@@ -20,8 +20,9 @@ from app.storage.db import open_database, open_memory
 from app.storage.errors import StorageError
 from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
-from app.ui import theme, translations
-from app.ui.main_window import MainWindow
+from app.ui.shell import translations
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
 
 def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, object]:
     """What the running Steady does when another ``steady`` hands it a request."""
-    from app.ui.tray import bring_forward
+    from app.ui.shell.tray import bring_forward
 
     bring_forward(window)
     if message.get("cmd") == "start":
@@ -132,7 +133,7 @@ def run_gui(data_dir: Path, start_id: str | None = None) -> int:
     theme.apply(app, settings.theme, settings.text_scale)
     window = build_window(data_dir, settings, start_id=start_id, light_start=True)
     if settings_notice is not None:
-        from app.ui.settings_view import notice_text
+        from app.ui.settings.page import notice_text
 
         window.show_notice("\n\n".join(filter(None, (window.notice.text(),
                                                       notice_text(settings_notice)))))
@@ -161,6 +162,6 @@ def quit_on_signals(app: QApplication, window: MainWindow) -> None:
 def finish_desktop(app: QApplication, window: MainWindow) -> None:
     """Once the window is up: Steady's icon, and the tray icon where there is a tray."""
     set_icon(app)
-    from app.ui.tray import SteadyTray
+    from app.ui.shell.tray import SteadyTray
 
     window.tray = SteadyTray.create(window)

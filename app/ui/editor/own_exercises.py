@@ -6,7 +6,7 @@ folder. It adds the editor page to the window's stack, watches
 and reloads the library whenever a file there is added, changed or removed,
 by the editor or by any other program. Messages go to a quiet status line
 under the launcher's buttons; questions use the ``ask()`` dialogs of
-:mod:`app.ui.editor`; file choosers and opening the folder go through the
+:mod:`app.ui.editor.page`; file choosers and opening the folder go through the
 module functions below, so tests patch one call each.
 """
 
@@ -34,14 +34,14 @@ from app.services.exercise_folder import (
     read_incoming,
     with_new_id,
 )
-from app.ui.editor import EditorPage
-from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
-from app.ui.flow_layout import FlowLayout
-from app.ui.launcher import BrokenTile, ExerciseTile, LauncherPage
-from app.ui.widgets import label, make_button
+from app.ui.distress.launcher import BrokenTile, ExerciseTile, LauncherPage
+from app.ui.editor.page import EditorPage
+from app.ui.editor.parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
+from app.ui.widgets.common import label, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 # --------------------------------------------------------------------------- seams for tests
