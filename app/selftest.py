@@ -161,8 +161,9 @@ def _check_window(data_dir: Path) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from app.bootstrap import build_window
     from app.domain.settings import Settings
-    from app.ui.shell.application import build_window, make_application
+    from app.ui.shell.application import make_application
     from app.ui.style import theme
 
     app = make_application()

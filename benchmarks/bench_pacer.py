@@ -130,8 +130,9 @@ def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, A
     """Steady's window running the exercise for real; the times of what was shown."""
     from PySide6.QtCore import QTimer
 
+    from app.bootstrap import build_window
     from app.domain.settings import Settings
-    from app.ui.shell.application import build_window, make_application
+    from app.ui.shell.application import make_application
     from app.ui.style import theme
 
     app = make_application()

@@ -22,9 +22,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.settings import Settings
 from app.storage.db import DB_NAME
-from app.ui.shell.application import build_window
 from app.ui.shell.window import MainWindow
 from tests.damage import scribble_over_index
 from tests.faults import sandbox

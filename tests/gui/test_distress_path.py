@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.bootstrap import build_window
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
 from app.ui.distress.help import HelpDialog
 from app.ui.exercise.breathing import BreathingPage
 from app.ui.exercise.steps import StepsPage
-from app.ui.shell.application import build_window, open_first_page
+from app.ui.shell.application import open_first_page
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
 from tests.gui.conftest import FakeClock

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.loader import Library
-from app.domain.settings import Contact, Settings
+from app.domain.settings import Contact, Settings, SettingsNotice
 from app.storage.sessions import SqliteSessionStore
-from app.storage.settings import SettingsNotice, load_settings, save_settings
+from app.storage.settings import load_settings, save_settings
 from app.ui.distress.help import HelpDialog
 from app.ui.settings.page import SettingsPage, notice_text
 from app.ui.shell.window import MainWindow

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.settings import Settings
 from app.ui.distress.launcher import LauncherPage
 from app.ui.distress.rating import BeforePage
-from app.ui.shell.application import build_window, open_first_page
+from app.ui.shell.application import open_first_page
 from app.ui.shell.window import MainWindow
 from tests.gui.conftest import show_active
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import StorageError
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS
 from app.domain.settings import DEFAULT_EXERCISE, Settings
-from app.storage.errors import StorageError
 from app.ui.widgets.common import (
     Button,
     english_plural,

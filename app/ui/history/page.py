@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import StorageError
 from app.domain.session import (
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
@@ -37,7 +38,6 @@ from app.domain.session import (
     TimeOfDay,
     utc_now,
 )
-from app.storage.errors import StorageError
 from app.ui.history.chart import RatingChart
 from app.ui.history.models import (
     NoneLastProxy,

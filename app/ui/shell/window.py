@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import StorageError
 from app.services.session_flow import SessionFlow
-from app.storage.errors import StorageError
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button, scroll_into_view
 
