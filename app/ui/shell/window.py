@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
+from app.domain.helped import helped_most
 from app.services.session_flow import SessionFlow
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button, scroll_into_view
@@ -28,7 +29,7 @@ from app.ui.widgets.common import label, make_button, scroll_into_view
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.exercise import Exercise
     from app.domain.loader import Library
-    from app.domain.session import SessionStore
+    from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
     from app.ui.distress.help import HelpDialog
     from app.ui.distress.launcher import LauncherPage
@@ -249,13 +250,23 @@ class MainWindow(QMainWindow):
             return  # filled in when it is first made
         default_id = self.settings.default_exercise
         if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            suggestion = self._launcher.start_now_offer(self.store, self.library,
-                                                        self.settings)
+            suggestion = self._launcher.start_now_offer(self.helped_most(), self.settings)
             if suggestion is not None:
                 default_id, reason = suggestion
         self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
                                   default_id=default_id, reason=reason)
+
+    def helped_most(self) -> BestExercise | None:
+        """What has helped most among the exercises the person can see; None while
+        nothing has (or the log cannot be read: a suggestion is never a blocker)."""
+        try:
+            stats = self.store.stats("exercise")
+        except StorageError:
+            return None
+        best = helped_most(stats, self.library, hidden_tags=self.settings.hidden_tags(),
+                           limit=1)
+        return best[0] if best else None
 
     def current_page(self) -> QWidget | None:
         """The page on show: there is always one once the window is made."""
