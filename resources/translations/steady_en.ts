@@ -369,7 +369,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+129"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+128"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -1534,7 +1534,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/editor/own_exercises.py" line="+99"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="+97"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1644,7 +1644,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+172"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+163"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1652,7 +1652,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-61"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
@@ -1707,7 +1707,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+68"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1735,14 +1735,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+94"/>
-        <location line="+14"/>
+        <location filename="../../app/ui/shell/window.py" line="+90"/>
+        <location line="+432"/>
         <source>Steady</source>
-        <extracomment>The longest a light start waits for its first frame before finishing anyway. Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
     </message>
@@ -1752,7 +1751,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+425"/>
+        <location line="-54"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1780,7 +1779,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+296"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -2161,7 +2160,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+719"/>
+        <location filename="../../app/ui/settings/page.py" line="+720"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2609,12 +2608,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+45"/>
+        <location filename="../../app/ui/shell/application.py" line="+53"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Your sessions so far are safe; new ones may not be saved until then.</source>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
     </message>
@@ -2744,7 +2743,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SteadyTray</name>
     <message>
-        <location filename="../../app/ui/shell/tray.py" line="+119"/>
+        <location filename="../../app/ui/shell/tray.py" line="+107"/>
         <location line="+57"/>
         <source>Steady</source>
         <extracomment>How many helpful exercises the menu lists at most.</extracomment>

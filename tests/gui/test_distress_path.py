@@ -300,12 +300,12 @@ def test_the_look_follows_the_system_between_light_and_dark(qtbot: QtBot,
                                                             window: MainWindow) -> None:
     assert window.settings.theme == "system"
     try:
-        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Dark)
         assert theme.colors() is theme.DARK
-        window.on_color_scheme_changed(Qt.ColorScheme.Light)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Light)
         assert theme.colors() is theme.LIGHT
         window.settings = Settings(theme="high-contrast")
-        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Dark)
         assert theme.colors() is theme.LIGHT  # a chosen theme is kept
     finally:
         app = QApplication.instance()

@@ -488,7 +488,7 @@ def test_the_window_plays_the_cues_of_its_exercise(qtbot,
         qtbot.addWidget(window)
         assert not window.cues.sound_loaded()
         assert window.start_exercise("box")
-        window.on_before_confirmed(5, False, None, 1)
+        window.steps.on_before_confirmed(5, False, None, 1)
         page = window.exercise_page
         assert isinstance(page, BreathingPage)
         sound = window.cues.sound()

@@ -63,9 +63,9 @@ def test_an_unknown_start_id_falls_back_to_home(qtbot: QtBot, data_dir: Path) ->
 
 def test_the_rest_is_made_once_the_first_frame_is_painted(qtbot: QtBot, data_dir: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.shell.window as main_window
+    import app.ui.shell.first_frame as first_frame
 
-    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 60_000)  # the paint, not the timer
+    monkeypatch.setattr(first_frame, "FIRST_FRAME_WAIT_MS", 60_000)  # the paint, not the timer
     window = light_window(qtbot, data_dir, "box")
     ran: list[str] = []
     window.after_first_frame(lambda: ran.append("tray"))
@@ -117,9 +117,9 @@ def test_open_first_page_keeps_a_rating_already_open(qtbot: QtBot, data_dir: Pat
 
 def test_a_window_never_painted_still_finishes_starting(qtbot: QtBot, data_dir: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.shell.window as main_window
+    import app.ui.shell.first_frame as first_frame
 
-    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 50)
+    monkeypatch.setattr(first_frame, "FIRST_FRAME_WAIT_MS", 50)
     window = light_window(qtbot, data_dir)
     ran: list[str] = []
     window.after_first_frame(lambda: ran.append("listening"))

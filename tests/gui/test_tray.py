@@ -232,7 +232,7 @@ def test_closing_quits_unless_kept_in_the_tray(qtbot, window: MainWindow) -> Non
     window.settings = Settings(keep_in_tray=True)
     assert tray.keeps_window()
     assert window.start_exercise("box")
-    window.on_before_confirmed(5, False, None, None)
+    window.steps.on_before_confirmed(5, False, None, None)
     page = window.exercise_page
     assert isinstance(page, BreathingPage)
     assert window.close() is False  # hidden instead
