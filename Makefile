@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# System libraries Qt needs on a bare Debian/Ubuntu (see DESIGN.md), plus sound.
+# System libraries Qt needs on a bare Debian/Ubuntu (docs/ARCHITECTURE.md), plus sound.
 QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 \
            libdbus-1-3 fonts-dejavu-core libpulse0
 
