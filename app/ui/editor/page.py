@@ -81,6 +81,7 @@ from app.ui.editor.parts import (
 )
 from app.ui.exercise.breathing import PacerWidget
 from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.widgets.flow_layout import FlowLayout
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]
@@ -395,9 +396,10 @@ class EditorPage(QWidget):
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Check the exercise and save it "
                                                            "in your exercises folder"))
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status, 1)
+        footer.addWidget(self.status)
+        footer.addStretch(1)
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
 
