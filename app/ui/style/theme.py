@@ -161,7 +161,7 @@ QPushButton[role="tile"] {{
     text-align: left; padding: 14px 16px; background: {c.surface}; border-radius: 12px;
 }}
 QPushButton[role="tile"]:hover {{ background: {c.surface_hover}; }}
-QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 600; }}
+QPushButton[role="rating"] {{ min-width: 28px; padding: 10px 6px; font-weight: 600; }}
 QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
