@@ -55,6 +55,11 @@ def _text_problem(widget: QWidget) -> str:
     if isinstance(widget, QAbstractButton):
         if not widget.text():
             return ""
+        if widget.hasHeightForWidth():  # its text wraps: it needs the height for its width
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + SLACK:
+                return f"text cut: {widget.height()} px high at {widget.width()} wide, needs {need}"
+            return ""
         need = widget.sizeHint().width()
         if widget.width() + SLACK < need:
             return f"text cut: {widget.width()} px wide, its text needs {need}"
