@@ -104,6 +104,9 @@ def scroll_into_view(widget: QWidget | None, within: QWidget, margin: int = 20) 
     inner = area.widget() if area is not None else None
     if widget is None or area is None or inner is None:
         return
+    for layout in (within.layout(), inner.layout()):  # a page just shown: lay it out now
+        if layout is not None:
+            layout.activate()
     rect = QRect(widget.mapTo(inner, QPoint(0, 0)), widget.size())
     view = area.viewport().height()
     heading = widget.property("scrollHeading")

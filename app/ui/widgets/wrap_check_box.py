@@ -30,7 +30,7 @@ class WrapCheckBox(QCheckBox):
         text_width = self.fontMetrics().horizontalAdvance(self.text())
         one_line = super().sizeHint()
         return (max(0, one_line.width() - text_width),
-                max(0, one_line.height() - self.fontMetrics().height()))
+                max(0, one_line.height() - self._text_height(100_000)))
 
     def _text_height(self, text_width: int) -> int:
         bounds = self.fontMetrics().boundingRect(QRect(0, 0, max(1, text_width), 100_000),
