@@ -95,11 +95,18 @@ def drop_arrow(c: Colors) -> str:
     return _icon("arrow-down", white=QColor(c.surface).lightnessF() <= 0.5)
 
 
+def sort_arrows(c: Colors) -> tuple[str, str]:
+    """A table header's sort arrows (pointing up, pointing down), to suit its background."""
+    white = QColor(c.surface).lightnessF() <= 0.5
+    return _icon("arrow-up", white=white), _icon("arrow-down", white=white)
+
+
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
     arrow = drop_arrow(c)
+    rising, falling = sort_arrows(c)
     mark = max(14, round(point_size * 1.15))  # the drop-down arrow grows with the text
     # Placeholder text must not pass for typed text: where "muted" is the text colour
     # itself (high contrast), it takes the disabled colour.
@@ -228,6 +235,9 @@ QHeaderView::section {{
     background: {c.surface}; color: {c.text}; border: none;
     border-bottom: 1px solid {c.border}; padding: 6px;
 }}
+/* A sort's arrow points the way the numbers go: down for most first. */
+QHeaderView::up-arrow {{ image: url({rising}); width: {mark}px; height: {mark}px; }}
+QHeaderView::down-arrow {{ image: url({falling}); width: {mark}px; height: {mark}px; }}
 QTableView, QListView {{
     background: {c.surface}; alternate-background-color: {c.window};
     border: 1px solid {c.border}; border-radius: 8px;
