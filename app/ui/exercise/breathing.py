@@ -155,7 +155,7 @@ class PacerWidget(QWidget):
         c = theme.colors()
         self._fill = QBrush(QColor(c.accent_soft))
         self._ring = QPen(QColor(c.accent), RING_WIDTH)
-        guide = QColor(c.border)
+        guide = QColor(c.rule)
         self._guide = QPen(guide, GUIDE_WIDTH)
         self._bar_back = QBrush(QColor(c.accent_soft))
         self._bar_fill = QBrush(QColor(c.accent))

@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_focus_changed)
+            from app.ui.widgets.focus_ring import FocusRings
+
+            FocusRings.install(app)  # focus seen on filled buttons too
 
     def after_first_frame(self, then: Callable[[], object], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
