@@ -1,10 +1,16 @@
-"""The exercise model (file format 1). Plain data, stdlib only."""
+"""The exercise model (file format 1). Plain data, stdlib only.
+
+How long a breathing exercise runs is the timeline's to say
+(:mod:`app.domain.timeline`); this module uses it, never the other way round.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from app.domain.timeline import DEFAULT_BREATHING_MINUTES, planned_duration
 
 FORMAT_VERSION = 1
 
@@ -13,9 +19,6 @@ Action = Literal["inhale", "hold", "exhale"]
 
 KINDS: tuple[Kind, ...] = ("breathing", "grounding", "sensory", "body")
 ACTIONS: tuple[Action, ...] = ("inhale", "hold", "exhale")
-
-#: Breathing without ``minutes`` or ``cycles`` runs this long (DESIGN.md).
-DEFAULT_BREATHING_MINUTES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +80,6 @@ class Exercise:
         take as long as the person wants).
         """
         if self.is_breathing:
-            from app.domain.timeline import planned_duration
-
             return planned_duration(self.phases, minutes=self.length_minutes,
                                     cycles=self.cycles,
                                     ease_in_seconds=self.ease_in_seconds)

@@ -8,21 +8,31 @@ are closed forms.
 
 The pacer (:mod:`app.domain.pacer`) runs on these; the launcher and the first
 rating only need :func:`planned_duration`, and load this small module alone.
-Stdlib only.
+It knows phases only as things with ``seconds``, so it imports nothing of the
+exercise model (which imports it). Stdlib only.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Protocol
 
-from app.domain.exercise import DEFAULT_BREATHING_MINUTES, Phase
+#: Breathing without ``minutes`` or ``cycles`` runs this long.
+DEFAULT_BREATHING_MINUTES = 5
 
 #: Float tolerance for "at or after a boundary".
 EPS = 1e-9
 EASE_START = 0.6  # the cycle starts at 60% of its length ...
 EASE_GROWTH = 0.4  # ... and grows linearly to 100% over the ease-in
 MAX_EASE_IN = 300.0
+
+
+class Timed(Protocol):
+    """One part of a breathing cycle, as the timeline sees it: how long it lasts."""
+
+    @property
+    def seconds(self) -> float: ...
 
 
 def clamp_ease(seconds: float) -> float:
@@ -68,7 +78,7 @@ def cycle_count(cycle: float, minutes: float | None, cycles: int | None, ease: f
     return count
 
 
-def planned_duration(phases: Sequence[Phase], *, minutes: float | None = None,
+def planned_duration(phases: Sequence[Timed], *, minutes: float | None = None,
                      cycles: int | None = None, ease_in_seconds: float = 0.0) -> float:
     """Total seconds a pacer with these settings runs (whole cycles, ease-in included).
 
