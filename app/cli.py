@@ -24,14 +24,15 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
+from app.storage.datadir import export_notes, not_a_folder_message
 from app.storage.db import (
     SIDE_SUFFIXES,
     OpenResult,
     database_path,
-    not_a_folder_message,
     open_read_only,
 )
 from app.storage.errors import NewerDatabaseError, StorageError
+from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 
@@ -92,7 +93,7 @@ class OutputError(Exception):
     """Standard output could not be written (a full disk, say); never a closed pipe."""
 
     def __init__(self, error: OSError) -> None:
-        super().__init__(error.strerror or str(error))
+        super().__init__(os_reason(error))
 
 
 class Output:
@@ -320,7 +321,7 @@ def export_target(path: Path, data: Path) -> Path:
     except FileNotFoundError:
         return real
     except OSError as error:
-        raise Refused(f"could not write {path}: {error.strerror or error}") from error
+        raise Refused(f"could not write {path}: {os_reason(error)}") from error
     if stat.S_ISDIR(mode):
         raise Refused(f"{path} is a folder; give a file name, like "
                       f"{path / 'steady-export.csv'}. Nothing was written.")
@@ -330,33 +331,24 @@ def export_target(path: Path, data: Path) -> Path:
     return real
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (0600) through a temporary file beside it.
+def write_private(path: Path, text: str, notes: TemporaryNotes | None = None) -> None:
+    """Write ``text`` to ``path`` (0600) durably, whole or not at all.
 
-    ``path`` is replaced whole or not at all; no half file is left.
+    With ``notes``, the temporary file is noted in the data folder while it is
+    written, so a killed export's leftover can be found and removed.
     """
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    noted: list[Path | None] = []
+
+    def note(temporary: Path) -> None:
+        if notes is not None:
+            noted.append(notes.note(temporary))
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":  # the rename itself survives a crash once the folder is synced
-        try:
-            folder = os.open(path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(folder)
-        except OSError:
-            pass  # some file systems cannot sync a folder; the file itself is synced
-        finally:
-            os.close(folder)
+        write_durable(path, text, on_temporary=note)
+    finally:
+        if notes is not None:
+            for each in noted:
+                notes.forget(each)
 
 
 def _holds_something(path: Path) -> bool:
@@ -388,6 +380,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             target = export_target(Path(args.output), data)
         except Refused as refused:
             return _fail(str(refused))
+    if target is not None:  # what an export killed half-way left behind
+        export_notes(data).clean()
+        remove_leftovers(target)
     if not _has_log(data):
         return _fail(f"there is no log in {data}, so there is nothing to export.{untouched}")
     try:
@@ -411,9 +406,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     buffer = io.StringIO(newline="")
     count = export_records(records, buffer, fmt)
     try:
-        write_private(target, buffer.getvalue())
+        write_private(target, buffer.getvalue(), export_notes(data))
     except OSError as error:
-        return _fail(f"could not write {args.output}: {error.strerror or error}")
+        return _fail(f"could not write {args.output}: {os_reason(error)}")
     sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")
     return EXIT_OK
 

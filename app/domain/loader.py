@@ -28,6 +28,7 @@ from app.domain.exercise import (
     Problem,
     Step,
 )
+from app.domain.reasons import os_reason
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_ITEMS = 40  # phases or steps
@@ -480,7 +481,8 @@ def load_file(path: Path, *, bundled: bool = False) -> tuple[Exercise | None, li
 
 
 def _os_reason(err: OSError) -> str:
-    return (err.strerror or type(err).__name__).lower()
+    """The system's reason, in lower case: it follows "cannot be read (" mid-sentence."""
+    return os_reason(err).lower()
 
 
 # --------------------------------------------------------------------------- folders

@@ -23,7 +23,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise, Problem
 from app.domain.loader import exercise_files, load_file, parse_exercise
-from app.domain.writer import free_file_name, make_private_dir, replace_id, write_atomic
+from app.domain.reasons import os_reason
+from app.domain.writer import free_file_name, replace_id
+from app.storage.files import make_private_dir, write_durable
 
 #: Quiet time after the last file event before ``changed`` is emitted.
 DEBOUNCE_MS = 250
@@ -118,7 +120,7 @@ def read_incoming(source: Path) -> Incoming:
             data = source.read_bytes()
         except OSError as error:
             return Incoming(source, b"", None, [Problem(
-                str(source), f"cannot be read ({(error.strerror or '').lower()})")])
+                str(source), f"cannot be read ({os_reason(error).lower()})")])
     return Incoming(source, data, exercise, problems)
 
 
@@ -143,7 +145,7 @@ def copy_in(data: bytes, folder: Path, exercise_id: str, *,
     """Write an exercise file into ``folder``: over ``replace``, else as a new file."""
     make_private_dir(folder)
     target = replace if replace is not None else free_file_name(folder, exercise_id)
-    write_atomic(target, data)
+    write_durable(target, data)
     return target
 
 
@@ -151,7 +153,7 @@ def export_to(exercise: Exercise, target: Path) -> None:
     """Copy the exercise's file, comments and all, to ``target`` (the person chose it)."""
     if exercise.path is None:
         raise OSError(2, "this exercise has no file")
-    write_atomic(target, exercise.path.read_bytes(), private_folder=False)
+    write_durable(target, exercise.path.read_bytes())
 
 
 def move_aside(path: Path, data_dir: Path) -> Path:

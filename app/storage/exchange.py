@@ -28,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.domain.reasons import os_reason
 from app.domain.session import SessionRecord, utc_now
 from app.storage.records import (
     TAG_SEPARATOR,
@@ -369,7 +370,7 @@ def _read_text(path: Path) -> str:
         if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
             raise ImportProblem([f"{path}: the file is larger than any Steady export could be"])
     except OSError as error:
-        raise ImportProblem([f"{path}: could not be read ({error.strerror or error})"]) from error
+        raise ImportProblem([f"{path}: could not be read ({os_reason(error)})"]) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
