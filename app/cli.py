@@ -24,7 +24,7 @@ from app.domain.loader import (
     load_library,
 )
 from app.domain.session import ExerciseStats
-from app.storage.datadir import export_notes, not_a_folder_message
+from app.storage.datadir import DataFolderError, check_data_dir, export_notes
 from app.storage.db import (
     SIDE_SUFFIXES,
     OpenResult,
@@ -544,13 +544,18 @@ def main(argv: Sequence[str]) -> int:
         from app.selftest import run
 
         return run(sys.stdout)
+    if args.data_dir is not None and not args.data_dir.strip():
+        parser.error("--data-dir was given an empty name; give a folder, or leave "
+                     "--data-dir out to use the usual one")
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
+    if func is not cmd_validate:  # every other verb, and the window, reads or writes there
+        try:
+            check_data_dir(args.data_dir)
+        except DataFolderError as error:
+            return _fail(str(error))
     if func is None:
         return _open_window(args)
-    data: Path = args.data_dir
-    if data.exists() and not data.is_dir():  # every verb reads or writes in it
-        return _fail(not_a_folder_message(data))
     out = Output(sys.stdout)
     try:
         code = func(args, out)

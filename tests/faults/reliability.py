@@ -27,8 +27,10 @@ WRITE_ENV = "STEADY_WRITE_RELIABILITY"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "RELIABILITY.md"
 
 AREAS = (
+    "Clock changes",
     "Crash",
     "Damaged storage",
+    "Data folder",
     "Exercise folders",
     "Imports and exports",
     "Nothing sent",
