@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__, paths
+from app.bootstrap import load_exercises
 from app.domain.exercise import Exercise, Problem
 from app.domain.loader import (
-    Library,
     check_files,
     display_path,
     exercise_files,
-    load_library,
 )
 from app.domain.session import ExerciseStats
 from app.storage.datadir import DataFolderError, check_data_dir, export_notes
@@ -39,10 +38,6 @@ from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNKNOWN_ID = 2
-
-
-def _library(data: Path) -> Library:
-    return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data))
 
 
 def _length_text(exercise: Exercise) -> str:
@@ -145,7 +140,7 @@ def _quiet_stdout() -> None:
 
 
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
-    library = _library(args.data_dir)
+    library = load_exercises(args.data_dir)
     if args.json:
         payload = {
             "exercises": [
@@ -197,7 +192,7 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_start(args: argparse.Namespace, out: Output) -> int:
-    library = _library(args.data_dir)
+    library = load_exercises(args.data_dir)
     # A file named for the id that could not be read: most likely the one meant.
     named = [p for p in library.problems if Path(p.path).stem == args.id]
     if library.get(args.id) is None:
@@ -215,7 +210,7 @@ def cmd_start(args: argparse.Namespace, out: Output) -> int:
 
 
 def _open_window(args: argparse.Namespace, start_id: str | None = None) -> int:
-    from app.ui.application import run_gui
+    from app.bootstrap import run_gui
 
     return run_gui(args.data_dir, start_id=start_id)
 

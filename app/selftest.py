@@ -161,9 +161,10 @@ def _check_window(data_dir: Path) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from app.bootstrap import build_window
     from app.domain.settings import Settings
-    from app.ui import theme
-    from app.ui.application import build_window, make_application
+    from app.ui.shell.application import make_application
+    from app.ui.style import theme
 
     app = make_application()
     settings = Settings()
@@ -229,8 +230,8 @@ def _check_window(data_dir: Path) -> str:
 
 def _exercise_pages(window: Any) -> Iterator[tuple[str, QWidget]]:
     """The before rating and one exercise page of each sort, as the window makes them."""
-    from app.ui.breathing_view import BreathingPage
-    from app.ui.steps_view import StepsPage
+    from app.ui.exercise.breathing import BreathingPage
+    from app.ui.exercise.steps import StepsPage
 
     exercises = list(window.library.exercises.values())
     breathing = next((e for e in exercises if e.is_breathing), None)

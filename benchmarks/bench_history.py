@@ -110,13 +110,13 @@ def probe_history(data_dir: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import theme
+    from app.ui.style import theme
 
     app = QApplication([])
     theme.apply(app, "light")
     store, _ = open_store(data_dir)
     t0 = time.perf_counter()
-    from app.ui.history import HistoryPage  # the window loads it when History first opens
+    from app.ui.history.page import HistoryPage  # the window loads it when History first opens
 
     page = HistoryPage(store)
     page.resize(900, 640)
@@ -134,8 +134,8 @@ def probe_history_all(data_dir: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import theme
-    from app.ui.history import HistoryPage
+    from app.ui.history.page import HistoryPage
+    from app.ui.style import theme
 
     app = QApplication([])
     theme.apply(app, "light")

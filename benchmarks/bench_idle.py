@@ -174,10 +174,11 @@ def child_baseline(seconds: float, settle: float) -> None:
 
 
 def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> None:
-    import app.ui.application as application
+    import app.bootstrap as bootstrap
+    import app.ui.shell.application as application
     from app.__main__ import main
 
-    make_application, build_window = application.make_application, application.build_window
+    make_application, build_window = application.make_application, bootstrap.build_window
     probe: list[_Probe] = []
 
     def steps(window: Any) -> list[tuple[float, Any]]:
@@ -218,7 +219,7 @@ def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> No
         return window
 
     application.make_application = make_and_probe
-    application.build_window = build_and_run
+    bootstrap.build_window = build_and_run
     sys.exit(main(["--data-dir", data_dir]))
 
 

@@ -130,9 +130,10 @@ def child_timing(exercise_id: str, minutes: float, data_dir: str) -> dict[str, A
     """Steady's window running the exercise for real; the times of what was shown."""
     from PySide6.QtCore import QTimer
 
+    from app.bootstrap import build_window
     from app.domain.settings import Settings
-    from app.ui import theme
-    from app.ui.application import build_window, make_application
+    from app.ui.shell.application import make_application
+    from app.ui.style import theme
 
     app = make_application()
     theme.apply(app, "light")
@@ -356,8 +357,8 @@ def child_frames(frames: int, rounds: int, *, exercise_id: str = "box") -> dict[
     from app import paths
     from app.domain.loader import load_library
     from app.domain.pacer import PacerState
-    from app.ui import theme
-    from app.ui.breathing_view import PacerWidget
+    from app.ui.exercise.breathing import PacerWidget
+    from app.ui.style import theme
 
     app = QApplication(sys.argv[:1])
     theme.apply(app, "light")
@@ -435,8 +436,8 @@ def child_frames_only(which: str, frames: int) -> None:
     from app import paths
     from app.domain.loader import load_library
     from app.domain.pacer import PacerState
-    from app.ui import theme
-    from app.ui.breathing_view import PacerWidget
+    from app.ui.exercise.breathing import PacerWidget
+    from app.ui.style import theme
 
     app = QApplication(sys.argv[:1])
     theme.apply(app, "light")

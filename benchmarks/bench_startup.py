@@ -22,7 +22,7 @@ each time, in turn, with one warm-up round not counted):
   many widgets cost on their own, before anything of Steady's runs.
 
 Nothing in the app is changed for this: the child wraps
-``app.ui.application.build_window`` to install an event filter on the window
+``app.bootstrap.build_window`` to install an event filter on the window
 it returns (the bare window gets the same filter), and at the window's first
 paint event queues a zero timer, which runs once that whole frame has been
 painted and flushed. The time then
@@ -135,7 +135,7 @@ def child_styled() -> None:
         QWidget,
     )
 
-    from app.ui import theme
+    from app.ui.style import theme
 
     marks["imported"] = time.monotonic()
     app = QApplication([*sys.argv[:1], *theme.style_arguments()])
@@ -172,12 +172,13 @@ def child_app(argv: list[str], *, settled: bool = False) -> None:
     """Steady as ``steady`` runs it; with ``settled``, reported once the work left for
     after the first frame is done, instead of at the first frame."""
     marks = _child_marks()
-    import app.ui.application as application
+    import app.bootstrap as bootstrap
+    import app.ui.shell.application as application
     from app.__main__ import main
 
     marks["imported"] = time.monotonic()
     make_application = application.make_application
-    build_window = application.build_window
+    build_window = bootstrap.build_window
 
     def make_and_mark(*args: object, **kwargs: object) -> object:
         made = make_application(*args, **kwargs)  # type: ignore[arg-type]
@@ -195,7 +196,7 @@ def child_app(argv: list[str], *, settled: bool = False) -> None:
         return window
 
     application.make_application = make_and_mark  # type: ignore[assignment]
-    application.build_window = build_and_watch  # type: ignore[assignment]
+    bootstrap.build_window = build_and_watch  # type: ignore[assignment]
     sys.exit(main(argv))
 
 

@@ -85,7 +85,7 @@ def has_nothing_visible(text: str) -> bool:
     return not any(unicodedata.category(ch)[0] not in "CZ" for ch in _INVISIBLE.sub("", text))
 
 
-def _one_line_problem(text: str) -> str | None:
+def one_line_problem(text: str) -> str | None:
     """Why ``text`` cannot be a one-line field (a title, a tag), beyond control characters."""
     for ch in text:
         if ch in _ONE_LINE_BREAKERS:
@@ -244,7 +244,7 @@ class _Checker:
             where = "" if limit_name in MULTILINE else " (it should be one line)"
             self.problem(key, f"contains the control character {bad!r}{where}")
             return None
-        if limit_name not in MULTILINE and (problem := _one_line_problem(stripped)):
+        if limit_name not in MULTILINE and (problem := one_line_problem(stripped)):
             self.problem(key, problem)
             return None
         return stripped

@@ -6,10 +6,15 @@ Reading and writing the file lives in ``app.storage.settings``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Theme = Literal["system", "light", "dark", "high-contrast"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark", "high-contrast")
+
+#: The settings file's name in the data folder.
+SETTINGS_NAME = "settings.json"
+NoticeKind = Literal["damaged", "unreadable", "fields"]
 
 #: The exercise "Start now" begins until the person picks another.
 DEFAULT_EXERCISE = "extended-exhale"
@@ -51,3 +56,33 @@ class Settings:
         for condition in self.health:
             hidden |= HEALTH_CONDITIONS.get(condition, frozenset())
         return frozenset(hidden)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsNotice:
+    """Something about the settings file the person should know.
+
+    ``kind`` lets the window word it in the person's language; ``str()`` gives
+    the English text.
+    """
+
+    kind: NoticeKind
+    moved_to: Path | None = None  # "damaged": where the file now is; "fields": a copy
+    fields: tuple[str, ...] = ()  # "fields": the settings that fell back to defaults
+    reason: str = ""  # "unreadable": what the system said
+
+    @property
+    def message(self) -> str:
+        if self.kind == "damaged":
+            where = self.moved_to.name if self.moved_to else "the data folder"
+            return (f"Your settings file could not be read, so Steady is using its "
+                    f"defaults. The old file was kept as {where}.")
+        if self.kind == "unreadable":
+            return (f"Your settings file could not be opened ({self.reason}), so Steady is "
+                    f"using its defaults for now. The file was left as it is.")
+        kept = f" The file as it was is kept as {self.moved_to.name}." if self.moved_to else ""
+        return ("Some settings could not be read and are back to their defaults: "
+                + ", ".join(self.fields) + ". Please check them in Settings." + kept)
+
+    def __str__(self) -> str:
+        return self.message

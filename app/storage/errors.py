@@ -6,6 +6,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.domain.errors import StorageError
+
+__all__ = ["DatabaseLockedError", "NewerDatabaseError", "StorageError", "describe",
+           "error_code", "is_damage", "storage_errors"]
+
 # SQLite primary result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -17,10 +22,6 @@ SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 #: Extended code: the shared-memory index beside the log could not grow (no space left).
 SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)
-
-
-class StorageError(Exception):
-    """The log cannot be read or written right now; the message says why."""
 
 
 class NewerDatabaseError(StorageError):

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from app.domain.helped import helped_most
 from app.domain.session import (
     HELPED_MIN_SESSIONS,
     NOTICEABLE_DROP,
@@ -310,16 +311,10 @@ class SqliteSessionStore:
     def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise with the most negative mean change over at least
         ``min_sessions`` rated sessions; None while no exercise qualifies (or none helped).
+        The rule is :func:`app.domain.helped.helped_most`'s.
         """
-        candidates = [
-            row for row in self.stats("exercise")
-            if row.rated >= min_sessions and row.mean_change is not None and row.mean_change < 0
-        ]
-        if not candidates:
-            return None
-        best = min(candidates, key=lambda r: (r.mean_change, -r.rated, r.title))
-        assert best.mean_change is not None
-        return BestExercise(best.key, best.title, best.rated, best.mean_change)
+        best = helped_most(self.stats("exercise"), min_rated=min_sessions, limit=1)
+        return best[0] if best else None
 
 
 def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:

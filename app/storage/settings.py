@@ -22,17 +22,22 @@ import json
 import math
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
-from app.domain.settings import HEALTH_CONDITIONS, THEMES, Contact, Settings, Theme
+from app.domain.errors import SettingsError
+from app.domain.settings import (
+    HEALTH_CONDITIONS,
+    SETTINGS_NAME,
+    THEMES,
+    Contact,
+    Settings,
+    SettingsNotice,
+    Theme,
+)
 from app.storage.datadir import DataFolderError, check_own_file, read_own_file
-from app.storage.errors import StorageError
 from app.storage.files import make_private_dir, os_reason, sync_folder, write_durable
 
-SETTINGS_NAME = "settings.json"
 #: How messages name the file.
 WHAT = "your settings file"
 #: The settings file format; raise it (and read the old one) when a field changes meaning.
@@ -48,46 +53,7 @@ NUMBER_LIMIT = 60
 NOTE_LIMIT = 300
 EXERCISE_ID_LIMIT = 100
 
-NoticeKind = Literal["damaged", "unreadable", "fields"]
 Clock = Callable[[], datetime]
-
-
-class SettingsError(StorageError):
-    """The settings could not be saved; the message says why in plain words."""
-
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(message)
-        self.reason = reason  # what the system said, for a translated message
-
-
-@dataclass(frozen=True, slots=True)
-class SettingsNotice:
-    """Something about the settings file the person should know.
-
-    ``kind`` lets the window word it in the person's language; ``str()`` gives
-    the English text.
-    """
-
-    kind: NoticeKind
-    moved_to: Path | None = None  # "damaged": where the file now is; "fields": a copy
-    fields: tuple[str, ...] = ()  # "fields": the settings that fell back to defaults
-    reason: str = ""  # "unreadable": what the system said
-
-    @property
-    def message(self) -> str:
-        if self.kind == "damaged":
-            where = self.moved_to.name if self.moved_to else "the data folder"
-            return (f"Your settings file could not be read, so Steady is using its "
-                    f"defaults. The old file was kept as {where}.")
-        if self.kind == "unreadable":
-            return (f"Your settings file could not be opened ({self.reason}), so Steady is "
-                    f"using its defaults for now. The file was left as it is.")
-        kept = f" The file as it was is kept as {self.moved_to.name}." if self.moved_to else ""
-        return ("Some settings could not be read and are back to their defaults: "
-                + ", ".join(self.fields) + ". Please check them in Settings." + kept)
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def settings_path(data_dir: Path) -> Path:

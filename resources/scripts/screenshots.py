@@ -16,8 +16,8 @@ from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import memory_store
-from app.ui import theme
-from app.ui.main_window import MainWindow
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from app.domain.exercise import Phase, Step
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import memory_store
-from app.ui.main_window import MainWindow
+from app.ui.shell.window import MainWindow
 
 SIZE = (900, 720)
 

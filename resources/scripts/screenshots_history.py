@@ -20,7 +20,7 @@ from app.domain.loader import load_library
 from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import memory_store
-from app.ui.main_window import MainWindow
+from app.ui.shell.window import MainWindow
 
 TODAY = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
 #: (exercise id, sessions, how much it tends to bring the rating down)

@@ -17,8 +17,8 @@ from shots import save
 
 from app import paths
 from app.domain.loader import load_library
-from app.ui.breathing_view import BreathingPage
-from app.ui.steps_view import StepsPage
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.steps import StepsPage
 
 SIZE = (800, 600)
 

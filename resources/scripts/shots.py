@@ -47,7 +47,7 @@ def styled_app(description: str) -> tuple[QApplication, str]:
     parser.add_argument("--theme", default="light",
                         choices=["light", "dark", "high-contrast"])
     args = parser.parse_args()
-    from app.ui import theme
+    from app.ui.style import theme
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)

@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+480"/>
+        <location filename="../../app/ui/distress/rating.py" line="+480"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="+299"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+300"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -276,19 +276,19 @@
         <location line="+2"/>
         <location line="+2"/>
         <location line="+64"/>
-        <location line="+66"/>
+        <location line="+73"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+131"/>
+        <location line="-136"/>
+        <location line="+138"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-137"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -319,13 +319,13 @@
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+61"/>
+        <location line="-38"/>
+        <location line="+68"/>
         <location line="+1"/>
         <source>Resume</source>
         <translation>Resume</translation>
@@ -369,7 +369,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="+129"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+128"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+100"/>
+        <location filename="../../app/ui/editor/parts.py" line="+100"/>
         <source>Replace it</source>
         <translation>Replace it</translation>
     </message>
@@ -504,7 +504,7 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor.py" line="+141"/>
+        <location filename="../../app/ui/editor/page.py" line="+141"/>
         <source>Exercise editor</source>
         <extracomment>The preview runs this long before it starts again.</extracomment>
         <translation>Exercise editor</translation>
@@ -1056,7 +1056,7 @@
 <context>
     <name>ExerciseCues</name>
     <message>
-        <location filename="../../app/ui/cues.py" line="+35"/>
+        <location filename="../../app/ui/exercise/cues.py" line="+35"/>
         <source>Breathe in</source>
         <translation>Breathe in</translation>
     </message>
@@ -1074,7 +1074,7 @@
 <context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/launcher.py" line="-87"/>
+        <location filename="../../app/ui/distress/launcher.py" line="-87"/>
         <source>Breathing</source>
         <translation>Breathing</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+301"/>
+        <location filename="../../app/ui/editor/parts.py" line="+301"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -1130,7 +1130,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/help.py" line="+36"/>
+        <location filename="../../app/ui/distress/help.py" line="+36"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1210,7 +1210,7 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history.py" line="+144"/>
+        <location filename="../../app/ui/history/page.py" line="+145"/>
         <source>Looking back</source>
         <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
         <translation>Looking back</translation>
@@ -1345,12 +1345,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+389"/>
+        <location line="+399"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-396"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1424,7 +1424,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>All exercises</source>
         <translation>All exercises</translation>
     </message>
@@ -1462,7 +1462,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Tags: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
@@ -1508,7 +1508,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/steps_view.py" line="+77"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+78"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1516,7 +1516,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+37"/>
+        <location filename="../../app/ui/editor/parts.py" line="+37"/>
         <source>Move earlier (Alt+Up)</source>
         <translation>Move earlier (Alt+Up)</translation>
     </message>
@@ -1534,7 +1534,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="+99"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="+97"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1644,7 +1644,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/launcher.py" line="+172"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+163"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1652,7 +1652,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-61"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
@@ -1707,7 +1707,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+68"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1721,7 +1721,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="+120"/>
+        <location filename="../../app/ui/widgets/common.py" line="+131"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -1735,14 +1735,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+95"/>
-        <location line="+14"/>
+        <location filename="../../app/ui/shell/window.py" line="+90"/>
+        <location line="+432"/>
         <source>Steady</source>
-        <extracomment>The longest a light start waits for its first frame before finishing anyway. Writes settings to disk (``app.storage.settings.save_settings``); None keeps them in memory only. Raises StorageError with a plain message when it cannot.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
     </message>
@@ -1752,7 +1751,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="+423"/>
+        <location line="-54"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1760,7 +1759,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>OwnExercises</name>
     <message>
-        <location filename="../../app/ui/own_exercises.py" line="-145"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="-145"/>
         <source>Import an exercise</source>
         <translation>Import an exercise</translation>
     </message>
@@ -1780,7 +1779,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+296"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -1908,7 +1907,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/breathing_view.py" line="-373"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-380"/>
         <source>Breathing guide</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
         <translation>Breathing guide</translation>
@@ -1927,7 +1926,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PhaseRow</name>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+89"/>
+        <location filename="../../app/ui/editor/parts.py" line="+89"/>
         <source>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -1950,7 +1949,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingChart</name>
     <message>
-        <location filename="../../app/ui/chart.py" line="+131"/>
+        <location filename="../../app/ui/history/chart.py" line="+131"/>
         <source>Ratings before and after, over time</source>
         <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group. Room kept inside the plot so a dot at its first or last day, or at 0 or 10, sits clear of the edges (and of the legend above).</extracomment>
         <translation>Ratings before and after, over time</translation>
@@ -1980,7 +1979,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>After: %1 on average.</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+164"/>
         <source>Before</source>
         <translation>Before</translation>
     </message>
@@ -2018,7 +2017,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="-359"/>
+        <location filename="../../app/ui/distress/rating.py" line="-359"/>
         <source>Rating %1</source>
         <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2063,7 +2062,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history_models.py" line="+334"/>
+        <location filename="../../app/ui/history/models.py" line="+334"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2161,7 +2160,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings_view.py" line="+721"/>
+        <location filename="../../app/ui/settings/page.py" line="+720"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2244,7 +2243,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-707"/>
+        <location line="-705"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2609,12 +2608,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+44"/>
+        <location filename="../../app/ui/shell/application.py" line="+53"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Your sessions so far are safe; new ones may not be saved until then.</source>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
     </message>
@@ -2622,7 +2621,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history_models.py" line="-284"/>
+        <location filename="../../app/ui/history/models.py" line="-284"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -2744,7 +2743,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SteadyTray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="+119"/>
+        <location filename="../../app/ui/shell/tray.py" line="+107"/>
         <location line="+57"/>
         <source>Steady</source>
         <extracomment>How many helpful exercises the menu lists at most.</extracomment>
@@ -2809,7 +2808,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StepRow</name>
     <message>
-        <location filename="../../app/ui/editor_parts.py" line="+17"/>
+        <location filename="../../app/ui/editor/parts.py" line="+17"/>
         <source>What to do, for example: Name five things you can see.</source>
         <translation>What to do, for example: Name five things you can see.</translation>
     </message>
@@ -2872,7 +2871,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../app/ui/steps_view.py" line="+95"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+95"/>
         <source>Exercise: {title}</source>
         <translation>Exercise: {title}</translation>
     </message>
@@ -2932,12 +2931,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+281"/>
+        <location line="+289"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-288"/>
         <location line="+1"/>
         <source>Stop</source>
         <translation>Stop</translation>
@@ -2964,18 +2963,18 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+3"/>
-        <location line="+154"/>
+        <location line="+162"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-123"/>
         <source>That&apos;s the time. Move on when you&apos;re ready.</source>
         <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -3013,7 +3012,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/summary.py" line="+21"/>
+        <location filename="../../app/ui/distress/summary.py" line="+21"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -3127,7 +3126,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/welcome.py" line="+25"/>
+        <location filename="../../app/ui/distress/welcome.py" line="+25"/>
         <location line="+1"/>
         <source>Welcome to Steady</source>
         <translation>Welcome to Steady</translation>
@@ -3186,7 +3185,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/rating.py" line="+41"/>
+        <location filename="../../app/ui/distress/rating.py" line="+41"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>

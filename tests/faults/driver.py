@@ -38,9 +38,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.cli import main as cli_main
-from app.ui.application import make_application
-from app.ui.history_models import SessionsModel
-from app.ui.main_window import MainWindow
+from app.ui.history.models import SessionsModel
+from app.ui.shell.application import make_application
+from app.ui.shell.window import MainWindow
 
 OPEN_NOTE = "written after a fault"
 

@@ -22,10 +22,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.settings import Settings
 from app.storage.db import DB_NAME
-from app.ui.application import build_window
-from app.ui.main_window import MainWindow
+from app.ui.shell.window import MainWindow
 from tests.damage import scribble_over_index
 from tests.faults import sandbox
 from tests.faults.conftest import (

@@ -25,9 +25,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.bootstrap import build_window
 from app.domain.loader import MAX_FILE_BYTES, Library, load_library
 from app.domain.settings import Settings
-from app.ui.application import build_window
 from tests.faults.conftest import REPO, child_env
 from tests.faults.reliability import NONE_LOST, Table, data_lost, file_hashes
 

@@ -24,11 +24,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.settings import Settings
 from app.services import sound as sound_module
 from app.services import speech as speech_module
 from app.storage.exchange import export_store, import_file
-from app.ui.application import build_window
 from tests.faults.conftest import REPO, child_env, seed_log
 from tests.faults.reliability import NONE_LOST, Table
 

@@ -22,12 +22,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.storage.db import DB_NAME, log_copies
 from app.storage.schema import MIGRATIONS
-from app.ui import history as history_module
-from app.ui.application import build_window
+from app.ui.history import page as history_module
 from tests.faults.conftest import REPO, child_env, run_driver, said, seed_log
 from tests.faults.reliability import NONE_LOST, Table
 

@@ -61,7 +61,7 @@ class FakeCues:
 @pytest.fixture
 def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sound and speech stand-ins for the window (use with ``pytest.mark.usefixtures``)."""
-    import app.ui.cues as cues
+    import app.ui.exercise.cues as cues
 
     monkeypatch.setattr(cues, "SoundCues", FakeCues)
     monkeypatch.setattr(cues, "SpokenCues", FakeCues)

@@ -43,8 +43,8 @@ from app import paths
 from app.domain.loader import Library
 from app.domain.settings import Contact, Settings
 from app.storage.sessions import SqliteSessionStore
-from app.ui import theme
-from app.ui.main_window import MainWindow
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
@@ -500,7 +500,7 @@ def test_translations_load_and_the_app_works_without_them(qapp: QApplication,
 
     from PySide6.QtCore import QLocale
 
-    from app.ui import translations
+    from app.ui.shell import translations
 
     installed = translations.install(qapp, QLocale("de_DE"), tmp_path)  # no .qm at all
     assert all("qtbase" in t.filePath() for t in installed), "only Qt's own, if any"

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import planned_duration
 from app.services.pacer_driver import FRAME_MS, REDUCED_MOTION_MS, PacerDriver
-from app.ui import theme
-from app.ui.breathing_view import (
+from app.ui.exercise.breathing import (
     BreathingPage,
     PacerWidget,
     ease_in_out_sine,
     phase_levels,
 )
-from app.ui.widgets import format_clock
+from app.ui.style import theme
+from app.ui.widgets.common import format_clock
 from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.bootstrap import build_window
 from app.domain.loader import load_library
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
-from app.ui import theme
-from app.ui.application import build_window, open_first_page
-from app.ui.breathing_view import BreathingPage
-from app.ui.help import HelpDialog
-from app.ui.main_window import MainWindow
-from app.ui.steps_view import StepsPage
+from app.ui.distress.help import HelpDialog
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.steps import StepsPage
+from app.ui.shell.application import open_first_page
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui
@@ -299,12 +300,12 @@ def test_the_look_follows_the_system_between_light_and_dark(qtbot: QtBot,
                                                             window: MainWindow) -> None:
     assert window.settings.theme == "system"
     try:
-        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Dark)
         assert theme.colors() is theme.DARK
-        window.on_color_scheme_changed(Qt.ColorScheme.Light)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Light)
         assert theme.colors() is theme.LIGHT
         window.settings = Settings(theme="high-contrast")
-        window.on_color_scheme_changed(Qt.ColorScheme.Dark)
+        window.keeper.on_color_scheme_changed(Qt.ColorScheme.Dark)
         assert theme.colors() is theme.LIGHT  # a chosen theme is kept
     finally:
         app = QApplication.instance()

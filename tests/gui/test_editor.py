@@ -31,11 +31,12 @@ from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.services.exercise_folder import DELETED_FOLDER
 from app.storage.sessions import SqliteSessionStore
-from app.ui import own_exercises, theme
-from app.ui.editor import EditorPage
-from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog, PhaseRow
-from app.ui.launcher import BrokenTile
-from app.ui.main_window import MainWindow
+from app.ui.distress.launcher import BrokenTile
+from app.ui.editor import own_exercises
+from app.ui.editor.page import EditorPage
+from app.ui.editor.parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog, PhaseRow
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock
 
 pytestmark = pytest.mark.gui

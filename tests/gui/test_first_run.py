@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.loader import Library
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
-from app.ui.application import build_window, open_first_page
-from app.ui.main_window import MainWindow
-from app.ui.welcome import WelcomePage
+from app.ui.distress.welcome import WelcomePage
+from app.ui.shell.application import open_first_page
+from app.ui.shell.window import MainWindow
 from tests.gui.conftest import show_active
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]

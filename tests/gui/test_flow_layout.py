@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.flow_layout import FlowLayout
+from app.ui.widgets.flow_layout import FlowLayout
 
 
 def row_of(qtbot: QtBot, texts: list[str]) -> tuple[QWidget, list[QPushButton]]:

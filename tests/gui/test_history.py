@@ -22,10 +22,8 @@ from app.domain.loader import load_library
 from app.domain.session import SessionFilter, SessionRecord, time_of_day
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
-from app.ui import theme
-from app.ui.chart import INSET, RatingChart
-from app.ui.history import ConfirmDialog, HistoryPage
-from app.ui.history_models import (
+from app.ui.history.chart import INSET, RatingChart
+from app.ui.history.models import (
     SORT_ROLE,
     SessionsModel,
     StatsModel,
@@ -33,7 +31,9 @@ from app.ui.history_models import (
     format_mean,
     format_share,
 )
-from app.ui.main_window import MainWindow
+from app.ui.history.page import ConfirmDialog, HistoryPage
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 
 pytestmark = pytest.mark.gui
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.loader import Library
-from app.domain.settings import Contact, Settings
+from app.domain.settings import Contact, Settings, SettingsNotice
 from app.storage.sessions import SqliteSessionStore
-from app.storage.settings import SettingsNotice, load_settings, save_settings
-from app.ui import theme
-from app.ui.help import HelpDialog
-from app.ui.main_window import MainWindow
-from app.ui.settings_view import SettingsPage, notice_text
+from app.storage.settings import load_settings, save_settings
+from app.ui.distress.help import HelpDialog
+from app.ui.settings.page import SettingsPage, notice_text
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock, FakeCues
 
 pytestmark = pytest.mark.gui
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(autouse=True)
 def quiet_cues(monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.cues as cues
+    import app.ui.exercise.cues as cues
 
     monkeypatch.setattr(cues, "SoundCues", lambda *a, **k: FakeCues(
         reason="No sound device was found."))

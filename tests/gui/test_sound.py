@@ -34,11 +34,11 @@ from app.services import speech as speech_module
 from app.services.sound import CUES, SoundCues
 from app.services.speech import SpokenCues
 from app.storage.sessions import memory_store
-from app.ui import cues as cues_module
-from app.ui.breathing_view import BreathingPage
-from app.ui.cues import ExerciseCues
-from app.ui.main_window import MainWindow
-from app.ui.steps_view import StepsPage
+from app.ui.exercise import cues as cues_module
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.cues import ExerciseCues
+from app.ui.exercise.steps import StepsPage
+from app.ui.shell.window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
@@ -488,7 +488,7 @@ def test_the_window_plays_the_cues_of_its_exercise(qtbot,
         qtbot.addWidget(window)
         assert not window.cues.sound_loaded()
         assert window.start_exercise("box")
-        window.on_before_confirmed(5, False, None, 1)
+        window.steps.on_before_confirmed(5, False, None, 1)
         page = window.exercise_page
         assert isinstance(page, BreathingPage)
         sound = window.cues.sound()

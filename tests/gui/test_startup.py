@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import build_window
 from app.domain.settings import Settings
-from app.ui.application import build_window, open_first_page
-from app.ui.launcher import LauncherPage
-from app.ui.main_window import MainWindow
-from app.ui.rating import BeforePage
+from app.ui.distress.launcher import LauncherPage
+from app.ui.distress.rating import BeforePage
+from app.ui.shell.application import open_first_page
+from app.ui.shell.window import MainWindow
 from tests.gui.conftest import show_active
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
@@ -62,9 +63,9 @@ def test_an_unknown_start_id_falls_back_to_home(qtbot: QtBot, data_dir: Path) ->
 
 def test_the_rest_is_made_once_the_first_frame_is_painted(qtbot: QtBot, data_dir: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.main_window as main_window
+    import app.ui.shell.first_frame as first_frame
 
-    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 60_000)  # the paint, not the timer
+    monkeypatch.setattr(first_frame, "FIRST_FRAME_WAIT_MS", 60_000)  # the paint, not the timer
     window = light_window(qtbot, data_dir, "box")
     ran: list[str] = []
     window.after_first_frame(lambda: ran.append("tray"))
@@ -116,9 +117,9 @@ def test_open_first_page_keeps_a_rating_already_open(qtbot: QtBot, data_dir: Pat
 
 def test_a_window_never_painted_still_finishes_starting(qtbot: QtBot, data_dir: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.ui.main_window as main_window
+    import app.ui.shell.first_frame as first_frame
 
-    monkeypatch.setattr(main_window, "FIRST_FRAME_WAIT_MS", 50)
+    monkeypatch.setattr(first_frame, "FIRST_FRAME_WAIT_MS", 50)
     window = light_window(qtbot, data_dir)
     ran: list[str] = []
     window.after_first_frame(lambda: ran.append("listening"))
@@ -133,8 +134,8 @@ def test_a_window_never_painted_still_finishes_starting(qtbot: QtBot, data_dir: 
 
 def test_the_application_is_made_in_steadys_style() -> None:
     """Fusion comes from the command line it is made with, not ``setStyle``."""
-    code = ("import sys\nfrom app.ui import theme\n"
-            "from app.ui.application import make_application\n"
+    code = ("import sys\nfrom app.ui.style import theme\n"
+            "from app.ui.shell.application import make_application\n"
             "app = make_application()\nbefore = app.style().name()\n"
             "theme.apply(app, 'light')\n"
             "print(before, app.property('steadyStyle'))\n")

@@ -8,8 +8,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.domain.exercise import Exercise, Step
-from app.ui.steps_view import StepsPage
-from app.ui.widgets import format_clock
+from app.ui.exercise.steps import StepsPage
+from app.ui.widgets.common import format_clock
 from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui

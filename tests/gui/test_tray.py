@@ -26,11 +26,9 @@ from app.domain.loader import Library, load_library
 from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore, memory_store
-from app.ui import theme
-from app.ui.application import answer_request
-from app.ui.breathing_view import BreathingPage
-from app.ui.main_window import MainWindow
-from app.ui.tray import (
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.shell.application import answer_request
+from app.ui.shell.tray import (
     SteadyTray,
     TrayEntries,
     bring_forward,
@@ -38,6 +36,8 @@ from app.ui.tray import (
     helped_most,
     tray_entries,
 )
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 
 pytestmark = pytest.mark.gui
 
@@ -232,7 +232,7 @@ def test_closing_quits_unless_kept_in_the_tray(qtbot, window: MainWindow) -> Non
     window.settings = Settings(keep_in_tray=True)
     assert tray.keeps_window()
     assert window.start_exercise("box")
-    window.on_before_confirmed(5, False, None, None)
+    window.steps.on_before_confirmed(5, False, None, None)
     page = window.exercise_page
     assert isinstance(page, BreathingPage)
     assert window.close() is False  # hidden instead

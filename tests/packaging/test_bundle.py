@@ -80,7 +80,7 @@ def test_unused_qt_is_left_out(packaged: Packaged) -> None:
     for unwanted in ("WebEngine", "Qt6Pdf", "Qt6Quick", "Qt6Qml", "Qt63D", "Qt6Designer",
                      "VirtualKeyboard", "libqgtk3", "libavcodec"):
         assert not [n for n in names if unwanted in n], unwanted
-    # Of Qt's translations only "qtbase" (app/ui/translations.py loads it) is kept.
+    # Of Qt's translations only "qtbase" (app/ui/shell/translations.py loads it) is kept.
     qt_translations = {n.rsplit("/", 1)[1] for n in names if "/Qt/translations/" in n}
     assert qt_translations, "qtbase translations are missing"
     assert all(name.startswith("qtbase_") for name in qt_translations), sorted(qt_translations)

@@ -39,7 +39,7 @@ def test_self_test_passes_from_the_venv(tmp_path: Path) -> None:
     assert found["window"][0] == "ok"
     assert "LauncherPage" in found["window"][1]
     assert "BreathingPage" in found["window"][1] and "StepsPage" in found["window"][1]
-    window_code = (REPO / "app" / "ui" / "main_window.py").read_text(encoding="utf-8")
+    window_code = (REPO / "app" / "ui" / "shell" / "window.py").read_text(encoding="utf-8")
     for opener, page in (("show_history", "HistoryPage"), ("show_settings", "SettingsPage")):
         if f"def {opener}(" in window_code:
             assert page in found["window"][1], found["window"][1]

@@ -1,4 +1,11 @@
-"""domain/ and storage/ never import Qt; imports are absolute."""
+"""The layers hold: ui -> services -> storage -> domain, no cycles, no Qt below services.
+
+Imports are read from the source (``ast``), at the top of a module and inside
+functions alike, because a function-level import is where a cycle or a wrong
+direction hides. ``app.bootstrap`` (the composition root), the command line
+and the self-test sit above every layer and may import anything; ``app`` and
+``app.paths`` are shared by all.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,111 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+APP = REPO / "app"
+
+#: Each layer, and the layers it may import besides itself and the shared modules.
+MAY_IMPORT: dict[str, set[str]] = {
+    "domain": set(),
+    "storage": {"domain"},
+    "services": {"storage", "domain"},
+    "ui": {"services", "domain"},
+}
+SHARED = {"app", "app.paths"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in sorted(APP.rglob("*.py"))}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module of ``app`` that ``path`` imports, at the top or inside a function
+    (``from app.x import y`` counts as ``app.x.y`` when that is a module)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                child = f"{node.module}.{alias.name}"
+                found.add(child if child in MODULES else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name in MODULES}
+
+
+GRAPH = {name: imports_of(path) - {name} for name, path in MODULES.items()}
+
+
+def layer_of(module: str) -> str | None:
+    """``domain``, ``storage``, ``services`` or ``ui``; None above or beside the layers."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in MAY_IMPORT else None
+
+
+def cycle_in(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle in ``graph`` (as a list of modules), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        path.append(module)
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == 1:
+                return [*path[path.index(target):], target]
+            if target not in state and (found := visit(target)):
+                return found
+        path.pop()
+        state[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state and (found := visit(module)):
+            return found
+    return None
+
+
+@pytest.mark.parametrize("layer", sorted(MAY_IMPORT))
+def test_each_layer_imports_only_what_is_below_it(layer: str) -> None:
+    allowed = MAY_IMPORT[layer] | {layer}
+    wrong = sorted(
+        f"{module} imports {target}"
+        for module, targets in GRAPH.items() if layer_of(module) == layer
+        for target in targets
+        if target not in SHARED and layer_of(target) not in allowed
+    )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_nothing_in_app_imports_the_composition_root_but_the_entry_points() -> None:
+    entry = {"app.__main__", "app.cli", "app.selftest", "app.bootstrap"}
+    wrong = sorted(m for m, targets in GRAPH.items() if "app.bootstrap" in targets and
+                   m not in entry)
+    assert not wrong
+
+
+def test_no_import_cycle_anywhere_in_app() -> None:
+    found = cycle_in(GRAPH)
+    assert found is None, " -> ".join(found or [])
+
+
+def test_the_checks_can_fail() -> None:
+    """The reading of imports and the cycle search catch what they are for."""
+    assert cycle_in({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle_in({"a": {"b"}, "b": set()}) is None
+    assert "app.storage.errors" in GRAPH["app.storage.db"]
+    assert "app.domain.loader" in GRAPH["app.bootstrap"]
+    assert layer_of("app.ui.shell.window") == "ui"
+    assert layer_of("app.bootstrap") is None
+    # a function-level import is seen too (the window makes its pages on first use)
+    assert "app.ui.distress.launcher" in GRAPH["app.ui.shell.window"]
 
 
 @pytest.mark.parametrize("package", ["app.domain", "app.storage"])
 def test_layer_imports_without_qt(package: str) -> None:
-    folder = REPO / package.replace(".", "/")
-    modules = [f"{package}.{p.stem}" for p in sorted(folder.glob("*.py")) if p.stem != "__init__"]
+    modules = [m for m in MODULES if m.startswith(package + ".")]
     assert modules, f"{package} has no modules"
     code = (
         "import importlib, sys\n"
@@ -30,7 +136,7 @@ def test_layer_imports_without_qt(package: str) -> None:
 
 
 def test_no_relative_imports() -> None:
-    for path in (REPO / "app").rglob("*.py"):
+    for path in APP.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):

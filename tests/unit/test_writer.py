@@ -18,8 +18,10 @@ from app.domain.loader import (
     MULTILINE,
     RANGES,
     TEXT_LIMITS,
+    has_nothing_visible,
     load_file,
     load_folder,
+    one_line_problem,
     parse_exercise,
 )
 from app.domain.writer import (
@@ -55,15 +57,20 @@ def read_back(text: str) -> Exercise:
 
 def texts(limit_name: str) -> st.SearchStrategy[str]:
     """Any text the loader keeps as it is: not empty, no outer spaces, within the limit,
-    no control characters (but line breaks and tabs in the longer texts)."""
+    something visible, no control characters (but line breaks and tabs in the longer
+    texts), and in one-line texts nothing that breaks the line or reorders it."""
     allowed = "\n\t" if limit_name in MULTILINE else ""
 
     def without_controls(text: str) -> str:
         return "".join(ch for ch in text
                        if ch in allowed or not (ch < " " or "\x7f" <= ch <= "\x9f"))
 
+    def kept(text: str) -> bool:
+        one_line_ok = limit_name in MULTILINE or one_line_problem(text) is None
+        return bool(text) and not has_nothing_visible(text) and one_line_ok
+
     return (st.text(min_size=1, max_size=TEXT_LIMITS[limit_name]).map(without_controls)
-            .map(str.strip).filter(bool))
+            .map(str.strip).filter(kept))
 
 
 def fits(draft: Exercise) -> bool:

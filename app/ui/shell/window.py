@@ -7,46 +7,46 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.errors import StorageError
+from app.domain.helped import helped_most
+from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
-from app.storage.errors import StorageError
-from app.ui import theme
-from app.ui.widgets import label, make_button, scroll_into_view
+from app.ui.shell.first_frame import FirstFrame
+from app.ui.shell.session_steps import ExercisePage, SessionSteps
+from app.ui.shell.settings_keeper import SettingsKeeper
+from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
-    from app.domain.exercise import Exercise
     from app.domain.loader import Library
-    from app.domain.session import SessionStore
+    from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
-    from app.ui.breathing_view import BreathingPage
-    from app.ui.cues import ExerciseCues
-    from app.ui.help import HelpDialog
-    from app.ui.history import HistoryPage
-    from app.ui.launcher import LauncherPage
-    from app.ui.own_exercises import OwnExercises
-    from app.ui.rating import AfterPage, BeforePage
-    from app.ui.settings_view import SettingsPage
-    from app.ui.steps_view import StepsPage
-    from app.ui.summary import SummaryPage
-    from app.ui.welcome import WelcomePage
+    from app.ui.distress.help import HelpDialog
+    from app.ui.distress.launcher import LauncherPage
+    from app.ui.distress.rating import AfterPage, BeforePage
+    from app.ui.distress.summary import SummaryPage
+    from app.ui.distress.welcome import WelcomePage
+    from app.ui.editor.own_exercises import OwnExercises
+    from app.ui.exercise.cues import ExerciseCues
+    from app.ui.history.page import HistoryPage
+    from app.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
 
-ExercisePage: TypeAlias = "BreathingPage | StepsPage"
-#: The longest a light start waits for its first frame before finishing anyway.
-FIRST_FRAME_WAIT_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -62,23 +62,19 @@ class MainWindow(QMainWindow):
                  data_dir: Path | None = None, start_id: str | None = None,
                  light_start: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self.library_service = LibraryService(
+            library, folder_loader(data_dir) if data_dir is not None else None, parent=self)
         self.store = store
-        self.settings = settings
+        self.keeper = SettingsKeeper(settings, parent=self)
         self._clock = clock
         self._data_dir = data_dir
-        self.flow = SessionFlow(store, parent=self)
-        self.tray: QObject | None = None  # app.ui.tray.SteadyTray, where there is a tray
-        self.exercise_page: ExercisePage | None = None
+        self.steps = SessionSteps(self, store, clock=clock, parent=self)
+        self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
         self.help_dialog: HelpDialog | None = None
         self.settings_page: SettingsPage | None = None  # made when first opened
         self.welcome_page: WelcomePage | None = None  # first run only
         self._settings_return: QWidget | None = None  # the page Settings was opened from
-        #: Writes settings to disk (``app.storage.settings.save_settings``); None keeps
-        #: them in memory only. Raises StorageError with a plain message when it cannot.
-        self.settings_writer: Callable[[Settings], object] | None = None
-        self._exercise: Exercise | None = None
-        self._saved = True
+        self._save_notice = False  # the notice says a session could not be saved
         self.history_page: HistoryPage | None = None  # made when first opened
         self._launcher_stale = False  # the log changed: "Start now" may change
         # Made on first use (see the properties below), so that the first frame
@@ -89,43 +85,19 @@ class MainWindow(QMainWindow):
         self._summary: SummaryPage | None = None
         self._cues: ExerciseCues | None = None
         self._own_exercises: OwnExercises | None = None
-        self._first_frame_watch: _FirstFrame | None = None
+        self._first_frame_watch: FirstFrame | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
         self.setMinimumSize(560, 480)
 
-        # Built from the top down: a widget made inside its parent is styled once,
-        # where one built alone and then moved in is styled again for each move.
-        central = QWidget(self)
-        self.setCentralWidget(central)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        top.setContentsMargins(32, 14, 32, 0)
-        layout.addLayout(top)
-        top.addWidget(label(self.tr("Steady"), "section", central, selectable=False))
-        top.addStretch(1)
-        self.help_button = make_button(self.tr("Get help now"), role="help",
-                                       description=self.tr("Your contacts and helplines "
-                                                           "(F1)"), parent=central)
-        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        top.addWidget(self.help_button)
-        notice_row = QHBoxLayout()
-        notice_row.setContentsMargins(32, 0, 32, 0)
-        layout.addLayout(notice_row)
-        self.notice = label("", "caution", central)
-        self.notice.hide()
-        notice_row.addWidget(self.notice)
-        self.stack = QStackedWidget(central)
-        layout.addWidget(self.stack, 1)
+        self.help_button, self.notice, self.stack = build_frame(self)
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
             self.go_home()
         if light_start:  # the rest once the first frame is on screen
-            self._first_frame_watch = _FirstFrame(self, self.finish_start)
+            self._first_frame_watch = FirstFrame(self, self.finish_start)
         else:
             self.finish_start()
 
@@ -135,7 +107,8 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
+        self.keeper.changed.connect(self.on_settings_changed)
+        self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
         self.flow.saveFailed.connect(self.on_save_failed)
@@ -147,7 +120,7 @@ class MainWindow(QMainWindow):
     @property
     def launcher(self) -> LauncherPage:
         if self._launcher is None:
-            from app.ui.launcher import LauncherPage
+            from app.ui.distress.launcher import LauncherPage
 
             page = self._launcher = LauncherPage(self.stack)
             self.stack.addWidget(page)
@@ -160,11 +133,11 @@ class MainWindow(QMainWindow):
     @property
     def before(self) -> BeforePage:
         if self._before is None:
-            from app.ui.rating import BeforePage
+            from app.ui.distress.rating import BeforePage
 
             page = self._before = BeforePage(self.stack)
             self.stack.addWidget(page)
-            page.confirmed.connect(self.on_before_confirmed)
+            page.confirmed.connect(self.steps.on_before_confirmed)
             page.cancelled.connect(self.go_home)
             page.helpRequested.connect(self.show_help)
         return self._before
@@ -172,23 +145,23 @@ class MainWindow(QMainWindow):
     @property
     def after(self) -> AfterPage:
         if self._after is None:
-            from app.ui.rating import AfterPage
+            from app.ui.distress.rating import AfterPage
 
             page = self._after = AfterPage(self.stack)
             self.stack.addWidget(page)
-            page.confirmed.connect(self.on_after_confirmed)
+            page.confirmed.connect(self.steps.on_after_confirmed)
             page.edited.connect(self.flow.keep_draft)  # kept as typed: a crash loses nothing
         return self._after
 
     @property
     def summary(self) -> SummaryPage:
         if self._summary is None:
-            from app.ui.summary import SummaryPage
+            from app.ui.distress.summary import SummaryPage
 
             page = self._summary = SummaryPage(self.stack)
             self.stack.addWidget(page)
             page.home.connect(self.go_home)
-            page.again.connect(self.on_again)
+            page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
         return self._summary
 
@@ -196,7 +169,7 @@ class MainWindow(QMainWindow):
     def cues(self) -> ExerciseCues:
         """Sound and spoken cues for exercise pages (made with the first one)."""
         if self._cues is None:
-            from app.ui.cues import ExerciseCues
+            from app.ui.exercise.cues import ExerciseCues
 
             self._cues = ExerciseCues(lambda: self.settings, parent=self)
         return self._cues
@@ -208,10 +181,11 @@ class MainWindow(QMainWindow):
         Made after the first frame (:meth:`finish_start`) or when first asked for.
         """
         if self._own_exercises is None and self._data_dir is not None:
-            from app.ui.own_exercises import OwnExercises
+            from app.ui.editor.own_exercises import OwnExercises
 
             self.launcher  # noqa: B018 - its actions sit on the launcher
-            self._own_exercises = OwnExercises(self, self._data_dir, clock=self._clock)
+            self._own_exercises = OwnExercises(self, self.library_service, self._data_dir,
+                                               clock=self._clock, parent=self)
         return self._own_exercises
 
     def finish_start(self) -> None:
@@ -238,10 +212,6 @@ class MainWindow(QMainWindow):
         if self._cues is not None:
             self._cues.silence()
 
-    def current_exercise_id(self) -> str | None:
-        """The exercise being rated, practised or summed up; None at home."""
-        return self._exercise.id if self._exercise is not None else None
-
     # ------------------------------------------------------------------ navigation
 
     def refresh_launcher(self, reason: str = "") -> None:
@@ -249,13 +219,34 @@ class MainWindow(QMainWindow):
             return  # filled in when it is first made
         default_id = self.settings.default_exercise
         if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            suggestion = self._launcher.start_now_offer(self.store, self.library,
-                                                        self.settings)
+            suggestion = self._launcher.start_now_offer(self.helped_most(), self.settings)
             if suggestion is not None:
                 default_id, reason = suggestion
         self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
                                   default_id=default_id, reason=reason)
+
+    @property
+    def library(self) -> Library:
+        """The exercises in use (the library service's)."""
+        return self.library_service.library
+
+    @Slot(object)
+    def on_library_changed(self, _library: Library) -> None:
+        self.refresh_launcher()
+        if self.settings_page is not None:
+            self.settings_page.set_library(self.library)
+
+    def helped_most(self) -> BestExercise | None:
+        """What has helped most among the exercises the person can see; None while
+        nothing has (or the log cannot be read: a suggestion is never a blocker)."""
+        try:
+            stats = self.store.stats("exercise")
+        except StorageError:
+            return None
+        best = helped_most(stats, self.library, hidden_tags=self.settings.hidden_tags(),
+                           limit=1)
+        return best[0] if best else None
 
     def current_page(self) -> QWidget | None:
         """The page on show: there is always one once the window is made."""
@@ -266,98 +257,44 @@ class MainWindow(QMainWindow):
         page.setFocus(Qt.FocusReason.OtherFocusReason)
         show_focus(page)
 
-    @Slot()
-    def go_home(self) -> None:
-        self._drop_exercise_page()
-        self.flow.finish()
-        self._exercise = None
-        if self._launcher_stale:
-            self.refresh_launcher()
-        self._show(self.launcher)
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page`` (added to the stack first if it is new), with the focus in it."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self._show(page)
+
+    def remove_page(self, page: QWidget) -> None:
+        self.stack.removeWidget(page)
+
+    def clear_search(self) -> None:
+        if self._launcher is not None:
+            self._launcher.filter.clear()
+
+    # ------------------------------------------------------------------ the session
+
+    @property
+    def flow(self) -> SessionFlow:
+        return self.steps.flow
+
+    @property
+    def exercise_page(self) -> ExercisePage | None:
+        return self.steps.exercise_page
 
     @Slot(str)
     def start_exercise(self, exercise_id: str) -> bool:
         """Open ``exercise_id``'s before rating. False when there is no such exercise."""
-        exercise = self.library.get(exercise_id)
-        if exercise is None:
-            return False
-        if self.exercise_page is not None:
-            self.exercise_page.stop()
-        self._drop_exercise_page()
-        self.flow.finish()
-        self._exercise = exercise
-        self.before.show_exercise(exercise)
-        self._show(self.before)
-        return True
+        return self.steps.start(exercise_id)
 
-    @Slot(object, bool, object, object)
-    def on_before_confirmed(self, rating: int | None, numb: bool, minutes: float | None,
-                            cycles: int | None) -> None:
-        exercise = self._exercise
-        if exercise is None:
-            return
-        self.flow.rate_before(exercise, rating, numb=numb,
-                              planned_seconds=self.before.planned_seconds())
-        if self._launcher is not None:  # back home after it, every exercise is in sight
-            self._launcher.filter.clear()
-        page: ExercisePage
-        if exercise.is_breathing:
-            from app.ui.breathing_view import BreathingPage
-
-            page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
-                                 reduced_motion=self.settings.reduced_motion, clock=self._clock)
-        else:
-            from app.ui.steps_view import StepsPage
-
-            page = StepsPage(exercise, clock=self._clock)
-        page.finished.connect(self.on_exercise_finished)
-        page.stopped.connect(self.on_exercise_stopped)
-        self.cues.attach(page)
-        self.exercise_page = page
-        self.stack.addWidget(page)
-        self._show(page)
-        page.start()
-
-    @Slot(float)
-    def on_exercise_finished(self, practised: float) -> None:
-        self._end_exercise(practised, completed=True)
-
-    @Slot(float)
-    def on_exercise_stopped(self, practised: float) -> None:
-        self._end_exercise(practised, completed=False)
-
-    def _end_exercise(self, practised: float, *, completed: bool) -> None:
-        self.flow.exercise_ended(practised, completed=completed)
-        self.after.prepare(self._known_tags(), stopped=not completed)
-        self._show(self.after)
-        self._drop_exercise_page()
-
-    def _known_tags(self) -> list[str]:
-        try:
-            return self.store.known_tags()
-        except Exception:  # suggestions are a nicety, never a blocker
-            return []
-
-    @Slot(object, bool, str, object)
-    def on_after_confirmed(self, rating: int | None, numb: bool, note: str,
-                           tags: tuple[str, ...]) -> None:
-        record = self.flow.rate_after(rating, numb=numb, note=note, tags=tags)
-        if record is None:
-            self.go_home()
-            return
-        self.summary.show_record(record, saved=self._saved)
-        self._show(self.summary)
+    def current_exercise_id(self) -> str | None:
+        """The exercise being rated, practised or summed up; None at home."""
+        return self.steps.exercise.id if self.steps.exercise is not None else None
 
     @Slot()
-    def on_again(self) -> None:
-        if self._exercise is not None:
-            self.start_exercise(self._exercise.id)
-
-    def _drop_exercise_page(self) -> None:
-        page, self.exercise_page = self.exercise_page, None
-        if page is not None:
-            self.stack.removeWidget(page)
-            page.deleteLater()
+    def go_home(self) -> None:
+        self.steps.finish()
+        if self._launcher_stale:
+            self.refresh_launcher()
+        self._show(self.launcher)
 
     # ------------------------------------------------------------------ history
 
@@ -366,7 +303,7 @@ class MainWindow(QMainWindow):
         """Open History (made on first use, read again each time); Esc or Back go home."""
         page = self.history_page
         if page is None:
-            from app.ui.history import HistoryPage
+            from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
             page.closed.connect(self.go_home)
@@ -387,7 +324,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_help(self) -> None:
         if self.exercise_page is not None:
-            from app.ui.breathing_view import BreathingPage  # loaded with the page
+            from app.ui.exercise.breathing import BreathingPage  # loaded with the page
 
             if isinstance(self.exercise_page, BreathingPage):
                 self.exercise_page.driver.pause()
@@ -395,7 +332,7 @@ class MainWindow(QMainWindow):
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
             return
-        from app.ui.help import HelpDialog
+        from app.ui.distress.help import HelpDialog
 
         dialog = HelpDialog(self.settings.contacts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -417,7 +354,7 @@ class MainWindow(QMainWindow):
         sound, speech = self.cues.sound().reason(), self.cues.speech().reason()
         page = self.settings_page
         if page is None:
-            from app.ui.settings_view import SettingsPage
+            from app.ui.settings.page import SettingsPage
 
             page = SettingsPage(self.settings, self.library, sound_status=sound or None,
                                 speech_status=speech or None)
@@ -461,43 +398,42 @@ class MainWindow(QMainWindow):
         else:
             self._show(back)
 
+    @property
+    def settings(self) -> Settings:
+        return self.keeper.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.keeper.settings = settings
+
+    @property
+    def settings_writer(self) -> Callable[[Settings], object] | None:
+        """Writes settings to disk; None keeps them in memory only (see SettingsKeeper)."""
+        return self.keeper.writer
+
+    @settings_writer.setter
+    def settings_writer(self, writer: Callable[[Settings], object] | None) -> None:
+        self.keeper.writer = writer
+
+    def apply_settings(self, settings: Settings) -> str:
+        """Use ``settings`` now and write them. Returns what went wrong saving, or ""."""
+        return self.keeper.apply(settings)
+
+    @Slot(object)
+    def on_settings_changed(self, settings: Settings) -> None:
+        self.refresh_launcher()
+        self.settingsChanged.emit(settings)
+
     @Slot(object)
     def on_settings_saved(self, settings: Settings) -> None:
         problem = self.apply_settings(settings)
         if problem and self.settings_page is not None:
             self.settings_page.show_save_problem(problem)
 
-    @Slot(Qt.ColorScheme)
-    def on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        """The system went light or dark: follow it when the theme is "system"."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and self.settings.theme == "system":
-            theme.apply(app, "system", self.settings.text_scale,
-                        system_dark=scheme == Qt.ColorScheme.Dark)
-
-    def apply_settings(self, settings: Settings) -> str:
-        """Use ``settings`` now and write them. Returns what went wrong saving, or ""."""
-        old, self.settings = self.settings, settings
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and (old.theme, old.text_scale) != (
-                settings.theme, settings.text_scale):
-            theme.apply(app, settings.theme, settings.text_scale)
-        self.refresh_launcher()
-        self.settingsChanged.emit(settings)
-        if self.settings_writer is None:
-            return ""
-        try:
-            self.settings_writer(settings)
-        except StorageError as error:
-            from app.ui.settings_view import save_problem_text
-
-            return save_problem_text(error)
-        return ""
-
     def show_welcome(self) -> None:
         """The first-run welcome; done (and saved) once skipped or left for contacts."""
         if self.welcome_page is None:
-            from app.ui.welcome import WelcomePage
+            from app.ui.distress.welcome import WelcomePage
 
             self.welcome_page = WelcomePage()
             self.welcome_page.skipped.connect(self.on_welcome_skipped)
@@ -532,16 +468,16 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def on_save_failed(self, message: str) -> None:
-        self._saved = False
+        self._save_notice = True
         self.show_notice(self.tr("Steady could not save this session just now (%1). What you "
                                  "entered is kept while Steady stays open, and saving will be "
                                  "tried again.").replace("%1", message))
 
     @Slot(str)
     def on_saved(self, _session_id: str) -> None:
-        if not self._saved:
+        if self._save_notice:
             self.show_notice("")
-        self._saved = True
+        self._save_notice = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         own = self._own_exercises  # never made: nothing of one's own is open
@@ -568,43 +504,36 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
+def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidget]:
+    """The window's frame: a header with "Get help now", a notice line, and the stack
+    of pages under them. Returns those three.
 
-class _FirstFrame(QObject):
-    """Runs each of :attr:`then`, in order, once ``window`` has painted its first frame.
-
-    If no frame comes within :data:`FIRST_FRAME_WAIT_MS` of the window being made
-    (a window that cannot be shown), they run anyway: listening for a second
-    Steady must never wait on a paint.
+    Built from the top down: a widget made inside its parent is styled once, where
+    one built alone and then moved in is styled again for each move.
     """
-
-    def __init__(self, window: QWidget, *then: Callable[[], object]) -> None:
-        super().__init__(window)
-        self.then = list(then)
-        self.waiting = True
-        self._window = window
-        self._fallback = QTimer(self)
-        self._fallback.setSingleShot(True)
-        self._fallback.setInterval(FIRST_FRAME_WAIT_MS)
-        self._fallback.timeout.connect(self._run)
-        self._fallback.start()
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.waiting:
-            watched.removeEventFilter(self)
-            self._fallback.stop()  # no wake-up left behind once the frame is up
-            QTimer.singleShot(0, self, self._run)  # once this frame has been flushed
-        return False
-
-    def _run(self) -> None:
-        if not self.waiting:
-            return
-        self.waiting = False
-        self._fallback.stop()
-        self._window.removeEventFilter(self)
-        then, self.then = self.then, []
-        for call in then:
-            try:
-                call()
-            except Exception:  # one failing must not keep the others (listening) from running
-                log.exception("after the first frame: %r failed", call)
+    central = QWidget(window)
+    window.setCentralWidget(central)
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    top = QHBoxLayout()
+    top.setContentsMargins(32, 14, 32, 0)
+    layout.addLayout(top)
+    top.addWidget(label(QCoreApplication.translate("MainWindow", "Steady"), "section", central,
+                        selectable=False))
+    top.addStretch(1)
+    help_button = make_button(QCoreApplication.translate("MainWindow", "Get help now"),
+                              role="help", description=QCoreApplication.translate(
+                                  "MainWindow", "Your contacts and helplines (F1)"),
+                              parent=central)
+    help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    top.addWidget(help_button)
+    notice_row = QHBoxLayout()
+    notice_row.setContentsMargins(32, 0, 32, 0)
+    layout.addLayout(notice_row)
+    notice = label("", "caution", central)
+    notice.hide()
+    notice_row.addWidget(notice)
+    stack = QStackedWidget(central)
+    layout.addWidget(stack, 1)
+    return help_button, notice, stack

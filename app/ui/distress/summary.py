@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SessionRecord
-from app.ui.widgets import english_plural, label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
 
 
 class SummaryPage(QWidget):

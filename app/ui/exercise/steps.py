@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.exercise import Exercise, Step
-from app.ui import theme
-from app.ui.widgets import PRESS_KEYS, format_clock, is_held_press
+from app.ui.style import theme
+from app.ui.widgets.common import PRESS_KEYS, format_clock, is_held_press
 
 Clock = Callable[[], float]
 

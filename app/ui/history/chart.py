@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.session import RATING_MAX, RATING_MIN
-from app.ui import theme
-from app.ui.widgets import english_plural
+from app.ui.style import theme
+from app.ui.widgets.common import english_plural
 
 Point = tuple[datetime, int | None, int | None]
 

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
-from app.ui import theme
-from app.ui.widgets import format_clock, is_held_press
+from app.ui.style import theme
+from app.ui.widgets.common import format_clock, is_held_press
 
 Clock = Callable[[], float]
 

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
-from app.domain.session import HELPED_MIN_SESSIONS
+from app.domain.session import BestExercise
 from app.domain.settings import DEFAULT_EXERCISE, Settings
-from app.storage.errors import StorageError
-from app.ui.widgets import (
+from app.ui.widgets.common import (
     Button,
     english_plural,
     format_decimal,
@@ -187,7 +186,7 @@ class LauncherPage(QWidget):
         body.addLayout(self.groups)
         body.addWidget(self.empty)
         body.addWidget(self.problems)
-        self.own_area = QVBoxLayout()  # filled by app.ui.own_exercises when it is on
+        self.own_area = QVBoxLayout()  # filled by app.ui.editor.own_exercises when it is on
         body.addLayout(self.own_area)
         body.addStretch(1)
         footer = QHBoxLayout()
@@ -200,25 +199,16 @@ class LauncherPage(QWidget):
         self._connect_signals()
         self.setFocusProxy(self.start_now)
 
-    def start_now_offer(self, store: object, library: Library,
+    def start_now_offer(self, best: BestExercise | None,
                         settings: Settings) -> tuple[str, str] | None:
         """For "Start now": (exercise id, reason), or None to keep the person's default.
 
-        Offered only while the person has not chosen their own "Start now" exercise,
-        once an exercise they can see has :data:`HELPED_MIN_SESSIONS` rated
-        sessions with a mean drop. The reason says by how much and over how many.
+        ``best`` is what has helped most among the exercises the person can see
+        (:func:`app.domain.helped.helped_most`). It is offered only while the person
+        has not chosen their own "Start now" exercise. The reason says by how much
+        and over how many sessions.
         """
-        best_exercise = getattr(store, "best_exercise", None)
-        if best_exercise is None:
-            return None
-        try:
-            best = best_exercise(min_sessions=HELPED_MIN_SESSIONS)
-        except StorageError:
-            return None  # a suggestion is a nicety, never a blocker
         if best is None:
-            return None
-        exercise = library.get(best.exercise_id)
-        if exercise is None or settings.hidden_tags() & set(exercise.tags):
             return None
         if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
             return None

@@ -24,13 +24,14 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app import paths
+from app.domain.helped import helped_most as domain_helped_most
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS, ExerciseStats, SessionStore
 from app.domain.settings import Settings
-from app.ui.breathing_view import BreathingPage
+from app.ui.exercise.breathing import BreathingPage
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 #: How many helpful exercises the menu lists at most.
 HELPED_LIMIT = 3
@@ -65,24 +66,11 @@ def helped_most(stats: Sequence[ExerciseStats], library: Library, *,
                 hidden_tags: frozenset[str] = frozenset(), exclude: str = "",
                 limit: int = HELPED_LIMIT,
                 min_rated: int = HELPED_MIN_SESSIONS) -> list[tuple[str, str]]:
-    """Exercises whose ratings dropped most on average, best first.
-
-    Only exercises with ``min_rated`` rated sessions and a mean drop count; an
-    exercise no longer in the library, hidden by the health settings, or equal
-    to ``exclude`` (the default, already at the top of the menu) is left out.
-    """
-    rows = [row for row in stats
-            if row.rated >= min_rated and row.mean_change is not None and row.mean_change < 0]
-    rows.sort(key=lambda r: (r.mean_change, -r.rated, r.title))
-    chosen: list[tuple[str, str]] = []
-    for row in rows:
-        exercise = library.get(row.key)
-        if exercise is None or row.key == exclude or hidden_tags & set(exercise.tags):
-            continue
-        chosen.append((exercise.id, exercise.title))
-        if len(chosen) >= limit:
-            break
-    return chosen
+    """``(exercise id, title)`` of the exercises that helped most, best first: the
+    domain's one rule (:func:`app.domain.helped.helped_most`), for the menu."""
+    return [(best.exercise_id, best.title)
+            for best in domain_helped_most(stats, library, hidden_tags=hidden_tags,
+                                           exclude=exclude, limit=limit, min_rated=min_rated)]
 
 
 def tray_entries(library: Library, settings: Settings,

@@ -32,7 +32,7 @@ from app.domain.session import (
     SessionFilter,
     SessionRecord,
 )
-from app.ui.widgets import english_plural, format_decimal
+from app.ui.widgets.common import english_plural, format_decimal
 
 #: Role giving a cell's value for sorting: a number or text, or None (sorted last).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

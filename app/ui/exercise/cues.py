@@ -26,8 +26,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from app.domain.settings import Settings
 from app.services.sound import PHASE_CUES, SoundCues
 from app.services.speech import SpokenCues
-from app.ui.breathing_view import BreathingPage
-from app.ui.steps_view import StepsPage
+from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.steps import StepsPage
 
 
 def phase_word(action: str) -> str:

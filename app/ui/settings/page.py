@@ -29,18 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import SettingsError, StorageError
 from app.domain.loader import Library
 from app.domain.settings import (
     DEFAULT_EXERCISE,
     HEALTH_CONDITIONS,
+    SETTINGS_NAME,
     THEMES,
     Contact,
     Settings,
+    SettingsNotice,
     Theme,
 )
-from app.storage.errors import StorageError
-from app.storage.settings import SETTINGS_NAME, SettingsError, SettingsNotice
-from app.ui.widgets import label, make_button, scroll_into_view, scroll_page
+from app.ui.widgets.common import label, make_button, scroll_into_view, scroll_page
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 SECTIONS = ("sound", "look", "start", "health", "contacts")

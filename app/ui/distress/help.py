@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.settings import Contact
-from app.ui import theme
-from app.ui.widgets import label, make_button
+from app.ui.style import theme
+from app.ui.widgets.common import label, make_button
 
 HELPLINE_FINDER = "https://findahelpline.com"
 READABLE = (Qt.TextInteractionFlag.TextSelectableByMouse

@@ -15,7 +15,7 @@ a copy with the same id, which takes its place in the list. Back (Esc) leaves
 the page and keeps what was typed, so nothing is lost.
 
 The rows of the builders and the small questions live in
-:mod:`app.ui.editor_parts`.
+:mod:`app.ui.editor.parts`.
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ from app.domain.writer import (
     write_atomic,
 )
 from app.services.pacer_driver import PacerDriver
-from app.ui.breathing_view import PacerWidget
-from app.ui.editor_parts import (
+from app.ui.distress.launcher import kind_names
+from app.ui.editor.parts import (
     ClashDialog,
     CountSpinBox,
     ItemRow,
@@ -79,8 +79,8 @@ from app.ui.editor_parts import (
     action_names,
     next_phase,
 )
-from app.ui.launcher import kind_names
-from app.ui.widgets import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.exercise.breathing import PacerWidget
+from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import ACTIONS, Action, Phase, Step
 from app.domain.loader import MAX_ITEMS, RANGES, TEXT_LIMITS
-from app.ui import theme
-from app.ui.widgets import label, make_button
+from app.ui.style import theme
+from app.ui.widgets.common import label, make_button
 
 # --------------------------------------------------------------------------- dialogs
 

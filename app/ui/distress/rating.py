@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import Exercise
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
-from app.ui import theme
-from app.ui.widgets import label, lay_out_page, make_button, minutes_text
+from app.ui.style import theme
+from app.ui.widgets.common import label, lay_out_page, make_button, minutes_text
 
 #: Width of the ring drawn round the numbers while the scale has the focus (pixels).
 FOCUS_RING = 3

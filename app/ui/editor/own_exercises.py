@@ -6,7 +6,7 @@ folder. It adds the editor page to the window's stack, watches
 and reloads the library whenever a file there is added, changed or removed,
 by the editor or by any other program. Messages go to a quiet status line
 under the launcher's buttons; questions use the ``ask()`` dialogs of
-:mod:`app.ui.editor`; file choosers and opening the folder go through the
+:mod:`app.ui.editor.page`; file choosers and opening the folder go through the
 module functions below, so tests patch one call each.
 """
 
@@ -16,15 +16,16 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QStackedWidget, QWidget
 
 from app import paths
 from app.domain.exercise import Exercise, Kind
-from app.domain.loader import Library, load_folder, load_library
+from app.domain.loader import Library, load_folder
+from app.domain.settings import Settings
 from app.domain.writer import make_private_dir, unique_id
 from app.services.exercise_folder import (
     ExerciseFolder,
@@ -34,15 +35,12 @@ from app.services.exercise_folder import (
     read_incoming,
     with_new_id,
 )
-from app.ui.editor import EditorPage
-from app.ui.editor_parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
-from app.ui.flow_layout import FlowLayout
-from app.ui.launcher import BrokenTile, ExerciseTile, LauncherPage
-from app.ui.widgets import label, make_button
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
-
+from app.services.library import LibraryService
+from app.ui.distress.launcher import BrokenTile, ExerciseTile, LauncherPage
+from app.ui.editor.page import EditorPage
+from app.ui.editor.parts import ClashDialog, CloseDialog, DeleteDialog, DraftDialog
+from app.ui.widgets.common import label, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 # --------------------------------------------------------------------------- seams for tests
 
@@ -252,13 +250,37 @@ class LauncherActions(QObject):
 # --------------------------------------------------------------------------- the controller
 
 
-class OwnExercises(QObject):
-    """Wires the launcher's own-exercise actions, the editor page and the live folder."""
+class ExerciseHost(Protocol):
+    """What the controller needs from the window it lives in (MainWindow is one)."""
 
-    def __init__(self, window: MainWindow, data_dir: Path, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(window)
-        self.window = window
+    @property
+    def launcher(self) -> LauncherPage: ...
+
+    @property
+    def stack(self) -> QStackedWidget: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def current_page(self) -> QWidget | None: ...
+
+    def go_home(self) -> None: ...
+
+
+class OwnExercises(QObject):
+    """Wires the launcher's own-exercise actions, the editor page and the live folder.
+
+    The exercises themselves are the :class:`~app.services.library.LibraryService`'s:
+    this controller asks it to read them again after a change, and whoever shows
+    them listens to its ``changed`` signal.
+    """
+
+    def __init__(self, host: ExerciseHost, library: LibraryService, data_dir: Path, *,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.library_service = library
         self.data_dir = data_dir
         self.folder = paths.user_exercises_dir(data_dir)
         self._clock = clock
@@ -266,7 +288,7 @@ class OwnExercises(QObject):
         with contextlib.suppress(OSError):  # a folder that cannot be made is reported later
             make_private_dir(self.folder)
         self.watcher = ExerciseFolder(self.folder, parent=self)
-        self.actions = LauncherActions(window.launcher)
+        self.actions = LauncherActions(host.launcher)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -280,28 +302,35 @@ class OwnExercises(QObject):
         actions.openFolderRequested.connect(self.on_open_folder)
         actions.deleteFileRequested.connect(self.on_delete_file)
         actions.continueDraftRequested.connect(self.on_continue_draft)
-        self.window.launcher.brokenFileChosen.connect(self.on_broken_chosen)
-        self.window.stack.currentChanged.connect(self.on_page_changed)
+        self.host.launcher.brokenFileChosen.connect(self.on_broken_chosen)
+        self.host.stack.currentChanged.connect(self.on_page_changed)
         self.watcher.changed.connect(self.on_folder_changed)
+        self.library_service.changed.connect(self.on_library_changed)
 
     # ------------------------------------------------------------------ library
 
     @property
     def library(self) -> Library:
-        return self.window.library
+        return self.library_service.library
+
+    def dialog_parent(self) -> QWidget:
+        """The window, for questions and file choosers."""
+        return self.host.launcher.window()
 
     def reload(self) -> None:
         """Read the exercises again and show them, keeping the keyboard focus in place."""
-        launcher = self.window.launcher
+        launcher = self.host.launcher
         tile = launcher.focusWidget()
         # Only a tile is rebuilt; the search field and buttons keep the focus themselves.
         focused = tile.exercise.id if isinstance(tile, ExerciseTile) else ""
-        self.window.library = load_library(paths.bundled_exercises_dir(), self.folder)
-        self.window.refresh_launcher()
-        if self.editor is not None:
-            self.editor.set_library(self.window.library)
-        if focused and self.window.current_page() is launcher:
+        self.library_service.reload()
+        if focused and self.host.current_page() is launcher:
             launcher.focus_exercise(focused)
+
+    @Slot(object)
+    def on_library_changed(self, library: Library) -> None:
+        if self.editor is not None:
+            self.editor.set_library(library)
 
     def _say(self, text: str) -> None:
         self.actions.set_status(text)
@@ -311,11 +340,11 @@ class OwnExercises(QObject):
     def editor_page(self) -> EditorPage:
         if self.editor is None:
             editor = EditorPage(self.library, self.folder,
-                                reduced_motion=self.window.settings.reduced_motion,
+                                reduced_motion=self.host.settings.reduced_motion,
                                 clock=self._clock)
             editor.saved.connect(self.on_editor_saved)
             editor.closed.connect(self.on_editor_closed)
-            self.window.stack.addWidget(editor)
+            self.host.stack.addWidget(editor)
             self.editor = editor
         return self.editor
 
@@ -323,21 +352,21 @@ class OwnExercises(QObject):
         """Show the editor after ``prepare``; an unsaved draft is offered back first."""
         editor = self.editor_page()
         if editor.is_dirty():
-            answer = DraftDialog.ask(self.window, self.tr(
+            answer = DraftDialog.ask(self.dialog_parent(), self.tr(
                 "Your changes to “%1” are not saved yet. Go back to them, or drop them and "
                 "go on?").replace("%1", editor.draft_title()))
             if answer != "discard":
                 self._show_editor()
                 return editor
         editor.set_library(self.library)
-        editor.set_reduced_motion(self.window.settings.reduced_motion)
+        editor.set_reduced_motion(self.host.settings.reduced_motion)
         prepare(editor)
         self._show_editor()
         return editor
 
     def _show_editor(self) -> None:
         editor = self.editor_page()
-        self.window.stack.setCurrentWidget(editor)
+        self.host.stack.setCurrentWidget(editor)
         editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.actions.show_draft("")
 
@@ -346,7 +375,7 @@ class OwnExercises(QObject):
         editor = self.editor
         if editor is None or not editor.is_dirty():
             return True
-        if not CloseDialog.ask(self.window, self.tr(
+        if not CloseDialog.ask(self.dialog_parent(), self.tr(
                 "Your changes to “%1” are not saved. Close Steady anyway?")
                 .replace("%1", editor.draft_title())):
             self._show_editor()
@@ -387,27 +416,27 @@ class OwnExercises(QObject):
     @Slot(object)
     def on_editor_saved(self, exercise: Exercise) -> None:
         self.reload()
-        self.window.go_home()
-        hidden = sorted(set(exercise.tags) & self.window.settings.hidden_tags())
+        self.host.go_home()
+        hidden = sorted(set(exercise.tags) & self.host.settings.hidden_tags())
         if hidden:
             self._say(self.tr("Saved “%1”. It is not in the list because your health "
                               "settings hide exercises tagged %2.")
                       .replace("%1", exercise.title).replace("%2", ", ".join(hidden)))
         else:
             self._say(self.tr("Saved “%1”.").replace("%1", exercise.title))
-        self.window.launcher.focus_exercise(exercise.id)
+        self.host.launcher.focus_exercise(exercise.id)
 
     @Slot()
     def on_editor_closed(self) -> None:
         editor = self.editor_page()
-        self.window.go_home()
+        self.host.go_home()
         self.actions.show_draft(editor.draft_title() if editor.is_dirty() else "")
 
     @Slot(int)
     def on_page_changed(self, _index: int) -> None:
         """Back on the launcher by any road: offer unsaved changes back."""
         editor = self.editor
-        if editor is not None and self.window.current_page() is self.window.launcher:
+        if editor is not None and self.host.current_page() is self.host.launcher:
             self.actions.show_draft(editor.draft_title() if editor.is_dirty() else "")
 
     @Slot()
@@ -429,7 +458,7 @@ class OwnExercises(QObject):
         original = load_folder(paths.bundled_exercises_dir(), bundled=True)
         if any(e.id == exercise.id for e in original.exercises):
             text += " " + self.tr("Steady's own version comes back in its place.")
-        if not DeleteDialog.ask(self.window, text):
+        if not DeleteDialog.ask(self.dialog_parent(), text):
             return
         try:
             move_aside(exercise.path, self.data_dir)
@@ -446,7 +475,7 @@ class OwnExercises(QObject):
         path = Path(path_text)
         if path.parent != self.folder or not path.is_file():
             return
-        if not DeleteDialog.ask(self.window, self.tr(
+        if not DeleteDialog.ask(self.dialog_parent(), self.tr(
                 "Delete the file %1? It moves to the deleted-exercises folder next to your "
                 "exercises, so it can be brought back.").replace("%1", path.name)):
             return
@@ -464,7 +493,7 @@ class OwnExercises(QObject):
         exercise = self.library.get(exercise_id)
         if exercise is None or exercise.path is None:
             return
-        target = choose_export_file(self.window, Path.home() / f"{exercise.id}.toml")
+        target = choose_export_file(self.dialog_parent(), Path.home() / f"{exercise.id}.toml")
         if target is None:
             return
         if target.parent.absolute() == self.folder.absolute():
@@ -482,7 +511,7 @@ class OwnExercises(QObject):
 
     @Slot()
     def on_import(self) -> None:
-        source = choose_import_file(self.window)
+        source = choose_import_file(self.dialog_parent())
         if source is None:
             return
         incoming = read_incoming(source)
@@ -512,7 +541,7 @@ class OwnExercises(QObject):
                     "You already have “%1” with the id “%2”. Replace it with the imported one "
                     "(yours moves to the deleted-exercises folder), or keep both (the "
                     "imported one gets a new id)?")
-            answer = ClashDialog.ask(self.window, question.replace("%1", existing.title)
+            answer = ClashDialog.ask(self.dialog_parent(), question.replace("%1", existing.title)
                                      .replace("%2", exercise.id))
             if answer == "cancel":
                 self._say(self.tr("Nothing was imported."))
@@ -537,7 +566,7 @@ class OwnExercises(QObject):
             return
         self.reload()
         self._say(self.tr("Imported “%1”.").replace("%1", exercise.title))
-        self.window.launcher.focus_exercise(new_id)
+        self.host.launcher.focus_exercise(new_id)
 
     @Slot()
     def on_open_folder(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import StorageError
 from app.domain.session import (
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
@@ -37,18 +38,17 @@ from app.domain.session import (
     TimeOfDay,
     utc_now,
 )
-from app.storage.errors import StorageError
-from app.ui import theme
-from app.ui.chart import RatingChart
-from app.ui.flow_layout import FlowLayout
-from app.ui.history_models import (
+from app.ui.history.chart import RatingChart
+from app.ui.history.models import (
     NoneLastProxy,
     SessionsModel,
     StatsModel,
     ratings_text,
     when_text,
 )
-from app.ui.widgets import english_plural, label, make_button
+from app.ui.style import theme
+from app.ui.widgets.common import english_plural, label, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 #: Above this many sessions in all, History opens on the last 90 days (quicker to
 #: read and to draw); the period can always be widened to all time.

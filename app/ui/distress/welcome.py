@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from app.ui.widgets import label, lay_out_page, make_button
+from app.ui.widgets.common import label, lay_out_page, make_button
 
 
 class WelcomePage(QWidget):

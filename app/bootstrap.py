@@ -1,0 +1,120 @@
+"""The composition root: the one place that opens storage and puts Steady together.
+
+Everything that is made once per run starts here: the log (or a log in memory
+when the file cannot be used), the exercise library, the settings and what
+writes them, and then the window built from them. The command line reads its
+exercises here too. The screens under ``app.ui`` are handed what they need and
+never open storage themselves (docs/ARCHITECTURE.md).
+
+Nothing of Qt is imported at module level: the command line's verbs use this
+module without loading PySide6.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import paths
+from app.domain.errors import StorageError
+from app.domain.loader import Library, load_library
+from app.domain.session import SessionStore
+from app.domain.settings import Settings
+from app.storage.db import open_database, open_memory
+from app.storage.sessions import SqliteSessionStore
+from app.storage.settings import load_settings, save_settings
+
+if TYPE_CHECKING:
+    from app.ui.shell.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenedLog:
+    """The log as opened at start-up, and anything the person should be told about it.
+
+    ``problem`` is storage's own plain message when the file could not be used at all
+    (``in_memory``) or could be read but not updated; ``notice`` is what storage said
+    about a file it had to move aside or rebuild.
+    """
+
+    store: SessionStore
+    notice: str = ""
+    problem: str = ""
+    in_memory: bool = False
+
+
+def open_log(data_dir: Path) -> OpenedLog:
+    """The SQLite log in ``data_dir``, or (when it cannot be used) one in memory."""
+    try:
+        result = open_database(data_dir)
+    except StorageError as error:
+        log.warning("log unavailable: %s", type(error).__name__)
+        return OpenedLog(SqliteSessionStore(open_memory()), problem=str(error), in_memory=True)
+    store = SqliteSessionStore(result.connection)
+    try:
+        interrupted = store.mark_interrupted()
+    except StorageError as error:  # a full disk or a lock: the log can still be read
+        log.warning("could not mark interrupted sessions: %s", type(error).__name__)
+        return OpenedLog(store, notice=result.notice or "", problem=str(error))
+    if interrupted:
+        log.info("%d session(s) marked interrupted", interrupted)
+    return OpenedLog(store, notice=result.notice or "")
+
+
+def load_exercises(data_dir: Path) -> Library:
+    """Steady's own exercises and the person's, theirs taking the place of the same id."""
+    return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir))
+
+
+def build_window(data_dir: Path, settings: Settings | None = None, *,
+                 start_id: str | None = None, light_start: bool = False) -> MainWindow:
+    """The window, on ``start_id``'s first rating when given (else home).
+
+    With ``light_start`` only the first page is made before the first frame; the
+    window makes the rest once that frame is painted (``MainWindow.finish_start``).
+    """
+    from app.ui.shell.application import log_notice
+    from app.ui.shell.window import MainWindow
+
+    settings = settings or Settings()
+    opened = open_log(data_dir)
+    window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir,
+                        start_id=start_id, light_start=light_start)
+    window.settings_writer = lambda new: save_settings(data_dir, new)
+    text = log_notice(opened.notice, opened.problem, in_memory=opened.in_memory)
+    if text:
+        window.show_notice(text)
+    return window
+
+
+def run_gui(data_dir: Path, start_id: str | None = None) -> int:
+    """``steady`` and ``steady start ID``: hand over to a running Steady, or open the window."""
+    from app.services.single_instance import SingleInstance, request, server_name
+    from app.ui.shell import application
+    from app.ui.shell.translations import install as install_translations
+    from app.ui.style import theme
+
+    app = application.make_application()
+    instance = SingleInstance(server_name(data_dir), parent=app)
+    if instance.hand_over(request(start_id), listen_later=True):
+        return 0  # the Steady already running took it (docs/decisions/0004)
+    install_translations(app)
+    settings, settings_notice = load_settings(data_dir)
+    theme.apply(app, settings.theme, settings.text_scale)
+    window = build_window(data_dir, settings, start_id=start_id, light_start=True)
+    if settings_notice is not None:
+        from app.ui.settings.page import notice_text
+
+        window.show_notice("\n\n".join(filter(None, (window.notice.text(),
+                                                      notice_text(settings_notice)))))
+    window.show()
+    application.open_first_page(window, start_id)
+    instance.set_handler(lambda message: application.answer_request(window, message))
+    window.after_first_frame(instance.listen_now, first=True)  # a second start waits till then
+    window.after_first_frame(lambda: application.finish_desktop(app, window))
+    window.after_first_frame(lambda: application.quit_on_signals(app, window))
+    return app.exec()

@@ -1,0 +1,1 @@
+"""The path in a hard moment: welcome, launcher, the two ratings, summary, help."""

@@ -1,0 +1,1 @@
+"""One's own exercises: the editor page, its parts, and the controller that files them."""

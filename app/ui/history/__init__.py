@@ -1,0 +1,1 @@
+"""Looking back: the History page, its table models and the before/after chart."""

@@ -1,0 +1,98 @@
+"""The Qt side of starting: the application object, the first page, the desktop's parts.
+
+What is opened and built from the person's files is put together in
+:mod:`app.bootstrap`; this module holds the steps that only need Qt and the window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from app import __version__, paths
+from app.ui.shell.window import MainWindow
+from app.ui.style import theme
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    args = argv if argv is not None else sys.argv[:1]
+    app = QApplication([*args, *theme.style_arguments()])
+    theme.mark_style_set(app)
+    app.setApplicationName("Steady")
+    app.setApplicationDisplayName("Steady")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Steady")
+    app.setDesktopFileName("steady")  # the desktop's icon for Steady until set_icon
+    return app
+
+
+def set_icon(app: QApplication) -> None:
+    """Steady's icon on its windows (after the first frame: loading it takes a moment)."""
+    from PySide6.QtGui import QIcon
+
+    icon = paths.resource("icons", "steady.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def log_notice(notice: str, problem: str, *, in_memory: bool) -> str:
+    """What the window says about the log at start-up ("" when all is well).
+
+    ``notice`` is what storage said about a file it moved aside or rebuilt;
+    ``problem``, why the log could not be used (``in_memory``) or updated.
+    """
+    if not problem:
+        return notice
+    if in_memory:
+        kept = QCoreApplication.translate(
+            "Startup", "Sessions this time are kept only until Steady closes.")
+    else:
+        kept = QCoreApplication.translate(
+            "Startup", "Your sessions so far are safe; new ones may not be saved until then.")
+    return " ".join(filter(None, (notice, f"{problem} {kept}")))
+
+
+def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, object]:
+    """What the running Steady does when another ``steady`` hands it a request."""
+    from app.ui.shell.tray import bring_forward
+
+    bring_forward(window)
+    if message.get("cmd") == "start":
+        return {"ok": True, "started": window.start_exercise(str(message.get("id", "")))}
+    return {"ok": True}
+
+
+def open_first_page(window: MainWindow, start_id: str | None = None) -> None:
+    """``steady start ID`` goes straight to the exercise; else the welcome, once."""
+    if start_id:
+        if window.current_exercise_id() != start_id:  # not already made on it
+            window.start_exercise(start_id)
+    elif not window.settings.first_run_done:
+        window.show_welcome()  # skipping it, or leaving it for contacts, saves that
+
+
+def quit_on_signals(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM, SIGINT or SIGHUP quit as Quit does, keeping what was entered (POSIX)."""
+    if os.name != "posix":
+        return
+    from app.services.quit_signals import QuitOnSignals
+
+    def quit_now() -> None:
+        window.prepare_to_quit()
+        app.quit()
+
+    QuitOnSignals(quit_now, parent=app)
+
+
+def finish_desktop(app: QApplication, window: MainWindow) -> None:
+    """Once the window is up: Steady's icon, and the tray icon where there is a tray."""
+    set_icon(app)
+    from app.ui.shell.tray import SteadyTray
+
+    window.tray = SteadyTray.create(window)

@@ -1,0 +1,179 @@
+"""One session across the pages: before rating, exercise, after rating, summary.
+
+:class:`SessionSteps` decides which page comes next and hands what the person
+entered to the :class:`~app.services.session_flow.SessionFlow`, which writes
+it. The window only holds the pages and shows the one it is asked to
+(:class:`Pages`); the order of a session lives here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeAlias
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.domain.exercise import Exercise
+from app.domain.loader import Library
+from app.domain.session import SessionStore
+from app.domain.settings import Settings
+from app.services.session_flow import SessionFlow
+
+if TYPE_CHECKING:  # the pages are imported when first made
+    from app.ui.distress.rating import AfterPage, BeforePage
+    from app.ui.distress.summary import SummaryPage
+    from app.ui.exercise.breathing import BreathingPage
+    from app.ui.exercise.cues import ExerciseCues
+    from app.ui.exercise.steps import StepsPage
+
+ExercisePage: TypeAlias = "BreathingPage | StepsPage"
+
+
+class Pages(Protocol):
+    """What the session steps need from the window: its pages, and showing one."""
+
+    @property
+    def library(self) -> Library: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def before(self) -> BeforePage: ...
+
+    @property
+    def after(self) -> AfterPage: ...
+
+    @property
+    def summary(self) -> SummaryPage: ...
+
+    @property
+    def cues(self) -> ExerciseCues: ...
+
+    def show_page(self, page: QWidget) -> None:
+        """Add ``page`` to the window if it is new, show it and give it the focus."""
+
+    def remove_page(self, page: QWidget) -> None: ...
+
+    def go_home(self) -> None: ...
+
+    def clear_search(self) -> None:
+        """Empty the launcher's search, so every exercise is in sight on the way back."""
+
+
+class SessionSteps(QObject):
+    """Runs one session at a time: ``start`` -> ratings and exercise -> summary."""
+
+    def __init__(self, pages: Pages, store: SessionStore, *,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pages = pages
+        self.store = store
+        self.flow = SessionFlow(store, parent=self)
+        self.exercise_page: ExercisePage | None = None
+        self.exercise: Exercise | None = None
+        self.saved = True  # the last write of the log went through
+        self._clock = clock
+        self.flow.saveFailed.connect(self.on_save_failed)
+        self.flow.saved.connect(self.on_saved)
+
+    def start(self, exercise_id: str) -> bool:
+        """Open ``exercise_id``'s before rating. False when there is no such exercise."""
+        exercise = self.pages.library.get(exercise_id)
+        if exercise is None:
+            return False
+        if self.exercise_page is not None:
+            self.exercise_page.stop()
+        self.finish()
+        self.exercise = exercise
+        before = self.pages.before
+        before.show_exercise(exercise)
+        self.pages.show_page(before)
+        return True
+
+    def finish(self) -> None:
+        """Leave the session (going home, or another starting): nothing more is written."""
+        self._drop_exercise_page()
+        self.flow.finish()
+        self.exercise = None
+
+    @Slot(object, bool, object, object)
+    def on_before_confirmed(self, rating: int | None, numb: bool, minutes: float | None,
+                            cycles: int | None) -> None:
+        exercise = self.exercise
+        if exercise is None:
+            return
+        self.flow.rate_before(exercise, rating, numb=numb,
+                              planned_seconds=self.pages.before.planned_seconds())
+        self.pages.clear_search()
+        page: ExercisePage
+        if exercise.is_breathing:
+            from app.ui.exercise.breathing import BreathingPage
+
+            page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
+                                 reduced_motion=self.pages.settings.reduced_motion,
+                                 clock=self._clock)
+        else:
+            from app.ui.exercise.steps import StepsPage
+
+            page = StepsPage(exercise, clock=self._clock)
+        page.finished.connect(self.on_exercise_finished)
+        page.stopped.connect(self.on_exercise_stopped)
+        self.pages.cues.attach(page)
+        self.exercise_page = page
+        self.pages.show_page(page)
+        page.start()
+
+    @Slot(float)
+    def on_exercise_finished(self, practised: float) -> None:
+        self._end_exercise(practised, completed=True)
+
+    @Slot(float)
+    def on_exercise_stopped(self, practised: float) -> None:
+        self._end_exercise(practised, completed=False)
+
+    def _end_exercise(self, practised: float, *, completed: bool) -> None:
+        self.flow.exercise_ended(practised, completed=completed)
+        after = self.pages.after
+        after.prepare(self._known_tags(), stopped=not completed)
+        self.pages.show_page(after)
+        self._drop_exercise_page()
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return self.store.known_tags()
+        except Exception:  # suggestions are a nicety, never a blocker
+            return []
+
+    @Slot(object, bool, str, object)
+    def on_after_confirmed(self, rating: int | None, numb: bool, note: str,
+                           tags: tuple[str, ...]) -> None:
+        record = self.flow.rate_after(rating, numb=numb, note=note, tags=tags)
+        if record is None:
+            self.pages.go_home()
+            return
+        summary = self.pages.summary
+        summary.show_record(record, saved=self.saved)
+        self.pages.show_page(summary)
+
+    @Slot()
+    def on_again(self) -> None:
+        if self.exercise is not None:
+            self.start(self.exercise.id)
+
+    @Slot(str)
+    def on_save_failed(self, _message: str) -> None:
+        self.saved = False
+
+    @Slot(str)
+    def on_saved(self, _session_id: str) -> None:
+        self.saved = True
+
+    def _drop_exercise_page(self) -> None:
+        page, self.exercise_page = self.exercise_page, None
+        if page is not None:
+            self.pages.remove_page(page)
+            page.deleteLater()

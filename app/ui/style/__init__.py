@@ -1,0 +1,1 @@
+"""The look: colours, the style sheet, text size and themes."""

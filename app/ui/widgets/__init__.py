@@ -1,0 +1,1 @@
+"""Small widgets and helpers every room shares: labels, buttons, layouts, scrolling."""
