@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -408,22 +409,78 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+class ProgressLine:
+    """``Importing FILE: 42%`` on standard error while a long job reads a file.
+
+    Only on a terminal (a script or a pipe gets no progress text), and redrawn at
+    most a few times a second. :meth:`end` finishes the line.
+    """
+
+    EVERY = 0.25  # seconds between redraws
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._label = ""
+        self._last = float("-inf")
+        self._drawn = False
+
+    @classmethod
+    def for_terminal(cls, stream: TextIO) -> ProgressLine | None:
+        try:
+            return cls(stream) if stream.isatty() else None
+        except (AttributeError, ValueError, OSError):
+            return None
+
+    def start(self, label: str) -> None:
+        self._label = label
+        self._last = float("-inf")
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._last < self.EVERY and done < total:
+            return
+        self._last = now
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        self._stream.write(f"\r{self._label}: {percent:3d}%")
+        self._stream.flush()
+        self._drawn = True
+
+    def end(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = False
+
+
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
-    from app.storage.exchange import ImportProblem, read_export
+    """Merge an export, read as it is imported; a refused file leaves the log untouched."""
+    from app.storage.exchange import ImportProblem, check_export, import_file
 
     path = Path(args.file)
+    name = shown(path.name)
+    progress = ProgressLine.for_terminal(sys.stderr)
     try:
-        records = read_export(path)
-        store, result = _open_log(args.data_dir, create=True)
-        with store:
-            if result is not None and result.notice:
-                sys.stderr.write(f"steady: {shown(result.notice)}\n")
-            added = store.merge(records)
+        try:
+            if not _has_log(args.data_dir):  # a refused file must not leave an empty log
+                if progress is not None:
+                    progress.start(f"Checking {name}")
+                check_export(path, progress=progress)
+            store, result = _open_log(args.data_dir, create=True)
+            with store:
+                if result is not None and result.notice:
+                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+                if progress is not None:
+                    progress.start(f"Importing {name}")
+                imported = import_file(store, path, progress=progress)
+        finally:
+            if progress is not None:
+                progress.end()
     except (ImportProblem, StorageError) as error:
         return _fail(str(error))
-    present = len(records) - added
+    present = imported.already_present
     note = f"; {present} were already in your log" if present else ""
-    out.write(f"Imported {added} session(s) from {shown(str(path))}{note}.\n")
+    out.write(f"Imported {imported.added} session(s) from {shown(str(path))}{note}.\n")
     return EXIT_OK
 
 

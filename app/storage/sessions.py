@@ -11,7 +11,7 @@ afternoon 12-17, evening 18-23 (``app.domain.session.TIMES_OF_DAY``).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -181,15 +181,28 @@ class SqliteSessionStore:
         checked = list(records)
         for record in checked:
             check_record(record)
-        added = 0
-        with self._write("import the sessions") as conn:
-            for record in checked:
+        with self.merging() as add:
+            return sum(add(record) for record in checked)
+
+    @contextmanager
+    def merging(self, action: str = "import the sessions"
+                ) -> Iterator[Callable[[SessionRecord], bool]]:
+        """One transaction for many records, added one at a time as they come.
+
+        The function given adds a record unless its id is in the log already, and
+        says whether it did. Anything raised in the block rolls all of it back.
+        """
+        with self._write(action) as conn:
+            def add(record: SessionRecord) -> bool:
+                check_record(record)
                 cursor = conn.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", _row(record))
-                if cursor.rowcount == 1:
-                    added += 1
-                    if record.tags:
-                        self._insert_tags(conn, record, replace=False)
-        return added
+                if cursor.rowcount != 1:
+                    return False
+                if record.tags:
+                    self._insert_tags(conn, record, replace=False)
+                return True
+
+            yield add
 
     def mark_interrupted(self) -> int:
         """Sessions still ``running`` (the app ended mid-way) become ``interrupted``.
