@@ -506,7 +506,9 @@ def stats_table(rows: list[ExerciseStats]) -> list[str]:
 
 
 def cmd_stats(args: argparse.Namespace, out: Output) -> int:
+    """ "What works for me"; a log that can be read but not written is read as it is."""
     data: Path = args.data_dir
+    no_log = not _has_log(data)
     try:
         store, result = _open_log(data)
         with store:
@@ -516,13 +518,13 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     except StorageError as error:
         return _fail(str(error))
     if args.json:
-        if result is None:
+        if no_log:
             sys.stderr.write(f"steady: there is no log in {shown(str(data))} yet.\n")
         payload = {"exercises": [dataclasses.asdict(r) for r in rows],
                    "best": best._asdict() if best else None}
         out.write(json_text(payload))
         return EXIT_OK
-    if result is None:
+    if no_log:
         out.write(NO_LOG_TEXT.format(folder=shown(str(data))))
         return EXIT_OK
     if not rows:
