@@ -30,6 +30,7 @@ from app.storage.db import (
     OpenResult,
     database_path,
     open_read_only,
+    remove_new_log,
 )
 from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
@@ -454,29 +455,35 @@ class ProgressLine:
 
 
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
-    """Merge an export, read as it is imported; a refused file leaves the log untouched."""
-    from app.storage.exchange import ImportProblem, check_export, import_file
+    """Merge an export, read as it is imported; a refused file leaves the log as it was
+    (and where there was no log, none: the one made for the import is removed)."""
+    from app.storage.exchange import ImportProblem, import_file
 
+    data: Path = args.data_dir
     path = Path(args.file)
-    name = shown(path.name)
     progress = ProgressLine.for_terminal(sys.stderr)
+    made = [] if _has_log(data) else [p for p in (data, *data.parents) if not p.exists()]
+    fresh = not _has_log(data)
     try:
-        try:
-            if not _has_log(args.data_dir):  # a refused file must not leave an empty log
-                if progress is not None:
-                    progress.start(f"Checking {name}")
-                check_export(path, progress=progress)
-            store, result = _open_log(args.data_dir, create=True)
-            with store:
-                if result is not None and result.notice:
-                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
-                if progress is not None:
-                    progress.start(f"Importing {name}")
-                imported = import_file(store, path, progress=progress)
-        finally:
+        store, result = _open_log(data, create=True)
+    except StorageError as error:
+        return _fail(str(error))
+    empty = False
+    try:
+        with store:
+            if result is not None and result.notice:
+                sys.stderr.write(f"steady: {shown(result.notice)}\n")
             if progress is not None:
-                progress.end()
+                progress.start(f"Importing {shown(path.name)}")
+            try:
+                imported = import_file(store, path, progress=progress)
+            finally:
+                if progress is not None:
+                    progress.end()
+                empty = fresh and store.count() == 0
     except (ImportProblem, StorageError) as error:
+        if empty:
+            remove_new_log(data, made)
         return _fail(str(error))
     present = imported.already_present
     note = f"; {present} were already in your log" if present else ""

@@ -428,6 +428,20 @@ def log_copies(data_dir: Path) -> list[Path]:
     return [p for p in found if p.exists() or p.is_symlink()]
 
 
+def remove_new_log(data_dir: Path, made: list[Path]) -> None:
+    """Remove a log just made for a job that was refused (it holds no session; close it
+    first), and the folders in ``made`` that were made for it, when they are empty."""
+    path = database_path(data_dir)
+    for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
+    for folder in made:  # the data folder first, then the parents made with it
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
 def remove_log_copies(data_dir: Path) -> None:
     """Delete the log, its side files, backups and moved-aside copies, and what a killed
     export left half-written wherever it was going. Close the log first."""

@@ -41,15 +41,17 @@ from app.storage.records import (
     TAG_SEPARATOR,
     Format,
     format_time,
+    is_log_uuid,
     parse_time,
     quoted,
+    record_fields,
     record_problems,
 )
 from app.storage.sessions import SqliteSessionStore
 
 __all__ = [
     "COLUMNS", "FORMAT_NAME", "FORMAT_VERSION", "FORMULA_STARTS", "NOT_AN_EXPORT",
-    "TEXT_COLUMNS", "ImportProblem", "ImportResult", "Progress", "check_export",
+    "TEXT_COLUMNS", "ImportProblem", "ImportResult", "Progress",
     "detect_format", "export_csv", "export_json", "export_records", "export_store",
     "import_file", "neutralise", "read_export", "record_to_json", "restore",
 ]
@@ -95,23 +97,8 @@ class ImportResult:
 # ---------------------------------------------------------------------- export
 
 
-def record_to_json(record: SessionRecord) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "exercise_id": record.exercise_id,
-        "exercise_title": record.exercise_title,
-        "started_at": format_time(record.started_at),
-        "ended_at": format_time(record.ended_at) if record.ended_at else None,
-        "status": record.status,
-        "before": record.before,
-        "after": record.after,
-        "numb_before": record.numb_before,
-        "numb_after": record.numb_after,
-        "planned_seconds": float(record.planned_seconds),
-        "practised_seconds": float(record.practised_seconds),
-        "note": record.note,
-        "tags": list(record.tags),
-    }
+#: A session as a JSON object (the same fields as a CSV row).
+record_to_json = record_fields
 
 
 def _csv_cells(record: SessionRecord) -> list[str]:
@@ -198,14 +185,15 @@ def _time(name: str, value: object, problems: list[str], *, optional: bool) -> A
 
 def build_record(values: dict[str, Any]) -> tuple[SessionRecord | None, list[str]]:
     """A record from typed values (as JSON holds them), or the problems found."""
-    import uuid  # here, not at the top: the command line loads this module on every start
-
     problems: list[str] = []
     session_id = values["id"]
-    try:
-        session_id = str(uuid.UUID(session_id))
-    except (ValueError, TypeError, AttributeError):
-        problems.append(f"id{quoted(session_id)} is not a uuid")
+    if not is_log_uuid(session_id):  # an id typed in capitals, say, is written as the log does
+        import uuid  # here, not at the top: the command line loads this module on every start
+
+        try:
+            session_id = str(uuid.UUID(session_id))
+        except (ValueError, TypeError, AttributeError):
+            problems.append(f"id{quoted(session_id)} is not a uuid")
     started = _time("started_at", values["started_at"], problems, optional=False)
     ended = _time("ended_at", values["ended_at"], problems, optional=True)
     before = _int_or_none("before", values["before"], problems)
@@ -271,8 +259,9 @@ class _Checker:
 
 def _place(where: str) -> int:
     """``line 7`` as 7, ``sessions[3]`` as -4: a small number to remember a row by."""
-    digits = "".join(ch for ch in where if ch.isdigit())
-    return int(digits) if where.startswith("line") else -1 - int(digits or 0)
+    if where.startswith("line "):
+        return int(where[5:])
+    return -1 - int(where[9:-1])
 
 
 def _where(place: int) -> str:
@@ -302,19 +291,6 @@ def _open(path: Path) -> ExportSource:
         raise ImportProblem([str(problem)]) from problem
 
 
-def check_export(path: Path, *, progress: Progress | None = None) -> int:
-    """How many sessions the export at ``path`` holds, all checked; raises ImportProblem.
-
-    Reads the file once, in pieces, and keeps none of it.
-    """
-    checker = _Checker(Path(path))
-    with _open(path) as source:
-        count = sum(1 for _ in _records(source, checker, progress))
-    if checker.failed:
-        raise checker.refusal()
-    return count
-
-
 def read_export(path: Path) -> list[SessionRecord]:
     """Every session in the export at ``path``, all checked; raises ImportProblem."""
     checker = _Checker(Path(path))
@@ -339,7 +315,7 @@ def import_file(store: SqliteSessionStore, path: Path, *,
         for record in _records(source, checker, progress):
             total += 1
             if not checker.failed:
-                added += add(record)
+                added += add(record, checked=True)
         if checker.failed:
             raise checker.refusal()  # rolls the whole import back
     return ImportResult(added=added, already_present=total - added)

@@ -8,9 +8,9 @@ so anything in the log can be exported and imported again.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from app.domain.session import (
     MAX_NOTE_CHARS,
@@ -39,7 +39,7 @@ def format_time(moment: datetime) -> str:
     """``moment`` (time-zone aware) as stored: UTC, microseconds, ``Z``."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("a session time must carry a time zone")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def stamp(moment: datetime) -> datetime:
@@ -74,16 +74,27 @@ def quoted(value: object) -> str:
     return ""
 
 
+#: Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Lone surrogates: the only characters UTF-8 cannot hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A uuid as the log keeps it: lower case, with its four hyphens.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _has_control(text: str, allowed: str = "") -> bool:
-    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+    if not allowed:
+        return _CONTROL.search(text) is not None
+    return any(ch not in allowed for ch in _CONTROL.findall(text))
 
 
 def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return _SURROGATE.search(text) is None
+
+
+def is_log_uuid(text: object) -> bool:
+    """True for a uuid written as the log keeps it (``str(uuid.UUID(...))``)."""
+    return isinstance(text, str) and _UUID.fullmatch(text) is not None
 
 
 def tag_problem(tag: object) -> str | None:
@@ -164,14 +175,10 @@ def record_problems(record: SessionRecord) -> list[str]:
     other: a clock may have run ahead, or been set back mid-session, and the
     session is recorded as it happened (an export of it must import again).
     """
-    import uuid  # here, not at the top: kept off the start-up path
-
     problems: list[str] = []
-    try:
-        if str(uuid.UUID(record.id)) != record.id:
-            problems.append("id is not a lower-case uuid")
-    except (ValueError, TypeError, AttributeError):
-        problems.append("id is not a uuid")
+    if not is_log_uuid(record.id):
+        problems.append("id is not a lower-case uuid" if _uuid_in_other_case(record.id)
+                        else "id is not a uuid")
     problems += _text_problems("exercise_id", record.exercise_id, MAX_EXERCISE_ID_CHARS,
                                blank_ok=False)
     if isinstance(record.exercise_id, str) and _has_control(record.exercise_id):
@@ -200,6 +207,16 @@ def record_problems(record: SessionRecord) -> list[str]:
     return problems
 
 
+def _uuid_in_other_case(text: object) -> bool:
+    import uuid  # here, not at the top: kept off the start-up path
+
+    try:
+        uuid.UUID(str(text))
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
 def _tags_problems(tags: object) -> list[str]:
     if not isinstance(tags, tuple | list):
         return ["tags must be a list of text"]
@@ -218,6 +235,35 @@ def _ordinal(number: int) -> str:
     if not 10 <= number % 100 <= 20:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def record_fields(record: SessionRecord) -> dict[str, Any]:
+    """Every field of ``record`` as plain JSON values (exports and recovery files)."""
+    return {
+        "id": record.id,
+        "exercise_id": record.exercise_id,
+        "exercise_title": record.exercise_title,
+        "started_at": format_time(record.started_at),
+        "ended_at": format_time(record.ended_at) if record.ended_at else None,
+        "status": record.status,
+        "before": record.before,
+        "after": record.after,
+        "numb_before": record.numb_before,
+        "numb_after": record.numb_after,
+        "planned_seconds": float(record.planned_seconds),
+        "practised_seconds": float(record.practised_seconds),
+        "note": record.note,
+        "tags": list(record.tags),
+    }
+
+
+def record_digest(record: SessionRecord) -> str:
+    """A fingerprint of every field of ``record``: equal for the same session, as stored."""
+    import hashlib
+    import json
+
+    text = json.dumps(record_fields(record), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_record(record: SessionRecord) -> None:
