@@ -120,10 +120,14 @@ class Saved:
 
     ``notice`` is set when saving had to do something the person should know
     about (the data folder was gone and was made again, say); else it is "".
+    ``problem`` is set when the log could not take it this time (a lock, a full
+    disk) and it was kept elsewhere meanwhile: writing it to the log is worth
+    trying again.
     """
 
     where: SavedTo
     notice: str = ""
+    problem: str = ""
 
     @property
     def on_disk(self) -> bool:

@@ -24,21 +24,25 @@ may say: "Saved on this computer" only after a save the log checked.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise
 from app.domain.session import (
     MAX_NOTE_CHARS,
+    Saved,
     SavedTo,
     SessionRecord,
     SessionStore,
     Status,
     utc_now,
 )
+from app.storage.files import write_durable
 from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag, clean_title, stamp
 
 log = logging.getLogger(__name__)
@@ -63,6 +67,8 @@ class SessionFlow(QObject):
         self._exercise: Exercise | None = None
         self._unsaved = False
         self._saved_to: SavedTo | None = None
+        #: Sessions the store could keep only in memory, by id (nothing on disk took them).
+        self._in_memory: dict[str, SessionRecord] = {}
         #: Earlier sessions whose last write failed, by id: written with the next one.
         self._unwritten: dict[str, SessionRecord] = {}
         self._draft_pending = False
@@ -89,8 +95,11 @@ class SessionFlow(QObject):
 
     @property
     def saved_to(self) -> SavedTo | None:
-        """Where the session under way was last saved (None: not yet, or it failed)."""
-        return None if self._unsaved else self._saved_to
+        """Where the session under way was last kept (None: nowhere yet but here).
+
+        "recovery" while the log could not take it: a recovery file on disk holds
+        it, and the log is tried again at the next step."""
+        return self._saved_to
 
     def rate_before(self, exercise: Exercise, rating: int | None, *, numb: bool,
                     planned_seconds: float) -> SessionRecord:
@@ -180,13 +189,22 @@ class SessionFlow(QObject):
             saved = self._store.save(record)
         except Exception as err:
             self._unsaved = True
+            self._saved_to = None
+            self._in_memory[record.id] = record  # on no disk, for now
             log.warning("could not save session %s: %s", record.id, type(err).__name__)
             self.saveFailed.emit(str(err))
             return
-        self._unsaved = False
         self._saved_to = saved.where
+        self._note_where(record, saved)
         if saved.notice:
             self.notice.emit(saved.notice)
+        if saved.problem:  # kept safe elsewhere; the log is tried again at the next step
+            self._unsaved = True
+            log.warning("could not save session %s in the log; kept in a recovery file",
+                        record.id)
+            self.saveFailed.emit(saved.problem)
+            return
+        self._unsaved = False
         self.saved.emit(record.id)
         self._save_earlier()
 
@@ -199,9 +217,36 @@ class SessionFlow(QObject):
                 log.warning("could not save earlier session %s: %s", session_id,
                             type(err).__name__)
                 continue
+            self._note_where(earlier, saved)
+            if saved.problem:  # kept safe, and tried again with the next one
+                continue
             del self._unwritten[session_id]
             if saved.notice:
                 self.notice.emit(saved.notice)
+
+    def _note_where(self, record: SessionRecord, saved: Saved) -> None:
+        if saved.on_disk:
+            self._in_memory.pop(record.id, None)
+        else:
+            self._in_memory[record.id] = record
+
+    # ------------------------------------------------------------------ nowhere on disk
+
+    def held(self) -> list[SessionRecord]:
+        """Sessions that are on no disk, only in Steady's hands: not written at all, or
+        kept in memory because nothing could take them. Oldest first."""
+        return sorted(self._in_memory.values(), key=lambda r: r.started_at)
+
+    def save_elsewhere(self, path: Path) -> int:
+        """Write :meth:`held` to ``path`` as an export (JSON) that ``steady import`` takes
+        back later; returns how many. Raises OSError when ``path`` cannot be written."""
+        from app.storage.exchange import export_records  # rarely needed: not at start-up
+
+        held = self.held()
+        buffer = io.StringIO()
+        export_records(held, buffer, "json")
+        write_durable(path, buffer.getvalue())
+        return len(held)
 
 
 def _seconds(value: float) -> float:

@@ -60,6 +60,8 @@ __all__ = [
 MAX_LISTED = 10
 #: How many problems are kept at all (a million bad rows are counted, not kept).
 MAX_KEPT = 1000
+#: A file this large holds tens of thousands of sessions: indexes are made afresh after.
+MANY_BYTES = 8 * 1024 * 1024
 #: Report progress after this many rows.
 PROGRESS_EVERY = 2000
 
@@ -311,7 +313,7 @@ def import_file(store: SqliteSessionStore, path: Path, *,
     """
     checker = _Checker(Path(path))
     added = total = 0
-    with _open(path) as source, store.merging() as add:
+    with _open(path) as source, store.merging(many=source.size > MANY_BYTES) as add:
         for record in _records(source, checker, progress):
             total += 1
             if not checker.failed:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,7 +45,7 @@ TempHook = Callable[[Path], None]
 
 def temporary_name(path: Path) -> Path:
     """A fresh temporary name beside ``path``: ``.<name>.<pid>-<random>.tmp``."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def is_temporary_for(candidate: Path, path: Path) -> bool:
@@ -175,7 +174,7 @@ class TemporaryNotes:
 
     def note(self, temporary: Path) -> Path | None:
         """Note ``temporary``; None when the note cannot be written (then it is not kept)."""
-        note = self.folder / f"{os.getpid()}-{secrets.token_hex(4)}"
+        note = self.folder / f"{os.getpid()}-{os.urandom(4).hex()}"
         try:
             self.folder.mkdir(mode=0o700, exist_ok=True)
             write_durable(note, os.fsencode(temporary))

@@ -75,6 +75,15 @@ class RecoveryFile:
     def started(self) -> bool:
         return self._descriptor is not None
 
+    def start(self) -> bool:
+        """Make the file now (when every session of this run will go to it); True once
+        it is on disk, False when nothing can be written there."""
+        try:
+            self._open()
+        except OSError:
+            return False
+        return True
+
     def _open(self) -> int:
         if self._descriptor is not None:
             return self._descriptor

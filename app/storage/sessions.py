@@ -197,7 +197,7 @@ class SqliteSessionStore:
         except StorageError as error:
             base = self._in_log.get(record.id)
             if self._recovery is not None and self._recovery.keep(record, base):
-                return Saved("recovery", f"{error} {self._kept_words()}")
+                return Saved("recovery", problem=str(error))
             raise
         self._in_log[record.id] = record_digest(record)
         return Saved("log", notice)
@@ -265,13 +265,6 @@ class SqliteSessionStore:
         return (f"{moved}. Steady opened the log there again and saved your sessions in it "
                 f"({copied} it still held, besides this one).{extra}")
 
-    def _kept_words(self) -> str:
-        where = self._recovery.path if self._recovery is not None else None
-        return ("What you entered is kept safe on this computer"
-                + (f" (in {where})" if where else "")
-                + " and will be added to your log the next time Steady starts and can "
-                  "write it.")
-
     def restore(self, kept: list[tuple[SessionRecord, str | None]]) -> int:
         """Bring back sessions a recovery file kept, in one transaction.
 
@@ -315,7 +308,7 @@ class SqliteSessionStore:
             return sum(add(record) for record in checked)
 
     @contextmanager
-    def merging(self, action: str = "import the sessions"
+    def merging(self, action: str = "import the sessions", *, many: bool = False
                 ) -> Iterator[Adder]:
         """One transaction for many records, added one at a time as they come.
 
@@ -323,13 +316,18 @@ class SqliteSessionStore:
         says whether it did (pass ``checked=True`` for a record already checked
         with :func:`app.storage.records.record_problems`). Anything raised in the
         block rolls all of it back. SQLite may use up to :data:`BULK_CACHE_KIB`
-        of memory meanwhile, so the indexes of a large log stay in memory.
+        of memory meanwhile, so the indexes of a large log stay in memory. With
+        ``many`` (a large import), the indexes that only speed up reading are
+        made afresh at the end instead of grown row by row, in the same
+        transaction: several times faster for hundreds of thousands of rows.
         """
         with storage_errors(action):
             (cache,) = self._conn.execute("PRAGMA cache_size").fetchone()
             self._conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
             with self._write(action) as conn:
+                rebuilt = _drop_reading_indexes(conn) if many else []
+
                 def add(record: SessionRecord, *, checked: bool = False) -> bool:
                     if not checked:
                         check_record(record)
@@ -342,6 +340,8 @@ class SqliteSessionStore:
                     return True
 
                 yield add
+                for sql in rebuilt:
+                    conn.execute(sql)
         finally:
             with storage_errors(action):
                 self._conn.execute(f"PRAGMA cache_size = {int(cache)}")
@@ -490,6 +490,17 @@ def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:
         mean_before=before, mean_after=after, mean_change=change,
         noticeable_share=(noticeable / rated) if rated else None,
     )
+
+
+def _drop_reading_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Drop the indexes nothing but reading needs (not the unique id); their SQL, to
+    make them again."""
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+    for name, _sql in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
 
 
 def _copy_sessions(old: sqlite3.Connection, new: sqlite3.Connection) -> int:

@@ -1532,6 +1532,30 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>KeepElsewhere</name>
+    <message>
+        <location filename="../../app/ui/shell/kept_sessions.py" line="+31"/>
+        <source>Save the sessions to a file</source>
+        <extracomment>Offered as the file&apos;s name, in the person&apos;s home folder. Asks where to save; None when the person cancels.</extracomment>
+        <translation>Save the sessions to a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady export (*.json)</source>
+        <translation>Steady export (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</source>
+        <translation>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</source>
+        <translation>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>LauncherActions</name>
     <message>
         <location filename="../../app/ui/editor/own_exercises.py" line="+97"/>
@@ -1735,8 +1759,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+90"/>
-        <location line="+432"/>
+        <location filename="../../app/ui/shell/window.py" line="+93"/>
+        <location line="+433"/>
         <source>Steady</source>
         <translation>Steady</translation>
     </message>
@@ -2608,7 +2632,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+53"/>
+        <location filename="../../app/ui/shell/application.py" line="+54"/>
+        <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
+        <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
@@ -3012,7 +3041,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+21"/>
+        <location filename="../../app/ui/distress/summary.py" line="+22"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -3020,6 +3049,16 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save to a file…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the sessions that could not be saved in a file you choose</source>
+        <translation>Keep the sessions that could not be saved in a file you choose</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3057,7 +3096,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3098,7 +3137,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
         <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
     </message>
@@ -3113,12 +3152,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Kept safe on this computer. It will be added to your log the next time Steady can open it.</source>
+        <translation>Kept safe on this computer. It will be added to your log the next time Steady can open it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept while Steady is open: nothing on this computer could take it. See the message above.</source>
+        <translation>Kept while Steady is open: nothing on this computer could take it. See the message above.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
     </message>

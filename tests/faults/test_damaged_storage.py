@@ -347,9 +347,9 @@ def test_lock_held_while_the_note_is_typed(tmp_path: Path, qtbot: QtBot, window_
     tries: list[str] = []
     real_save = window.store.save
 
-    def counted(record: Any) -> None:
+    def counted(record: Any) -> Any:
         tries.append(record.note)
-        real_save(record)
+        return real_save(record)
 
     window.store.save = counted  # type: ignore[method-assign]
     key(qtbot, window, "3")  # the draft's first write waits for the lock, then fails

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.domain.session import STATUSES, SessionRecord
+from app.domain.session import STATUSES, SessionFilter, SessionRecord
 from app.storage import export_file
 from app.storage.exchange import (
     COLUMNS,
@@ -26,7 +26,7 @@ from app.storage.exchange import (
     import_file,
     read_export,
 )
-from app.storage.sessions import memory_store, open_store
+from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 
 START = datetime(2026, 3, 1, 8, tzinfo=UTC)
 SECRET = "my-secret-words"
@@ -269,3 +269,31 @@ def test_whatever_the_log_took_an_export_gives_back(found: list[SessionRecord],
         path = write_export(Path(folder) / f"log.{fmt}", log.sessions(), fmt)
         assert import_file(restored, path).added == len(found)
         assert {r.id: r for r in restored.sessions()} == {r.id: r for r in found}
+
+
+def index_names(store: SqliteSessionStore) -> set[str]:
+    rows = store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    return {name for (name,) in rows}
+
+
+@pytest.mark.parametrize("refused", [False, True])
+def test_a_large_import_makes_its_indexes_afresh_and_keeps_them_if_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: bool) -> None:
+    monkeypatch.setattr("app.storage.exchange.MANY_BYTES", 0)  # every file counts as large
+    rows = csv_rows([walk(i, tags=("a", "b")) for i in range(50)])
+    if refused:
+        rows[40]["before"] = "12"
+    path = write_rows(tmp_path / "many.csv", rows)
+    store, _ = open_store(tmp_path / "data")
+    with store:
+        store.save(walk(100))
+        before = index_names(store)
+        if refused:
+            with pytest.raises(ImportProblem):
+                import_file(store, path)
+            assert store.count() == 1
+        else:
+            assert import_file(store, path).added == 50
+            assert store.sessions(SessionFilter(tag="b"), limit=3)
+        assert index_names(store) == before
+        assert store._conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
