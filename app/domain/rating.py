@@ -10,7 +10,7 @@ from enum import Enum
 
 from app.domain.session import NOTICEABLE_DROP, RATING_MAX, RATING_MIN
 
-#: The anchor points shown beside the scale (EXERCISES.md, "The arousal rating").
+#: The anchor points shown beside the scale (docs/EXERCISES.md, "The rating").
 ANCHOR_POINTS = (0, 5, 10)
 #: At or above this before-rating, offer "Get help now" before starting.
 OFFER_HELP_BEFORE = 9

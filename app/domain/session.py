@@ -16,7 +16,7 @@ STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted"
 
 RATING_MIN = 0
 RATING_MAX = 10
-#: A drop of this many points or more is called "noticeable" (EXERCISES.md, design).
+#: A drop of this many points or more is called "noticeable" (docs/EXERCISES.md, "The rating").
 NOTICEABLE_DROP = 2
 #: Rated sessions an exercise needs before Steady says it has helped (launcher, tray).
 HELPED_MIN_SESSIONS = 5

@@ -19,7 +19,7 @@ NoticeKind = Literal["damaged", "unreadable", "fields"]
 #: The exercise "Start now" begins until the person picks another.
 DEFAULT_EXERCISE = "extended-exhale"
 
-#: Health settings, and the exercise tags each one hides (EXERCISES.md, "Safety").
+#: Health settings, and the exercise tags each one hides (docs/EXERCISES.md, "Safety").
 HEALTH_CONDITIONS: dict[str, frozenset[str]] = {
     "heart": frozenset({"breath-hold", "cold"}),
     "beta-blockers": frozenset({"cold"}),

@@ -1,6 +1,6 @@
 """A breathing session's timeline: ease-in, whole cycles, and how long it runs.
 
-Ease-in (DESIGN.md): over the first ``E`` seconds the cycle stretches from 60%
+Ease-in (docs/EXERCISES.md, "Breathing"): over the first ``E`` seconds the cycle stretches from 60%
 of its length to 100%. With scale ``s(t) = 0.6 + 0.4 * min(t / E, 1)`` the
 pattern advances at ``1 / s``, so pattern time is ``tau(t) = E / 0.4 *
 ln(s(t) / 0.6)`` up to ``E`` and grows one to one afterwards; both directions

@@ -1,7 +1,7 @@
 """One session from first rating to summary, handed to the store as it goes.
 
 The row is written when the first rating is given or skipped, and updated as
-the session ends (DESIGN.md, "The log"). If a write fails (a full disk, a
+the session ends (docs/ARCHITECTURE.md, "The log"). If a write fails (a full disk, a
 locked file) the record is kept here and written again on the next step, and
 the window is told, so nothing the person entered is lost.
 

@@ -15,8 +15,6 @@ from app.services.pacer_driver import FRAME_MS, REDUCED_MOTION_MS, PacerDriver
 from app.ui.exercise.breathing import (
     BreathingPage,
     PacerWidget,
-    ease_in_out_sine,
-    phase_levels,
 )
 from app.ui.style import theme
 from app.ui.widgets.common import format_clock
@@ -325,17 +323,6 @@ def test_reduced_motion_can_be_switched_during_a_session(qtbot, clock, make_page
     run(page, clock, 1.0)
     assert page.driver.timer().interval() == FRAME_MS
     assert page.pacer_widget.radius() != still
-
-
-def test_phase_levels_join_consecutive_inhales():
-    assert phase_levels(BOX_PHASES) == [(0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)]
-    sigh = phase_levels(SIGH.phases)
-    assert sigh[0] == pytest.approx((0.0, 2 / 3))
-    assert sigh[1] == pytest.approx((2 / 3, 1.0))
-    assert sigh[2] == pytest.approx((1.0, 0.0))
-    assert phase_levels((Phase("hold", 3),)) == [(0.5, 0.5)]
-    assert ease_in_out_sine(0.0) == 0.0 and ease_in_out_sine(1.0) == 1.0
-    assert ease_in_out_sine(0.5) == pytest.approx(0.5)
 
 
 def test_the_pacer_paints_without_warnings_in_both_modes(qtbot, clock):

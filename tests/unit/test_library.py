@@ -1,4 +1,4 @@
-"""The bundled exercise library: every file loads, and matches EXERCISES.md."""
+"""The bundled exercise library: every file loads, and matches docs/EXERCISES.md."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ EXPECTED_KINDS = {
     **dict.fromkeys(BODY, "body"),
 }
 
-# (action, seconds) for one cycle, from EXERCISES.md.
+# (action, seconds) for one cycle, from docs/EXERCISES.md.
 PATTERNS = {
     "extended-exhale": [("inhale", 4), ("exhale", 6)],
     "coherent": [("inhale", 4.5), ("exhale", 5.5)],
@@ -30,7 +30,7 @@ PATTERNS = {
     "four-seven-eight": [("inhale", 4), ("hold", 7), ("exhale", 8)],
 }
 
-# Default length per EXERCISES.md: minutes, or ("cycles", n).
+# Default length per docs/EXERCISES.md: minutes, or ("cycles", n).
 BREATHING_LENGTH = {
     "extended-exhale": 5,
     "coherent": 10,
@@ -39,7 +39,7 @@ BREATHING_LENGTH = {
     "four-seven-eight": ("cycles", 4),
 }
 
-# Inclusive minute ranges for step exercises, from EXERCISES.md.
+# Inclusive minute ranges for step exercises, from docs/EXERCISES.md.
 STEP_MINUTES = {
     "five-senses": (3, 5),
     "categories": (2, 5),

@@ -1,6 +1,6 @@
 """The 0-10 rating, and the pages around it: before (with what will happen) and after.
 
-Keys (DESIGN.md): digits 0-9 set the value, Up/Down or +/- adjust (10 is
+Keys (README, "Keys"): digits 0-9 set the value, Up/Down or +/- adjust (10 is
 reachable), Enter confirms, S skips.
 """
 
