@@ -24,6 +24,7 @@ may say: "Saved on this computer" only after a save the log checked.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from collections.abc import Callable
@@ -196,17 +197,18 @@ class SessionFlow(QObject):
             return
         self._saved_to = saved.where
         self._note_where(record, saved)
-        if saved.notice:
-            self.notice.emit(saved.notice)
         if saved.problem:  # kept safe elsewhere; the log is tried again at the next step
             self._unsaved = True
             log.warning("could not save session %s in the log; kept in a recovery file",
                         record.id)
             self.saveFailed.emit(saved.problem)
-            return
-        self._unsaved = False
-        self.saved.emit(record.id)
-        self._save_earlier()
+        else:
+            self._unsaved = False
+            self.saved.emit(record.id)
+        if saved.notice:  # after `saved`, which clears a notice about a failed save
+            self.notice.emit(saved.notice)
+        if not saved.problem:
+            self._save_earlier()
 
     def _save_earlier(self) -> None:
         """Earlier sessions still unwritten, each tried on its own."""
@@ -238,15 +240,21 @@ class SessionFlow(QObject):
         return sorted(self._in_memory.values(), key=lambda r: r.started_at)
 
     def save_elsewhere(self, path: Path) -> int:
-        """Write :meth:`held` to ``path`` as an export (JSON) that ``steady import`` takes
-        back later; returns how many. Raises OSError when ``path`` cannot be written."""
+        """Write every session Steady still has to ``path`` as an export (JSON) that
+        ``steady import`` takes back later: what the log still gives (even a log whose
+        folder is gone is still open) and :meth:`held`. Returns how many. Raises
+        OSError when ``path`` cannot be written."""
         from app.storage.exchange import export_records  # rarely needed: not at start-up
 
-        held = self.held()
+        found: dict[str, SessionRecord] = {}
+        with contextlib.suppress(Exception):  # what the log gives; held ones come anyway
+            found.update((r.id, r) for r in self._store.sessions())
+        found.update((r.id, r) for r in self.held())
+        records = sorted(found.values(), key=lambda r: r.started_at)
         buffer = io.StringIO()
-        export_records(held, buffer, "json")
+        export_records(records, buffer, "json")
         write_durable(path, buffer.getvalue())
-        return len(held)
+        return len(records)
 
 
 def _seconds(value: float) -> float:

@@ -183,9 +183,13 @@ class TemporaryNotes:
         return note
 
     def forget(self, note: Path | None) -> None:
+        """The noted file is gone (written whole, or removed): the note goes too, and the
+        notes' folder when it is empty."""
         if note is not None:
             with contextlib.suppress(OSError):
                 os.unlink(note)
+            with contextlib.suppress(OSError):
+                os.rmdir(self.folder)
 
     def clean(self) -> list[Path]:
         """Remove every noted file whose writer is gone; returns the files removed."""

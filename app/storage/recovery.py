@@ -87,6 +87,9 @@ class RecoveryFile:
     def _open(self) -> int:
         if self._descriptor is not None:
             return self._descriptor
+        # In the data folder, never anywhere else: if the data folder itself is gone (a
+        # drive pulled out), it is not made again here.
+        self.folder.mkdir(mode=0o700, exist_ok=True)
         make_private_dir(self.folder)
         stamp = self._clock().strftime("%Y%m%d-%H%M%S")
         for number in range(1, 1000):

@@ -130,6 +130,7 @@ def test_notes_leave_a_write_under_way_and_files_not_named_as_ours(tmp_path: Pat
     assert kept is not None
     assert notes.clean() == [] and under_way.exists(), "this process is still writing it"
     notes.forget(kept)
+    assert not notes.folder.exists(), "no empty notes folder is left"
     precious = tmp_path / "precious.txt"
     precious.write_text("the person's")
     odd = notes.folder / f"{dead_pid()}-0003"
