@@ -140,6 +140,20 @@ def with_new_id(data: bytes, path: Path, new_id: str) -> bytes | None:
     return out
 
 
+def make_folder(folder: Path) -> Path:
+    """The exercises folder, made (private, 0700) when it is not there yet."""
+    return make_private_dir(folder)
+
+
+def write_exercise(target: Path, text: str) -> None:
+    """Write one exercise file (0600) whole or not at all, its folder made when needed.
+
+    Raises OSError with the old file, if any, untouched.
+    """
+    make_private_dir(target.parent)
+    write_durable(target, text)
+
+
 def copy_in(data: bytes, folder: Path, exercise_id: str, *,
             replace: Path | None = None) -> Path:
     """Write an exercise file into ``folder``: over ``replace``, else as a new file."""

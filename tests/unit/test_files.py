@@ -157,3 +157,20 @@ def test_one_reason_for_every_layer() -> None:
     assert os_reason(OSError("odd")) == "odd"
     assert os_reason(OSError()) == "OSError"
     assert files.os_reason is os_reason
+
+
+def test_every_whole_file_is_written_by_the_one_durable_write() -> None:
+    """Only app/storage/files.py syncs what it writes (and the recovery file its lines,
+    which it appends: not a whole file); nobody else makes temporary files."""
+    app = Path(__file__).resolve().parents[2] / "app"
+    syncing: set[str] = set()
+    temporary: set[str] = set()
+    for path in app.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(app))
+        if "os.fsync(" in text:
+            syncing.add(name)
+        if "mkstemp" in text or "NamedTemporaryFile" in text or ".tmp\"" in text:
+            temporary.add(name)
+    assert syncing == {"storage/files.py", "storage/recovery.py"}, syncing
+    assert temporary <= {"storage/files.py"}, temporary
