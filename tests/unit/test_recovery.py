@@ -33,8 +33,20 @@ def session(i: int, **changes: object) -> SessionRecord:
 
 
 def fallback(folder: Path) -> SqliteSessionStore:
-    """What the window runs on when the log cannot be opened: memory, and a recovery file."""
+    """What the window runs on when the log cannot be opened: memory, and a recovery file
+    in the data folder (which is there: opening the log made it, or found it)."""
+    if not folder.parent.exists():
+        folder.parent.mkdir()
     return SqliteSessionStore(open_memory(), recovery=RecoveryFile(folder, clock=lambda: FIXED))
+
+
+def test_the_recovery_file_never_makes_the_data_folder_again(tmp_path: Path) -> None:
+    """A data folder that is gone (a drive pulled out) is not made again for it."""
+    store = SqliteSessionStore(open_memory(), recovery=RecoveryFile(
+        tmp_path / "gone" / "recovery"))
+    assert store.save(session(0)).where == "memory"
+    assert not (tmp_path / "gone").exists()
+    store.close()
 
 
 def test_each_save_is_on_disk_before_it_returns(tmp_path: Path) -> None:
