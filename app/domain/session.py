@@ -18,6 +18,8 @@ RATING_MIN = 0
 RATING_MAX = 10
 #: A drop of this many points or more is called "noticeable" (docs/EXERCISES.md, "The rating").
 NOTICEABLE_DROP = 2
+#: Below this many rated sessions, a share or a "helped most" is too few to tell.
+FEW_TO_TELL = 3
 #: Rated sessions an exercise needs before Steady says it has helped (launcher, tray).
 HELPED_MIN_SESSIONS = 5
 #: The longest note the log keeps (the note field should stop there).

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.settings import Contact
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 HELPLINE_FINDER = "https://findahelpline.com"
 READABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
@@ -84,7 +84,7 @@ class HelpDialog(QDialog):
                                                            "Settings"))
         self.close_button = make_button(self.tr("Close (Esc)"), role="primary",
                                         description=self.tr("Back to where you were"))
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.setContentsMargins(28, 8, 28, 20)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -30,6 +29,7 @@ from app.ui.widgets.common import (
     make_button,
     minutes_text,
 )
+from app.ui.widgets.flow_layout import FlowLayout
 
 TILE_COLUMNS = 2
 
@@ -189,12 +189,12 @@ class LauncherPage(QWidget):
         self.own_area = QVBoxLayout()  # filled by app.ui.editor.own_exercises when it is on
         body.addLayout(self.own_area)
         body.addStretch(1)
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.addWidget(self.history_button)
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
         footer.addWidget(label(self.tr("Steady is not a diagnosis and not a replacement "
-                                       "for care."), "small", selectable=False), 2)
+                                       "for care."), "small", selectable=False))
         lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)

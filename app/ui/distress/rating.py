@@ -10,15 +10,13 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QCompleter,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,8 +25,11 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import Exercise
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
+from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.style import theme
 from app.ui.widgets.common import label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 #: Width of the ring drawn round the numbers while the scale has the focus (pixels).
 FOCUS_RING = 3
@@ -44,10 +45,6 @@ class RatingScale(QWidget):
         self._value: int | None = None
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        grid = QGridLayout(self)
-        ring = FOCUS_RING + 2
-        grid.setContentsMargins(ring, ring, ring, 0)  # room for the focus ring
-        grid.setHorizontalSpacing(6)
         self.buttons: list[QPushButton] = []
         for number in range(RATING_MIN, RATING_MAX + 1):
             button = QPushButton(str(number), self)
@@ -58,20 +55,15 @@ class RatingScale(QWidget):
             button.setAccessibleDescription(self.tr("Set how stirred up you feel to %1 "
                                                     "out of 10").replace("%1", str(number)))
             self._group.addButton(button, number)
-            grid.addWidget(button, 0, number)
-            grid.setColumnStretch(number, 1)
             self.buttons.append(button)
-        anchors = [
-            (0, self.tr("Settled: no distress right now"), Qt.AlignmentFlag.AlignLeft),
-            (4, self.tr("Clearly stirred up, but I can still think and choose"),
-             Qt.AlignmentFlag.AlignHCenter),
-            (8, self.tr("The most distressed or overwhelmed I can imagine"),
-             Qt.AlignmentFlag.AlignRight),
-        ]
-        for column, text, align in anchors:
-            anchor = label(text, "small", self)
-            anchor.setAlignment(align | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(anchor, 1, column, 1, 3)
+        self.anchors = [label(text, "small", self) for text in (
+            self.tr("Settled: no distress right now"),
+            self.tr("Clearly stirred up, but I can still think and choose"),
+            self.tr("The most distressed or overwhelmed I can imagine"))]
+        layout = ScaleLayout(self.buttons, self.anchors, self)  # one row, or two when narrow
+        ring = FOCUS_RING + 2
+        layout.setContentsMargins(ring, ring, ring, 0)  # room for the focus ring
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._group.idClicked.connect(self.on_clicked)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("How stirred up, from 0 to 10"))
@@ -92,7 +84,9 @@ class RatingScale(QWidget):
         pen = QPen(QColor(theme.colors().focus))
         pen.setWidth(FOCUS_RING)
         painter.setPen(pen)
-        row = self.buttons[0].geometry().united(self.buttons[-1].geometry())
+        row = self.buttons[0].geometry()
+        for button in self.buttons[1:]:  # one row, or two when the scale wraps
+            row = row.united(button.geometry())
         gap = FOCUS_RING // 2 + 2
         painter.drawRoundedRect(row.adjusted(-gap, -gap, gap, gap), 10, 10)
         painter.end()
@@ -159,7 +153,8 @@ class _RatingPage(QWidget):
         self.heading = label("", "muted")
         self.question = label(question, "title")
         self.scale = RatingScale()
-        self.numb = QCheckBox(self.tr("I feel numb or far away"))
+        self.scale.setProperty("scrollHeading", self.question)  # shown together
+        self.numb = WrapCheckBox(self.tr("I feel numb or far away"))
         self.numb.setAccessibleName(self.tr("Numb or far away"))
         self.numb.setAccessibleDescription(self.tr(
             "Mark this if you feel shut down, numb or far away, whatever the number."))
@@ -170,8 +165,8 @@ class _RatingPage(QWidget):
         self.go_button.setEnabled(False)
         self.scale.valueChanged.connect(self.on_value_changed)
 
-    def button_row(self, *extra: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def button_row(self, *extra: QWidget) -> FlowLayout:
+        row = FlowLayout()
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
@@ -253,13 +248,11 @@ class BeforePage(_RatingPage):
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
 
-        controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
+        controls = FlowLayout()  # side by side, or wrapped at large text sizes
         controls.addWidget(self.length_label)
         controls.addWidget(self.length)
         controls.addWidget(self.length_minutes)
         controls.addWidget(self.length_cycles)
-        controls.addStretch(1)
         length_column = QVBoxLayout()
         length_column.setContentsMargins(0, 0, 0, 0)
         length_column.setSpacing(2)
@@ -303,10 +296,9 @@ class BeforePage(_RatingPage):
         self.offer_continue = make_button(
             self.tr("No, take me to the exercise"), role="primary",
             description=self.tr("Go on to the exercise without contacting anyone"))
-        row = QHBoxLayout()
+        row = FlowLayout()  # side by side, or one under the other at large text sizes
         row.addWidget(self.offer_help)
         row.addWidget(self.offer_continue)
-        row.addStretch(1)
         layout.addWidget(text)
         layout.addLayout(row)
         self.offer_help.clicked.connect(self.helpRequested)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SavedTo, SessionRecord
 from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.flow_layout import FlowLayout
 
 
 class SummaryPage(QWidget):
@@ -56,7 +57,7 @@ class SummaryPage(QWidget):
         offer_row.addStretch(1)
         body.addLayout(offer_row)
         body.addStretch(2)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)

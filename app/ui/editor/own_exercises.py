@@ -266,6 +266,8 @@ class ExerciseHost(Protocol):
 
     def current_page(self) -> QWidget | None: ...
 
+    def show_page(self, page: QWidget) -> None: ...
+
     def go_home(self) -> None: ...
 
 
@@ -368,8 +370,7 @@ class OwnExercises(QObject):
 
     def _show_editor(self) -> None:
         editor = self.editor_page()
-        self.host.stack.setCurrentWidget(editor)
-        editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.host.show_page(editor)  # the focus goes to its title, scrolled into view
         self.actions.show_draft("")
 
     def may_close(self) -> bool:

@@ -32,6 +32,7 @@ from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import (
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
@@ -82,6 +83,7 @@ from app.ui.editor.parts import (
 )
 from app.ui.exercise.breathing import PacerWidget
 from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.widgets.flow_layout import FlowLayout
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]
@@ -90,6 +92,10 @@ Mode = Literal["new", "edit", "copy", "duplicate"]
 PREVIEW_MINUTES = 60
 NEW_PHASES = (Phase("inhale", 4.0), Phase("exhale", 6.0))
 NEW_MINUTES = 5.0
+#: The preview's narrowest width, and the narrowest page that shows it beside the
+#: form (pixels): in a narrower window the form takes the whole width.
+PREVIEW_WIDTH = 220
+PREVIEW_PAGE_WIDTH = 760
 _KEY = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
 _SUBJECT_VERBS = {"is", "needs", "has", "should", "may", "cannot", "only"}
 
@@ -128,6 +134,7 @@ class EditorPage(QWidget):
         self._reduced = reduced_motion
         self._clock = clock
         self._mode: Mode = "new"
+        self._breathing = True  # the preview is for breathing exercises only
         self._source: Exercise | None = None
         self._original_text: str | None = None
         self._original_bytes: bytes | None = None
@@ -371,8 +378,7 @@ class EditorPage(QWidget):
                                           description=self.tr("Pause or play the preview of "
                                                               "the breathing guide"))
         self.preview_box = QWidget()
-        self.preview_box.setMinimumWidth(220)
-        self.preview_box.setMaximumWidth(280)
+        self.preview_box.setMinimumWidth(PREVIEW_WIDTH)
         self.preview_box.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
         preview = QVBoxLayout(self.preview_box)
@@ -396,9 +402,10 @@ class EditorPage(QWidget):
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Check the exercise and save it "
                                                            "in your exercises folder"))
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status, 1)
+        footer.addWidget(self.status)
+        footer.addStretch(1)
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
 
@@ -838,8 +845,17 @@ class EditorPage(QWidget):
         breathing = self.kind() == "breathing"
         self.breathing_box.setVisible(breathing)
         self.steps_box.setVisible(not breathing)
-        self.preview_box.setVisible(breathing)
+        self._breathing = breathing
+        self._show_preview()
         self._fix_tab_order()
+
+    def _show_preview(self) -> None:
+        """The preview beside a breathing exercise, when the window is wide enough."""
+        self.preview_box.setVisible(self._breathing and self.width() >= PREVIEW_PAGE_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_preview()
 
     def _show_length_unit(self) -> None:
         cycles = self.length_unit.currentData() == "cycles"

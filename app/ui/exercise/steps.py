@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise, Step
 from app.ui.style import theme
-from app.ui.widgets.common import PRESS_KEYS, format_clock, is_held_press
+from app.ui.widgets.common import PRESS_KEYS, format_clock, is_held_press, show_if_room
 
 Clock = Callable[[], float]
 
@@ -425,6 +426,22 @@ class StepsPage(QWidget):
         main = self._main_button()
         if main.isEnabled():
             main.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """In a short window (large text, a small screen) the title and the key hint
+        make way, so the step itself keeps room for two lines and nothing is cut."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        step_room = 2 * self.countdown_label.fontMetrics().lineSpacing()
+        core = (margins.top() + margins.bottom() + 10 * 5 + 4 + step_room
+                + self.progress_label.sizeHint().height() + self.next_button.sizeHint().height())
+        show_if_room((self.title_label, self.hint_label), self.height(), core)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if is_held_press(event):  # a held key must not race through the steps

@@ -42,6 +42,8 @@ from app.domain.settings import (
     Theme,
 )
 from app.ui.widgets.common import label, make_button, scroll_into_view, scroll_page
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 SECTIONS = ("sound", "look", "start", "health", "contacts")
@@ -139,9 +141,10 @@ class SettingsPage(QWidget):
                                                            "back"))
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Save and use these settings"))
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status, 1)
+        footer.addWidget(self.status)
+        footer.addStretch(1)
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
         outer = QVBoxLayout(self)
@@ -170,7 +173,7 @@ class SettingsPage(QWidget):
         (Check box text never wraps, so long words there would push the page sideways at
         large text sizes or in longer languages.)
         """
-        box = QCheckBox(text)
+        box = WrapCheckBox(text)
         box.setAccessibleName(text)
         box.setAccessibleDescription(about)
         row = QHBoxLayout()
@@ -305,7 +308,7 @@ class SettingsPage(QWidget):
         self.health: dict[str, QCheckBox] = {}
         names = health_names()
         for key, tags in HEALTH_CONDITIONS.items():
-            box = QCheckBox(names.get(key, key))
+            box = WrapCheckBox(names.get(key, key))
             box.setAccessibleName(names.get(key, key))
             box.setAccessibleDescription(hides_text(tags))
             box.setToolTip(hides_text(tags))
@@ -356,11 +359,10 @@ class SettingsPage(QWidget):
         form.addRow(self._form_label(self.tr("Name"), self.contact_name), self.contact_name)
         form.addRow(self._form_label(self.tr("Number"), self.contact_number), self.contact_number)
         form.addRow(self._form_label(self.tr("Note"), self.contact_note), self.contact_note)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # side by side, or wrapped at large text sizes
         buttons.addWidget(self.add_contact)
         buttons.addWidget(self.remove_contact)
         buttons.addWidget(self.move_up)
-        buttons.addStretch(1)
         layout.addWidget(self.contact_list)
         layout.addWidget(self.no_contacts)
         layout.addLayout(form)

@@ -49,6 +49,10 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
 
 log = logging.getLogger(__name__)
 
+#: The smallest window Steady lets itself be made: every page is whole at this size
+#: with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).
+MIN_WIDTH, MIN_HEIGHT = 640, 480
+
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
         self.help_button, self.notice, self.stack = build_frame(self)
 

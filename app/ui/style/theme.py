@@ -95,11 +95,18 @@ def drop_arrow(c: Colors) -> str:
     return _icon("arrow-down", white=QColor(c.surface).lightnessF() <= 0.5)
 
 
+def sort_arrows(c: Colors) -> tuple[str, str]:
+    """A table header's sort arrows (pointing up, pointing down), to suit its background."""
+    white = QColor(c.surface).lightnessF() <= 0.5
+    return _icon("arrow-up", white=white), _icon("arrow-down", white=white)
+
+
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
     arrow = drop_arrow(c)
+    rising, falling = sort_arrows(c)
     mark = max(14, round(point_size * 1.15))  # the drop-down arrow grows with the text
     # Placeholder text must not pass for typed text: where "muted" is the text colour
     # itself (high contrast), it takes the disabled colour.
@@ -161,7 +168,7 @@ QPushButton[role="tile"] {{
     text-align: left; padding: 14px 16px; background: {c.surface}; border-radius: 12px;
 }}
 QPushButton[role="tile"]:hover {{ background: {c.surface_hover}; }}
-QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 600; }}
+QPushButton[role="rating"] {{ min-width: 28px; padding: 10px 6px; font-weight: 600; }}
 QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
@@ -228,6 +235,9 @@ QHeaderView::section {{
     background: {c.surface}; color: {c.text}; border: none;
     border-bottom: 1px solid {c.border}; padding: 6px;
 }}
+/* A sort's arrow points the way the numbers go: down for most first. */
+QHeaderView::up-arrow {{ image: url({rising}); width: {mark}px; height: {mark}px; }}
+QHeaderView::down-arrow {{ image: url({falling}); width: {mark}px; height: {mark}px; }}
 QTableView, QListView {{
     background: {c.surface}; alternate-background-color: {c.window};
     border: 1px solid {c.border}; border-radius: 8px;
