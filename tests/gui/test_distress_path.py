@@ -386,14 +386,16 @@ def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
     assert (record.after, record.note) == (2, "Quieter now.")
 
 
-def test_the_search_is_cleared_once_an_exercise_starts_not_before(
+def test_the_search_is_cleared_on_the_way_back_and_once_an_exercise_starts(
         qtbot: QtBot, window: MainWindow) -> None:
     key(qtbot, window, "orient")
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_exercise_id() == "orienting"
-    key(qtbot, window, Qt.Key.Key_Escape)  # back from the first rating: the search is kept
+    key(qtbot, window, Qt.Key.Key_Escape)  # back from the first rating: all in sight again
     assert window.current_page() is window.launcher
-    assert window.launcher.filter.text() == "orient"
+    assert window.launcher.filter.text() == ""
+    assert len(window.launcher.visible_tiles()) == len(window.launcher.tiles)
+    key(qtbot, window, "orient")
     key(qtbot, window, Qt.Key.Key_Return)
     key(qtbot, window, "s")  # the exercise starts
     assert window.launcher.filter.text() == ""

@@ -521,12 +521,17 @@ def test_a_broken_file_appears_as_a_broken_tile(qtbot: QtBot, window: MainWindow
     tile = launcher.broken_tiles[0]
     assert isinstance(tile, BrokenTile)
     assert "broken.toml" in tile.heading.text()
-    assert "phases[1].seconds" in tile.details.text()
+    # One plain sentence on the tile; the technical line in its tooltip (and for a
+    # screen reader, which cannot hover, in its description).
+    assert "phases[1].seconds" not in tile.details.text()
+    assert "needs a fix" in tile.details.text()
+    assert "phases[1].seconds" in tile.toolTip()
     assert "between 0.5 and 99" in tile.accessibleDescription()
     assert launcher.tile_for("box") is not None  # everything else still works
     launcher.filter.setText("box")
-    shown()  # a broken file stays in sight while searching
+    assert not tile.isVisible()  # out of the way while searching
     launcher.filter.clear()
+    shown()
     path.write_text(OWN_FILE, encoding="utf-8")
     qtbot.waitUntil(lambda: not launcher.broken_tiles and bool(launcher.tile_for("my-own")),
                     timeout=5000)

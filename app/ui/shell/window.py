@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self.steps.finish()
         if self._launcher_stale:
             self.refresh_launcher()
+        self.clear_search()  # back home, every exercise is in sight again
         self._show(self.launcher)
 
     # ------------------------------------------------------------------ history

@@ -75,6 +75,7 @@ class FocusRings(QObject):
         super().__init__(app)
         self._shown: InnerRing | None = None
         app.focusChanged.connect(self.on_focus_changed)
+        self.on_focus_changed(None, app.focusWidget())  # what has the focus already
 
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
