@@ -391,7 +391,7 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
     clock.advance(2.0)
     driver.poll()
     assert editor.pacer.level() > level  # breathing in
-    assert editor.preview_phase.text() == "Inhale"
+    assert editor.preview_phase.text() == "Breathe in"  # the words of the exercise itself
     assert editor.rate_label.text() == "6 breaths a minute"
 
     type_text(qtbot, "Half done")

@@ -143,8 +143,8 @@ class SettingsPage(QWidget):
                                        description=self.tr("Save and use these settings"))
         footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status)
         footer.addStretch(1)
+        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
         outer = QVBoxLayout(self)

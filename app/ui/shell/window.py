@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.resize(900, 720)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.help_button, self.notice, self.stack = build_frame(self)
+        self.help_button, self.notice, self.status_line, self.stack = build_frame(self)
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         self.keeper.changed.connect(self.on_settings_changed)
+        self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
@@ -474,6 +475,15 @@ class MainWindow(QMainWindow):
         self.go_home()
         self.show_contacts()
 
+    def show_status(self, text: str) -> None:
+        """A short, calm line at the top (e.g. "Saved"), gone when the page changes."""
+        self.status_line.setText(text)
+        self.status_line.setVisible(bool(text))
+
+    @Slot(int)
+    def on_page_changed(self, _index: int) -> None:
+        self.show_status("")
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -516,9 +526,10 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
-def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidget]:
-    """The window's frame: a header with "Get help now", a notice line, and the stack
-    of pages under them. Returns those three.
+def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStackedWidget]:
+    """The window's frame: a header with "Get help now", a notice line (something to
+    act on), a status line (calm news: "Saved"), and the stack of pages under them.
+    Returns those four.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -545,7 +556,14 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidge
     layout.addLayout(notice_row)
     notice = label("", "caution", central)
     notice.hide()
-    notice_row.addWidget(notice)
+    status = label("", "muted", central)
+    status.setTextFormat(Qt.TextFormat.PlainText)
+    status.setAccessibleName(QCoreApplication.translate("MainWindow", "Status"))
+    status.hide()
+    notice_box = QVBoxLayout()
+    notice_box.addWidget(notice)
+    notice_box.addWidget(status)
+    notice_row.addLayout(notice_box)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
-    return help_button, notice, stack
+    return help_button, notice, status, stack
