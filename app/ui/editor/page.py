@@ -81,7 +81,14 @@ from app.ui.editor.parts import (
     next_phase,
 )
 from app.ui.exercise.breathing import PacerWidget, phase_word
-from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.widgets.common import (
+    english_plural,
+    label,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+    scroll_page,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 
 Clock = Callable[[], float]
@@ -771,6 +778,7 @@ class EditorPage(QWidget):
                   (self.field_errors["tags"], self.tags_edit)]
         for error, widget in order:
             if not error.isHidden() and error.text():
+                widget.setProperty("scrollHeading", error)  # the field with what is wrong
                 return widget
         return None
 
@@ -785,8 +793,8 @@ class EditorPage(QWidget):
                 "Not saved yet: see the notes above."))
             widget = self.first_problem_widget()
             if widget is not None:
-                self.scroll_area.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                scroll_into_view(widget, self)  # the field and its note, whole
             return False
         answer = self._overwrite_answer()
         if answer == "cancel":

@@ -380,13 +380,14 @@ class MainWindow(QMainWindow):
             page.set_base(self.settings)
             page.set_sound_status(sound or None)
             page.set_speech_status(speech or None)
-        if self.current_page() is not page:
+        afresh = self.current_page() is not page
+        if afresh:
             self._settings_return = self.current_page()
-            if not section:  # opened afresh: from the top, where the focus goes
-                page.scroll_area.verticalScrollBar().setValue(0)
         self._show(page)
         if section:
             page.show_section(section)
+        elif afresh:  # from the top, where the focus goes (Qt's own move of the focus
+            page.scroll_area.verticalScrollBar().setValue(0)  # as it shows may scroll)
 
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
