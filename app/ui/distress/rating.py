@@ -1,10 +1,13 @@
 """The 0-10 rating, and the pages around it: before (with what will happen) and after.
 
-Keys (README, "Keys"): digits 0-9 set the value, Up/Down or +/- adjust (10 is
-reachable), Enter confirms, S skips.
+Keys (README, "Keys"): digits 0-9 set the value ("1" then "0" within 1.5 s is
+10), Up/Down or +/- adjust, Enter confirms, S skips.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.exercise import Exercise
-from app.domain.rating import clamp_rating, offer_help_before
+from app.domain.rating import DigitEntry, clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.style import theme
@@ -40,9 +43,12 @@ class RatingScale(QWidget):
 
     valueChanged = Signal(object)  # int | None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._value: int | None = None
+        self._clock = clock
+        self._digits = DigitEntry()  # "1" then "0" is 10
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: list[QPushButton] = []
@@ -102,6 +108,8 @@ class RatingScale(QWidget):
     def set_value(self, value: int | None) -> None:
         if value is not None:
             value = clamp_rating(value)
+        else:
+            self._digits.reset()  # cleared: a "1" typed before is not waiting for a "0"
         if value == self._value:
             return
         self._value = value
@@ -117,11 +125,13 @@ class RatingScale(QWidget):
         self.valueChanged.emit(value)
 
     def step(self, delta: int) -> None:
+        self._digits.reset()
         start = self._value if self._value is not None else (0 if delta > 0 else RATING_MAX + 1)
         self.set_value(start + delta)
 
     @Slot(int)
     def on_clicked(self, number: int) -> None:
+        self._digits.reset()
         self.set_value(number)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -133,8 +143,8 @@ class RatingScale(QWidget):
         """Digits, Up/Down, +/-: returns True when the key was used."""
         key = event.key()
         text = event.text()
-        if text.isdigit() and len(text) == 1:
-            self.set_value(int(text))
+        if len(text) == 1 and text.isdigit() and text.isascii():  # the number pad's too
+            self.set_value(self._digits.type(text, self._clock()))
             return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Right) or text == "+":
             self.step(1)

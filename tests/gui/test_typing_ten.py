@@ -1,0 +1,74 @@
+"""Typing 10 gives 10: real key presses, with the gaps people leave between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.domain.loader import Library
+from app.domain.rating import DIGIT_PAUSE
+from app.domain.settings import Settings
+from app.storage.sessions import SqliteSessionStore
+from app.ui.shell.window import MainWindow
+from tests.gui.conftest import show_active
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
+
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library, store: SqliteSessionStore) -> Iterator[MainWindow]:
+    win = MainWindow(library, store, Settings(first_run_done=True))
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    assert win.start_exercise("box")
+    qtbot.waitUntil(win.before.scale.hasFocus)
+    yield win
+
+
+@pytest.mark.parametrize("gap_ms", [80, 250, 600, 1400])
+@pytest.mark.parametrize("keypad", [False, True], ids=["digits", "number pad"])
+def test_one_then_zero_is_ten(qtbot: QtBot, window: MainWindow, gap_ms: int,
+                              keypad: bool) -> None:
+    scale = window.before.scale
+    modifier = KEYPAD if keypad else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(scale, Qt.Key.Key_1, modifier)
+    assert scale.value() == 1  # shown the moment it is typed
+    qtbot.wait(gap_ms)  # a person's pause between the two keys
+    qtbot.keyClick(scale, Qt.Key.Key_0, modifier)
+    assert scale.value() == 10
+
+
+def test_one_alone_then_enter_after_the_pause_is_one(qtbot: QtBot, window: MainWindow,
+                                                     store: SqliteSessionStore) -> None:
+    scale = window.before.scale
+    qtbot.keyClick(scale, Qt.Key.Key_1)
+    qtbot.wait(int(DIGIT_PAUSE * 1000) + 100)
+    qtbot.keyClick(scale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.exercise_page is not None)
+    [record] = store.sessions()
+    assert record.before == 1
+
+
+def test_after_the_pause_zero_is_zero(qtbot: QtBot, window: MainWindow) -> None:
+    scale = window.before.scale
+    qtbot.keyClick(scale, Qt.Key.Key_1)
+    qtbot.wait(int(DIGIT_PAUSE * 1000) + 100)
+    qtbot.keyClick(scale, Qt.Key.Key_0)
+    assert scale.value() == 0
+
+
+def test_ten_at_the_first_rating_offers_help_first(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.before
+    qtbot.keyClick(before.scale, Qt.Key.Key_1)
+    qtbot.wait(250)
+    qtbot.keyClick(before.scale, Qt.Key.Key_0)
+    qtbot.keyClick(before.scale, Qt.Key.Key_Return)
+    assert before.offer.isVisible()  # like 9: reach someone first, or go on
+    assert window.exercise_page is None
+    qtbot.keyClick(before.offer_continue, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.exercise_page is not None)
