@@ -368,10 +368,17 @@ def test_enter_on_focused_skip_skips_and_on_get_help_now_opens_help(
     blocker.args[0].close()
     qtbot.waitUntil(lambda: window.help_dialog is None)
     focus_in(qtbot, window, window.before.skip_button)
+    # With 4 chosen the button reads "Clear rating": Enter clears the 4, and stays.
+    assert window.before.skip_button.text() == "Clear rating"
     key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.before
+    assert window.before.scale.value() is None
+    assert window.before.skip_button.text() == "Skip rating (S)"
+    focus_in(qtbot, window, window.before.skip_button)
+    key(qtbot, window, Qt.Key.Key_Return)  # now it skips
     assert window.current_page() is window.exercise_page
     [record] = store.sessions()
-    assert record.before is None  # skipped, though 4 had been chosen
+    assert record.before is None
 
 
 def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
@@ -480,5 +487,8 @@ def test_an_s_typed_on_the_numb_box_after_the_exercise_keeps_the_rating(
     assert window.current_page() is window.after
     assert window.after.scale.value() == 3
     window.after.scale.setFocus()
-    key(qtbot, window, "s")  # from the scale, S skips as ever
+    key(qtbot, window, "s")  # with a number chosen, S never throws it away
+    assert window.current_page() is window.after
+    assert window.after.scale.value() == 3
+    key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_page() is window.summary

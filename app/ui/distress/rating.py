@@ -189,6 +189,36 @@ class _RatingPage(QWidget):
         self.go_button.setEnabled(value is not None)
         self.hint.setText("")
         self.hint.hide()
+        # A chosen number is never thrown away by one key: the button clears it instead
+        # (docs/decisions/0017-typing-ten.md).
+        chosen = value is not None
+        self.skip_button.setText(self.tr("Clear rating") if chosen else self.tr(
+            "Skip rating (S)"))
+        self.skip_button.setAccessibleName(self.tr("Clear rating") if chosen else self.tr(
+            "Skip rating"))
+        self.skip_button.setAccessibleDescription(
+            self.tr("Clear the chosen number, and stay here") if chosen
+            else self.tr("Go on without a rating"))
+        self.skip_button.setToolTip(self.skip_button.accessibleDescription())
+
+    @Slot()
+    def on_skip_or_clear(self) -> None:
+        """Skip the rating when there is none; with a number chosen, clear it."""
+        if self.scale.value() is not None:
+            self.scale.set_value(None)
+            self.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.on_skip()
+
+    @Slot()
+    def on_skip(self) -> None:
+        """Go on without a rating."""
+        self.scale.set_value(None)
+        self._emit()
+
+    def _emit(self) -> None:
+        """Hand on what the page holds (each page's own ``confirmed``)."""
+        raise NotImplementedError
 
     def reset_rating(self) -> None:
         self.scale.set_value(None)
@@ -206,7 +236,7 @@ class _RatingPage(QWidget):
             return True
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() == Qt.Key.Key_S and plain:
-            if self.skips_on_s():
+            if self.skips_on_s() and self.scale.value() is None:  # S never clears a number
                 self.skip_button.click()
             return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -288,9 +318,10 @@ class BeforePage(_RatingPage):
         body.addLayout(self.cautions)
         body.addStretch(1)
         lay_out_page(self, body, self.button_row(self.back_button))
+        QWidget.setTabOrder(self.go_button, self.skip_button)  # Start first, Skip after
 
         self.back_button.clicked.connect(self.cancelled)
-        self.skip_button.clicked.connect(self.on_skip)
+        self.skip_button.clicked.connect(self.on_skip_or_clear)
         self.go_button.clicked.connect(self.on_go)
         self.setFocusProxy(self.scale)
 
@@ -430,11 +461,6 @@ class BeforePage(_RatingPage):
         return exercise.planned_seconds()
 
     @Slot()
-    def on_skip(self) -> None:
-        self.scale.set_value(None)
-        self._emit()
-
-    @Slot()
     def on_go(self) -> None:
         value = self.scale.value()
         if offer_help_before(value) and not self.offer.isVisible():
@@ -519,7 +545,8 @@ class AfterPage(_RatingPage):
         body.addWidget(self.suggestions)
         body.addStretch(1)
         lay_out_page(self, body, self.button_row())
-        self.skip_button.clicked.connect(self.on_skip)
+        QWidget.setTabOrder(self.go_button, self.skip_button)  # Done first, Skip after
+        self.skip_button.clicked.connect(self.on_skip_or_clear)
         self.go_button.clicked.connect(self.on_go)
         for changed in (self.scale.valueChanged, self.numb.toggled, self.note.textChanged,
                         self.tags.textChanged):
@@ -552,11 +579,6 @@ class AfterPage(_RatingPage):
             if tag and tag not in seen:
                 seen.append(tag)
         return tuple(seen)
-
-    @Slot()
-    def on_skip(self) -> None:
-        self.scale.set_value(None)
-        self._emit()
 
     @Slot()
     def on_go(self) -> None:

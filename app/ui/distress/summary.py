@@ -122,6 +122,8 @@ class SummaryPage(QWidget):
                 "%2", record.exercise_title)
         if record.numb_after:
             detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
+        if record.after is None:  # said plainly: a skip is fine, and it should be known
+            detail += " " + self.tr("No rating was kept for how you felt afterwards.")
         self.detail.setText(detail)
         self.saved_note.setText(self.saved_text(saved, where))
         self.keep_button.setVisible(can_keep)
