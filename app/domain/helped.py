@@ -15,6 +15,10 @@ from collections.abc import Sequence
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS, BestExercise, ExerciseStats
 
+#: An exercise that needs things to hand (cold water, ice, a partner) carries this tag:
+#: it is never offered as "what helped" unless it is the person's own Start now choice.
+NEEDS_THINGS = "needs-things"
+
 
 def helped_most(stats: Sequence[ExerciseStats], library: Library | None = None, *,
                 hidden_tags: frozenset[str] = frozenset(), exclude: str = "",

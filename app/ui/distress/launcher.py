@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.domain.exercise import KINDS, Exercise, Kind, Problem
 from app.domain.loader import Library
 from app.domain.session import BestExercise
-from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.ui.widgets.common import (
     Button,
     english_plural,
@@ -175,7 +174,11 @@ class LauncherPage(QWidget):
         self.start_now = make_button("", role="primary",
                                      description=self.tr("Start your usual exercise"))
         self.start_now.setMinimumHeight(self.start_now.fontMetrics().lineSpacing() * 2 + 24)
-        self.start_reason = label("", "small", selectable=False)
+        # Start now is the person's own choice; what has helped most is offered beside it,
+        # smaller, never in its place.
+        self.helped_button = make_button("")
+        self.helped_button.hide()
+        self._helped_id = ""
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to find an exercise"))
         self.filter.setAccessibleName(self.tr("Find an exercise"))
@@ -201,7 +204,9 @@ class LauncherPage(QWidget):
         body.setSpacing(12)
         body.addWidget(self.greeting)
         body.addWidget(self.start_now)
-        body.addWidget(self.start_reason)
+        helped_row = FlowLayout()
+        helped_row.addWidget(self.helped_button)
+        body.addLayout(helped_row)
         body.addSpacing(8)
         body.addWidget(self.filter)
         body.addLayout(self.groups)
@@ -220,23 +225,21 @@ class LauncherPage(QWidget):
         self._connect_signals()
         self.setFocusProxy(self.start_now)
 
-    def start_now_offer(self, best: BestExercise | None,
-                        settings: Settings) -> tuple[str, str] | None:
-        """For "Start now": (exercise id, reason), or None to keep the person's default.
-
-        ``best`` is what has helped most among the exercises the person can see
-        (:func:`app.domain.helped.helped_most`). It is offered only while the person
-        has not chosen their own "Start now" exercise. The reason says by how much
-        and over how many sessions.
-        """
+    def show_helped(self, best: BestExercise | None) -> None:
+        """Beside "Start now", smaller: what has helped most, with what that rests on."""
+        self._helped_id = best.exercise_id if best is not None else ""
+        self.helped_button.setVisible(best is not None)
         if best is None:
-            return None
-        if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
-            return None
+            return
         n = best.sessions
-        text = english_plural(self.tr("Helped you most so far: on average %1 points lower "
-                                      "afterwards, over %n session(s).", "", n), n)
-        return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
+        self.helped_button.setText(english_plural(self.tr(
+            "Or %1: helped you most, %n session(s)", "", n), n).replace("%1", best.title))
+        self.helped_button.setAccessibleName(self.tr("Or %1").replace("%1", best.title))
+        description = english_plural(self.tr(
+            "Helped you most so far: on average %1 points lower afterwards, over %n "
+            "session(s).", "", n), n).replace("%1", format_decimal(-best.mean_change))
+        self.helped_button.setAccessibleDescription(description)
+        self.helped_button.setToolTip(description)
 
     def _connect_signals(self) -> None:
         for keys, signal in ((HISTORY_KEYS, self.historyRequested),
@@ -246,12 +249,13 @@ class LauncherPage(QWidget):
             shortcut.activated.connect(signal)
         self.filter.textChanged.connect(self.on_filter)
         self.start_now.clicked.connect(self.on_start_now)
+        self.helped_button.clicked.connect(self.on_helped)
         self.history_button.clicked.connect(self.historyRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
-                    default_id: str = "", reason: str = "") -> None:
+                    default_id: str = "", helped: BestExercise | None = None) -> None:
         """Show ``library``; exercises carrying a hidden tag are left out."""
         while self.groups.count():
             item = self.groups.takeAt(0)
@@ -291,15 +295,16 @@ class LauncherPage(QWidget):
             self.start_now.setText(self.tr("Start now: %1").replace("%1", chosen.title))
             self.start_now.setAccessibleName(self.tr("Start now: %1").replace("%1", chosen.title))
         self.start_now.setEnabled(chosen is not None)
-        self.start_reason.setText(reason)
-        self.start_reason.setVisible(bool(reason))
+        self.show_helped(helped if helped is not None and helped.exercise_id in visible
+                         and helped.exercise_id != self._default_id else None)
         self.on_filter(self.filter.text())
         self.update_tab_order()
 
     def update_tab_order(self) -> None:
         """Tab in reading order: Start now, the search, the tiles, the buttons for one's
         own exercises, History, Settings (tiles made later would otherwise come last)."""
-        chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
+        chain = [self.start_now, self.helped_button, self.filter, *self.tiles,
+                 *self.broken_tiles,
                  *self.own_buttons, self.history_button, self.settings_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -401,6 +406,11 @@ class LauncherPage(QWidget):
         tile = self.sender()
         if isinstance(tile, BrokenTile):
             self.brokenFileChosen.emit(tile.path)
+
+    @Slot()
+    def on_helped(self) -> None:
+        if self._helped_id:
+            self.exerciseChosen.emit(self._helped_id)
 
     @Slot()
     def on_start_now(self) -> None:

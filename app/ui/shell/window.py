@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
-from app.domain.helped import helped_most
+from app.domain.helped import NEEDS_THINGS, helped_most
 from app.domain.session import utc_now
 from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
@@ -226,17 +226,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
-    def refresh_launcher(self, reason: str = "") -> None:
+    def refresh_launcher(self) -> None:
+        """"Start now" begins the exercise chosen in Settings; beside it, smaller, what has
+        helped most (when that is something else, and needs nothing to hand)."""
         if self._launcher is None:
             return  # filled in when it is first made
-        default_id = self.settings.default_exercise
-        if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            suggestion = self._launcher.start_now_offer(self.helped_most(), self.settings)
-            if suggestion is not None:
-                default_id, reason = suggestion
         self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
-                                  default_id=default_id, reason=reason)
+                                  default_id=self.settings.default_exercise,
+                                  helped=self.helped_most())
 
     @property
     def library(self) -> Library:
@@ -250,14 +248,16 @@ class MainWindow(QMainWindow):
             self.settings_page.set_library(self.library)
 
     def helped_most(self) -> BestExercise | None:
-        """What has helped most among the exercises the person can see; None while
-        nothing has (or the log cannot be read: a suggestion is never a blocker)."""
+        """What has helped most among the exercises the person can see, other than their
+        Start now choice and those that need things to hand; None while nothing has (or
+        the log cannot be read: a suggestion is never a blocker)."""
         try:
             stats = self.store.stats("exercise")
         except StorageError:
             return None
-        best = helped_most(stats, self.library, hidden_tags=self.settings.hidden_tags(),
-                           limit=1)
+        best = helped_most(stats, self.library,
+                           hidden_tags=self.settings.hidden_tags() | {NEEDS_THINGS},
+                           exclude=self.settings.default_exercise, limit=1)
         return best[0] if best else None
 
     def current_page(self) -> QWidget | None:
