@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+472"/>
+        <location filename="../../app/ui/distress/rating.py" line="+508"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -51,7 +51,7 @@
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-310"/>
+        <location line="-307"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+141"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+140"/>
         <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
         <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
     </message>
@@ -510,7 +510,7 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+148"/>
+        <location filename="../../app/ui/editor/page.py" line="+155"/>
         <source>Exercise editor</source>
         <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
@@ -789,12 +789,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+568"/>
+        <location line="+569"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-568"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>The list</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Not saved yet: see the notes above.</source>
         <translation>Not saved yet: see the notes above.</translation>
     </message>
@@ -1700,6 +1700,11 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start your usual exercise</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>What has helped you most</source>
+        <translation>What has helped you most</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Type to find an exercise</source>
         <translation>Type to find an exercise</translation>
@@ -1745,13 +1750,18 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+13"/>
+        <source>Or %1</source>
+        <translation>Or %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1759,9 +1769,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+181"/>
+        <location filename="../../app/ui/widgets/common.py" line="+218"/>
         <source>%n second(s)</source>
-        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
+        <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
     </message>
     <message>
@@ -1774,7 +1784,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/shell/window.py" line="+97"/>
-        <location line="+448"/>
+        <location line="+460"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
@@ -2060,7 +2070,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-354"/>
+        <location filename="../../app/ui/distress/rating.py" line="-389"/>
         <source>Rating %1</source>
         <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2087,17 +2097,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+7"/>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
     </message>
@@ -2209,7 +2219,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+722"/>
+        <location filename="../../app/ui/settings/page.py" line="+738"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2292,7 +2302,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-705"/>
+        <location line="-720"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2373,7 +2383,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2431,13 +2441,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+313"/>
+        <location line="+315"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-319"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2534,12 +2544,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+199"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-216"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2564,7 +2574,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-289"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2579,7 +2589,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+93"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -2619,7 +2629,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -3116,12 +3126,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+23"/>
+        <location filename="../../app/ui/distress/summary.py" line="+35"/>
+        <location line="+124"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-122"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -3170,8 +3181,18 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <source>Start the same exercise again</source>
         <translation>Start the same exercise again</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a different exercise</source>
+        <translation>Try a different exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the exercises, to choose another</source>
+        <translation>Back to the exercises, to choose another</translation>
+    </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+50"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3237,7 +3258,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>No rating was kept for how you felt afterwards.</source>
+        <translation>No rating was kept for how you felt afterwards.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That was a hard one, and you stayed with it.</source>
+        <translation>That was a hard one, and you stayed with it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>
@@ -3319,7 +3350,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+42"/>
+        <location filename="../../app/ui/distress/rating.py" line="+44"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>
@@ -3335,16 +3366,34 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+2"/>
+        <location line="+24"/>
         <source>Skip rating (S)</source>
         <translation>Skip rating (S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+28"/>
         <source>Go on without a rating</source>
         <translation>Go on without a rating</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-6"/>
+        <location line="+2"/>
+        <source>Clear rating</source>
+        <translation>Clear rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip rating</source>
+        <translation>Skip rating</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the chosen number, and stay here</source>
+        <translation>Clear the chosen number, and stay here</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Choose a number, or press S to skip.</source>
         <translation>Choose a number, or press S to skip.</translation>
     </message>

@@ -474,8 +474,9 @@ def test_what_helped_most_is_offered_beside_start_now_once_there_is_enough(
         window.refresh_launcher()
         assert launcher.start_now.text() == "Start now: Extended exhale"  # never replaced
         assert not launcher.helped_button.isHidden()
-        assert launcher.helped_button.text() == "Or Box breathing: helped you most, 5 sessions"
-        reason = launcher.helped_button.accessibleDescription()
+        assert launcher.helped_button.heading.text() == "Or Box breathing"
+        reason = launcher.helped_button.details.text()
+        assert reason == launcher.helped_button.accessibleDescription()
         assert "2.6 points lower" in reason and "5 sessions" in reason
         with qtbot.waitSignal(launcher.exerciseChosen) as chosen:
             launcher.helped_button.click()
@@ -492,7 +493,7 @@ def test_a_saved_session_updates_what_helped_on_the_way_home(qtbot: QtBot) -> No
         window.flow.saved.emit(fifth.id)  # as the session flow does after each write
         window.go_home()
         assert window.launcher.start_now.text() == "Start now: Extended exhale"
-        assert "Box breathing" in window.launcher.helped_button.text()
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
 def test_start_now_is_the_persons_own_choice(qtbot: QtBot) -> None:
@@ -501,7 +502,7 @@ def test_start_now_is_the_persons_own_choice(qtbot: QtBot) -> None:
         window = window_with(qtbot, s, Settings(first_run_done=True,
                                                 default_exercise="five-senses"))
         assert window.launcher.start_now.text() == "Start now: Five senses (5-4-3-2-1)"
-        assert "Box breathing" in window.launcher.helped_button.text()
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
 def test_what_helped_is_not_offered_twice(qtbot: QtBot) -> None:
@@ -527,7 +528,7 @@ def test_never_offers_one_that_needs_things_to_hand_unless_chosen(qtbot: QtBot) 
         s.merge(helped("orienting", "Orienting", 5, 1))
         window = window_with(qtbot, s)
         assert window.launcher.start_now.text() == "Start now: Extended exhale"
-        assert "Orienting" in window.launcher.helped_button.text()  # the next best
+        assert "Orienting" in window.launcher.helped_button.accessibleName()  # the next best
         chosen = window_with(qtbot, s, Settings(first_run_done=True,
                                                 default_exercise="cold-temperature"))
         assert chosen.launcher.start_now.text() == "Start now: Cold temperature"
@@ -538,7 +539,7 @@ def test_deleting_in_history_updates_what_helped(qtbot: QtBot,
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 5, 3))
         window = window_with(qtbot, s)
-        assert "Box breathing" in window.launcher.helped_button.text()
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
         window.historyRequested.emit()
         page = window.history_page
         assert page is not None

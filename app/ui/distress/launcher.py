@@ -176,7 +176,8 @@ class LauncherPage(QWidget):
         self.start_now.setMinimumHeight(self.start_now.fontMetrics().lineSpacing() * 2 + 24)
         # Start now is the person's own choice; what has helped most is offered beside it,
         # smaller, never in its place.
-        self.helped_button = make_button("")
+        self.helped_button = Tile("", "")  # its words wrap at any text size
+        self.helped_button.setAccessibleName(self.tr("What has helped you most"))
         self.helped_button.hide()
         self._helped_id = ""
         self.filter = QLineEdit()
@@ -204,9 +205,7 @@ class LauncherPage(QWidget):
         body.setSpacing(12)
         body.addWidget(self.greeting)
         body.addWidget(self.start_now)
-        helped_row = FlowLayout()
-        helped_row.addWidget(self.helped_button)
-        body.addLayout(helped_row)
+        body.addWidget(self.helped_button)
         body.addSpacing(8)
         body.addWidget(self.filter)
         body.addLayout(self.groups)
@@ -232,14 +231,15 @@ class LauncherPage(QWidget):
         if best is None:
             return
         n = best.sessions
-        self.helped_button.setText(english_plural(self.tr(
-            "Or %1: helped you most, %n session(s)", "", n), n).replace("%1", best.title))
-        self.helped_button.setAccessibleName(self.tr("Or %1").replace("%1", best.title))
+        heading = self.tr("Or %1").replace("%1", best.title)
         description = english_plural(self.tr(
             "Helped you most so far: on average %1 points lower afterwards, over %n "
             "session(s).", "", n), n).replace("%1", format_decimal(-best.mean_change))
+        self.helped_button.heading.setText(heading)
+        self.helped_button.details.setText(description)
+        self.helped_button.details.show()
+        self.helped_button.setAccessibleName(heading)
         self.helped_button.setAccessibleDescription(description)
-        self.helped_button.setToolTip(description)
 
     def _connect_signals(self) -> None:
         for keys, signal in ((HISTORY_KEYS, self.historyRequested),

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SavedTo, SessionRecord
-from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import (
+    EnterGuard,
+    english_plural,
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 
 
 class SummaryPage(QWidget):
     home = Signal()
     again = Signal()
+    other = Signal()  # "Try a different exercise": home, on the exercises
     helpRequested = Signal()
     keepRequested = Signal()  # "Save to a file…": sessions no disk could take
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.heading = label(self.tr("Thank you for taking this time."), "muted")
         self.line = label("", "title")
@@ -38,10 +50,23 @@ class SummaryPage(QWidget):
                                        description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
                                         description=self.tr("Start the same exercise again"))
+        self.other_button = make_button(self.tr("Try a different exercise"),
+                                        description=self.tr("Back to the exercises, to choose "
+                                                            "another"))
+        # What brought the person here (Done, pressed with Enter) must not also answer
+        # this page: a held or doubled Enter is kept off its buttons for a moment.
+        self.enter_guard = EnterGuard(self.offer_button, self.home_button, self.again_button,
+                                      self.other_button, clock=clock, parent=self)
 
         body = QVBoxLayout()
         body.setSpacing(16)
         body.addStretch(1)
+        # After a rise to 8 or more the offer of support comes first, above all else.
+        body.addWidget(self.offer)
+        offer_row = QHBoxLayout()
+        offer_row.addWidget(self.offer_button)
+        offer_row.addStretch(1)
+        body.addLayout(offer_row)
         body.addWidget(self.heading)
         body.addWidget(self.line)
         body.addWidget(self.detail)
@@ -50,28 +75,26 @@ class SummaryPage(QWidget):
         keep_row.addWidget(self.keep_button)
         keep_row.addStretch(1)
         body.addLayout(keep_row)
-        body.addSpacing(8)
-        body.addWidget(self.offer)
-        offer_row = QHBoxLayout()
-        offer_row.addWidget(self.offer_button)
-        offer_row.addStretch(1)
-        body.addLayout(offer_row)
         body.addStretch(2)
         buttons = FlowLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.other_button)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)
         lay_out_page(self, body, buttons)
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
+        self.other_button.clicked.connect(self.other)
         self.offer_button.clicked.connect(self.helpRequested)
         self.keep_button.clicked.connect(self.keepRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
-        tabbing into a proxy that comes last would skip "Do it again" going forward."""
+        """Shown, the page hands its focus to the offer of support when there is one,
+        else to "Back to the start". Not a focus proxy: tabbing into a proxy that comes
+        last would skip "Do it again" going forward."""
         super().focusInEvent(event)
-        self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = self.offer_button if self.offer_button.isVisibleTo(self) else self.home_button
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def summary_line(self, record: SessionRecord) -> str:
         """One kind, neutral sentence about how the rating moved. Never blame."""
@@ -130,6 +153,11 @@ class SummaryPage(QWidget):
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
+        rose = outcome(record.before, record.after).direction is Direction.UP
+        self.heading.setText(
+            self.tr("That was a hard one, and you stayed with it.") if show_offer and rose
+            else self.tr("Thank you for taking this time."))
+        self.enter_guard.arm()
 
     def saved_text(self, saved: bool, where: SavedTo | None) -> str:
         if saved and where == "log":
@@ -146,8 +174,10 @@ class SummaryPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             focused = self.focusWidget()
-            if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
-                                                                 self.offer_button):
+            if event.key() != Qt.Key.Key_Escape and self.enter_guard.fresh():
+                return  # the Enter that brought the person here
+            if event.key() != Qt.Key.Key_Escape and focused in (
+                    self.again_button, self.offer_button, self.other_button):
                 focused.click()
             else:
                 self.home.emit()

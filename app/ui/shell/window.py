@@ -166,9 +166,10 @@ class MainWindow(QMainWindow):
         if self._summary is None:
             from app.ui.distress.summary import SummaryPage
 
-            page = self._summary = SummaryPage(self.stack)
+            page = self._summary = SummaryPage(self.stack, clock=self._clock)
             self.stack.addWidget(page)
             page.home.connect(self.go_home)
+            page.other.connect(self.on_other_exercise)
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
             page.keepRequested.connect(self.steps.keep_elsewhere)
@@ -300,6 +301,16 @@ class MainWindow(QMainWindow):
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
         return self.steps.exercise.id if self.steps.exercise is not None else None
+
+    @Slot()
+    def on_other_exercise(self) -> None:
+        """Home, with the focus on the exercises (not Start now: another one, this time)."""
+        self.go_home()
+        tiles = self.launcher.visible_tiles()
+        current = next((t for t in tiles if t.exercise.id != self.settings.default_exercise),
+                       None)
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def go_home(self) -> None:
