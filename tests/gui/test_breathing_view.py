@@ -305,7 +305,11 @@ def test_reduced_motion_shows_a_still_shape_and_a_filling_bar(qtbot, clock, make
         bars.append(round(widget.bar_progress(), 3))
         words.append(page.phase_text())
     assert len(radii) == 1  # the shape never moves
-    assert bars == [0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 1.0]  # the bar fills once a phase
+    # The bar is as full as the breath: it fills breathing in, stays full on the hold,
+    # empties breathing out and stays empty on the last hold (in and out differ).
+    assert bars == [0.5, 1.0, 1.0, 1.0, 0.5, 0.0, 0.0, 0.0]
+    assert "fills as you breathe in, empties as you breathe out" in \
+        widget.accessibleDescription()
     assert words[:6] == ["Breathe in", "Hold", "Hold", "Breathe out", "Breathe out", "Hold"]
 
 
@@ -445,3 +449,16 @@ def test_stop_stays_where_it_is_when_pause_becomes_resume(qtbot, clock, make_pag
     assert page.pause_button.text() == "Resume"
     QApplication.processEvents()
     assert page.stop_button.mapTo(page, page.stop_button.rect().topLeft()) == where
+
+
+def test_while_paused_the_hint_says_how_to_go_on(qtbot, clock, make_page):
+    page = make_page(cycles=1)
+    page.start()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space pauses · Esc stops"
+    page.toggle_pause()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space resumes · Esc stops"
+    page.toggle_pause()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space pauses · Esc stops"

@@ -2,10 +2,11 @@
 
 :class:`PacerWidget` draws a soft circle that grows on the inhale, rests on a
 hold and shrinks on the exhale (ease-in-out sine within each phase). In
-reduced-motion mode the circle stays still and a thin horizontal bar fills
-with the phase instead. :class:`BreathingPage` puts the pacer together with the
-phase in words, the seconds left in the phase, the time left overall, and Pause
-and Stop. Space pauses and resumes, Esc stops at once, without asking.
+reduced-motion mode the circle stays still and a thin bar below it shows the
+breath instead: it fills breathing in, empties breathing out and stays on a
+hold. :class:`BreathingPage` puts the pacer together with the phase in words,
+the seconds left in the phase, the time left overall, and Pause and Stop. Space
+pauses and resumes, Esc stops at once, without asking.
 """
 
 from __future__ import annotations
@@ -93,7 +94,6 @@ class PacerWidget(QWidget):
         self._reduced = reduced_motion
         self._state: PacerState | None = None
         self._level = self._rest_level()
-        self._progress = 0.0
         self._center = QPointF()
         self._max_radius = 0.0
         self._bar = QRectF()
@@ -114,12 +114,8 @@ class PacerWidget(QWidget):
         """Show the pacer at ``state``; repaints only what changed."""
         self._state = state
         level = self._level_for(state)
-        progress = state.phase_progress if state is not None else 0.0
-        if self._reduced:
-            changed = abs(progress - self._progress) > 1e-4
-        else:
-            changed = abs(level - self._level) > 1e-4
-        self._level, self._progress = level, progress
+        changed = abs(level - self._level) > 1e-4
+        self._level = level
         if changed:
             self.update(self._dirty_rect())
 
@@ -148,13 +144,15 @@ class PacerWidget(QWidget):
         return self._reduced
 
     def bar_progress(self) -> float:
-        """How full the phase bar is (0-1); meaningful in reduced-motion mode."""
-        return self._progress
+        """How full the bar is (0-1) in reduced-motion mode: as full as the breath, so it
+        fills breathing in, empties breathing out and stays still on a hold."""
+        return self._level
 
     # -- internals ------------------------------------------------------------
     def _describe(self) -> None:
         if self._reduced:
-            text = self.tr("A still circle; the bar below fills once for each phase.")
+            text = self.tr("A still circle; the bar below fills as you breathe in, empties "
+                           "as you breathe out, and stays still while you hold.")
         else:
             text = self.tr("A circle that grows as you breathe in, rests while you hold "
                            "and shrinks as you breathe out.")
@@ -233,7 +231,7 @@ class PacerWidget(QWidget):
             painter.setBrush(self._bar_back)
             round_r = BAR_HEIGHT / 2.0
             painter.drawRoundedRect(self._bar, round_r, round_r)
-            filled = self._bar.width() * min(max(self._progress, 0.0), 1.0)
+            filled = self._bar.width() * min(max(self._level, 0.0), 1.0)
             if filled > 0.5:
                 part = QRectF(self._bar.x(), self._bar.y(), max(filled, BAR_HEIGHT),
                               self._bar.height())
@@ -490,6 +488,11 @@ class BreathingPage(QWidget):
         else:
             phase = phase_word(state.action)
             seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
+        paused = state.status != "idle" and self.driver.is_paused()
+        hint = self.tr("Space resumes · Esc stops") if paused else self.tr(
+            "Space pauses · Esc stops")
+        if self.hint_label.text() != hint:  # how to go on, while paused
+            self.hint_label.setText(hint)
         self.phase_seconds_label.setText(seconds)
         left = math.ceil(state.remaining - 1e-6)
         if left != self._shown_left:  # not every frame: translated and formatted once a second
