@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+278"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+280"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -275,20 +275,20 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+86"/>
-        <location line="+73"/>
+        <location line="+89"/>
+        <location line="+114"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+160"/>
+        <location line="-202"/>
+        <location line="+204"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-203"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -310,22 +310,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+222"/>
         <source>Space pauses · Esc stops</source>
         <translation>Space pauses · Esc stops</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-219"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+115"/>
+        <source>Get ready</source>
+        <translation>Get ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First: %1</source>
+        <translation>First: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space starts now · Esc stops</source>
+        <translation>Space starts now · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get ready. First, %1. %2</source>
+        <translation>Get ready. First, %1. %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+68"/>
+        <location line="-79"/>
+        <location line="+109"/>
         <location line="+1"/>
         <source>Resume</source>
         <translation>Resume</translation>
@@ -341,7 +362,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-439"/>
         <source>Breathe in</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
@@ -357,12 +378,17 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+449"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Space resumes · Esc stops</source>
+        <translation>Space resumes · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -1961,17 +1987,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-395"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-445"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>A still circle; the bar below fills once for each phase.</source>
-        <translation>A still circle; the bar below fills once for each phase.</translation>
+        <location line="+51"/>
+        <source>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</source>
+        <translation>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</source>
         <translation>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</translation>
     </message>
@@ -2219,7 +2245,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+738"/>
+        <location filename="../../app/ui/settings/page.py" line="+748"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2265,6 +2291,11 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+1"/>
+        <source>the count before breathing</source>
+        <translation>the count before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>colours</source>
         <translation>colours</translation>
     </message>
@@ -2302,7 +2333,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-720"/>
+        <location line="-731"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2424,12 +2455,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Reduce motion</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
-        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <location line="+10"/>
         <source>Colours</source>
         <translation>Colours</translation>
@@ -2441,13 +2467,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+315"/>
+        <location line="+320"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-324"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2458,7 +2484,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>From 100 to 200 percent</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -2544,12 +2570,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-219"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2574,7 +2600,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-296"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2599,7 +2625,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+16"/>
+        <source>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</source>
+        <translation>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count 3-2-1 before breathing</source>
+        <translation>Count 3-2-1 before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</source>
+        <translation>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Add contact</source>
         <translation>Add contact</translation>
     </message>
@@ -2629,7 +2670,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -2639,7 +2680,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Spoken cues are not available: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
     </message>

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot: QtBot, clock: FakeClock, store: SqliteSessionStore) -> MainWindow:
     library = load_library(paths.bundled_exercises_dir())
-    win = MainWindow(library, store, Settings(), clock=clock)
+    win = MainWindow(library, store, Settings(lead_in=False), clock=clock)  # the count: own tests
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -182,7 +182,8 @@ def test_both_ratings_skipped(qtbot: QtBot, window: MainWindow, clock: FakeClock
 def test_reduced_motion_reaches_the_breathing_view(qtbot: QtBot, clock: FakeClock,
                                                    store: SqliteSessionStore) -> None:
     library = load_library(paths.bundled_exercises_dir())
-    win = MainWindow(library, store, Settings(reduced_motion=True), clock=clock)
+    win = MainWindow(library, store, Settings(reduced_motion=True, lead_in=False),
+                     clock=clock)
     qtbot.addWidget(win)
     win.start_exercise("box")
     win.before.skip_button.click()

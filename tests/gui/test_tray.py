@@ -58,7 +58,7 @@ def store() -> Iterator[SqliteSessionStore]:
 
 @pytest.fixture
 def window(qtbot, library: Library, store: SqliteSessionStore) -> MainWindow:
-    win = MainWindow(library, store, Settings())
+    win = MainWindow(library, store, Settings(lead_in=False))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -53,6 +53,7 @@ from app.domain.breath import ease_in_out_sine, phase_levels
 from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
+from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
 from app.ui.widgets.common import format_clock, is_held_press, show_if_room
 
@@ -253,9 +254,12 @@ class BreathingPage(QWidget):
 
     def __init__(self, exercise: Exercise, *, minutes: float | None = None,
                  cycles: int | None = None, reduced_motion: bool = False,
-                 clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
+                 lead_in: bool = False, clock: Clock = time.monotonic,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._exercise = exercise
+        # "Get ready: 3, 2, 1" before the first breath (a setting; not practice time).
+        self.lead_in: LeadIn | None = LeadIn(clock=clock, parent=self) if lead_in else None
         self._reduced = reduced_motion
         self._ended = False
         self._last_phase_text = ""
@@ -358,6 +362,9 @@ class BreathingPage(QWidget):
         self.driver.finished.connect(self.on_finished)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
+        if self.lead_in is not None:
+            self.lead_in.counted.connect(self.on_counted)
+            self.lead_in.done.connect(self.begin)
         self.pause_shortcut.activated.connect(self.toggle_pause)
         self.stop_shortcut.activated.connect(self.stop)
 
@@ -407,13 +414,52 @@ class BreathingPage(QWidget):
     # -- API ------------------------------------------------------------------
     @Slot()
     def start(self) -> None:
-        """Begin the pacer and put the keyboard focus on Pause."""
+        """Begin (after the count, when there is one) and put the keyboard focus on Pause."""
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.lead_in is not None and not self._ended:
+            self.lead_in.start()
+            return
+        self.begin()
+
+    @Slot()
+    def begin(self) -> None:
+        """Start the pacer now."""
+        if self._ended or self.driver.status != "idle":
+            return
         self.driver.start()
+        self._shown_left = -1  # the count's words give way to the time left
         self._show_state()
+
+    @Slot(int)
+    def on_counted(self, seconds: int) -> None:
+        """The count before the first breath: its number, and what the first breath is."""
+        first = phase_word(self.driver.phases[0].action) if self.driver.phases else ""
+        self.phase_label.setText(self.tr("Get ready"))
+        self.phase_seconds_label.setText(str(seconds))
+        self.remaining_label.setText(self.tr("First: %1").replace("%1", first.lower()))
+        self.hint_label.setText(self.tr("Space starts now · Esc stops"))
+        self._announce(self.tr("Get ready. First, %1. %2").replace("%1", first.lower())
+                       .replace("%2", str(seconds)))
+
+    def counting(self) -> bool:
+        """Whether the count before the first breath is on."""
+        return self.lead_in is not None and self.lead_in.running()
+
+    def pause(self) -> None:
+        """Hold the exercise (help opened, the window hidden). During the count, the
+        pacer starts paused on its first breath, to go on from there with Resume."""
+        if self._ended:
+            return
+        if self.counting() and self.lead_in is not None:
+            self.lead_in.cancel()
+            self.begin()
+        self.driver.pause()
 
     @Slot()
     def toggle_pause(self) -> None:
+        if self.counting() and self.lead_in is not None:  # Space during the count: go now
+            self.lead_in.finish_now()
+            return
         if not self._ended:
             self.driver.toggle_pause()
 
@@ -423,6 +469,8 @@ class BreathingPage(QWidget):
         if self._ended:
             return
         self._ended = True
+        if self.lead_in is not None:
+            self.lead_in.cancel()
         practised = self.driver.stop()
         self._set_ended_look(self.tr("Stopped"))
         self.stopped.emit(practised)

@@ -252,7 +252,7 @@ class SteadyTray(QObject):
         """A breathing exercise waits, paused, while the window is hidden."""
         page = self.window.exercise_page
         if isinstance(page, BreathingPage):
-            page.driver.pause()
+            page.pause()
         self.window.silence_cues()
 
 

@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
             from app.ui.exercise.breathing import BreathingPage  # loaded with the page
 
             if isinstance(self.exercise_page, BreathingPage):
-                self.exercise_page.driver.pause()
+                self.exercise_page.pause()
         if self.help_dialog is not None:
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
