@@ -1145,7 +1145,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/distress/help.py" line="+36"/>
+        <location filename="../../app/ui/distress/help.py" line="+49"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1166,14 +1166,14 @@
         <translation>If you might act on thoughts of harming yourself, or you are in danger, call your local emergency number now.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
-        <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
+        <location line="+10"/>
+        <source>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</source>
+        <translation>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Find a helpline at findahelpline.com. In the US, call or text 988.</source>
-        <translation>Find a helpline at findahelpline.com. In the US, call or text 988.</translation>
+        <location line="+5"/>
+        <source>Find a helpline in your country at findahelpline.com</source>
+        <translation>Find a helpline in your country at findahelpline.com</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1191,13 +1191,13 @@
         <translation>Helplines</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+77"/>
+        <location line="+14"/>
+        <location line="+78"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1212,7 +1212,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1220,6 +1220,53 @@
         <location line="+3"/>
         <source>Add contacts</source>
         <translation>Add contacts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call or text</source>
+        <translation>Call or text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any time, day or night</source>
+        <translation>any time, day or night</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+26"/>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Copy %1 to paste it elsewhere</source>
+        <translation>Copy %1 to paste it elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the number of %1</source>
+        <translation>Copy the number of %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
     </message>
 </context>
 <context>
