@@ -1856,8 +1856,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+97"/>
-        <location line="+460"/>
+        <location filename="../../app/ui/shell/window.py" line="+98"/>
+        <location line="+514"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
@@ -1878,7 +1878,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-78"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -3374,6 +3374,25 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBar</name>
+    <message>
+        <location filename="../../app/ui/shell/waiting.py" line="+35"/>
+        <source>Go to it (%1)</source>
+        <extracomment>The key that goes to a waiting exercise.</extracomment>
+        <translation>Go to it (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave this and start the waiting exercise; what you typed is kept</source>
+        <translation>Leave this and start the waiting exercise; what you typed is kept</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</source>
+        <translation>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</translation>
     </message>
 </context>
 <context>

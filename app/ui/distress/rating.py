@@ -571,6 +571,11 @@ class AfterPage(_RatingPage):
         else:
             self.suggestions.setText("")
 
+    def holds_input(self) -> bool:
+        """Whether the person has entered anything here yet (a number, numb, a note, tags)."""
+        return (self.scale.value() is not None or self.numb.isChecked()
+                or bool(self.note.toPlainText().strip()) or bool(self.tags.text().strip()))
+
     def entered_tags(self) -> tuple[str, ...]:
         """The tags as typed, lower case; the session flow trims them to what the log keeps."""
         seen: list[str] = []

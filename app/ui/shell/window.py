@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +31,7 @@ from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
 from app.ui.shell.session_steps import ExercisePage, SessionSteps
 from app.ui.shell.settings_keeper import SettingsKeeper
+from app.ui.shell.waiting import WaitingBar
 from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         self.resize(900, 720)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.help_button, self.notice, self.status_line, self.stack = build_frame(self)
+        frame = build_frame(self)
+        self.help_button, self.notice, self.status_line = frame.help, frame.notice, frame.status
+        self.waiting, self.stack = frame.waiting, frame.stack
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         self.keeper.changed.connect(self.on_settings_changed)
+        self.waiting.goRequested.connect(self.on_go_to_waiting)
         self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
@@ -296,7 +300,47 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def start_exercise(self, exercise_id: str) -> bool:
         """Open ``exercise_id``'s before rating. False when there is no such exercise."""
+        self.waiting.clear()
         return self.steps.start(exercise_id)
+
+    def request_start(self, exercise_id: str) -> str:
+        """An exercise asked for from outside (``steady start ID``, the tray): started at
+        once ("started"), or, while the person is in the middle of something, waiting
+        for them ("waiting"); "unknown" for no such exercise (waiting.py)."""
+        exercise = self.library.get(exercise_id)
+        if exercise is None:
+            return "unknown"
+        if not self.busy():
+            self.start_exercise(exercise_id)
+            return "started"
+        self.waiting.wait_for(exercise_id, exercise.title)
+        return "waiting"
+
+    def busy(self) -> bool:
+        """Whether the person is doing something an exercise must not replace: an
+        exercise, a rating chosen, a note or tags typed, changes in the editor or
+        Settings not yet saved."""
+        page = self.current_page()
+        if self.exercise_page is not None:
+            return True
+        if page is self._before and self._before is not None:
+            return self._before.scale.value() is not None
+        if page is self._after and self._after is not None:
+            return self._after.holds_input()
+        if page is self.settings_page and self.settings_page is not None:
+            return self.settings_page.is_dirty()
+        own = self._own_exercises
+        editor = own.editor if own is not None else None
+        return editor is not None and page is editor and editor.is_dirty()
+
+    @Slot(str)
+    def on_go_to_waiting(self, exercise_id: str) -> None:
+        """Leave what the person was doing, keeping what they typed, for the exercise."""
+        if self.exercise_page is not None:
+            self.exercise_page.stop()  # kept as stopped, like Esc
+        if self.current_page() is self.settings_page and self.settings_page is not None:
+            self.settings_page.keep_changes()  # as Back does
+        self.start_exercise(exercise_id)
 
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
@@ -538,10 +582,21 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
-def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStackedWidget]:
+@dataclass(frozen=True)
+class Frame:
+    """The window's frame around its pages (see :func:`build_frame`)."""
+
+    help: QPushButton
+    notice: QLabel
+    status: QLabel
+    waiting: WaitingBar
+    stack: QStackedWidget
+
+
+def build_frame(window: QMainWindow) -> Frame:
     """The window's frame: a header with "Get help now", a notice line (something to
-    act on), a status line (calm news: "Saved"), and the stack of pages under them.
-    Returns those four.
+    act on), a status line (calm news: "Saved"), the bar of an exercise asked for
+    from outside while the person was busy, and the stack of pages under them.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -576,6 +631,9 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStac
     notice_box.addWidget(notice)
     notice_box.addWidget(status)
     notice_row.addLayout(notice_box)
+    waiting = WaitingBar(window, central)
+    waiting.setContentsMargins(32, 0, 32, 0)
+    layout.addWidget(waiting)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
-    return help_button, notice, status, stack
+    return Frame(help_button, notice, status, waiting, stack)
