@@ -147,7 +147,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
                     "id": ex.id, "kind": ex.kind, "title": ex.title,
                     "length": _length_text(ex), "planned_seconds": ex.planned_seconds(),
                     "file": display_path(ex.path) if ex.path else None,
-                    "bundled": ex.bundled,
+                    "bundled": ex.bundled, "suits": list(ex.suits),
                 }
                 for ex in library.exercises.values()
             ],
