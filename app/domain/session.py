@@ -121,11 +121,40 @@ class BestExercise(NamedTuple):
     mean_change: float
 
 
+#: Where a save put a session: the log on disk (and checked to be there), a recovery
+#: file on disk (the log could not take it; it is added to the log later), or memory
+#: only (nothing on disk could take it; it lasts while Steady runs).
+SavedTo = Literal["log", "recovery", "memory"]
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save did: where the session now is, and anything to tell the person.
+
+    ``notice`` is set when saving had to do something the person should know
+    about (the data folder was gone and was made again, say); else it is "".
+    ``problem`` is set when the log could not take it this time (a lock, a full
+    disk) and it was kept elsewhere meanwhile: writing it to the log is worth
+    trying again.
+    """
+
+    where: SavedTo
+    notice: str = ""
+    problem: str = ""
+
+    @property
+    def on_disk(self) -> bool:
+        return self.where != "memory"
+
+
 class SessionStore(Protocol):
     """Where sessions go. Implemented with SQLite in ``app.storage``."""
 
-    def save(self, record: SessionRecord) -> None:
-        """Insert or update the record (by id), durably."""
+    def save(self, record: SessionRecord) -> Saved:
+        """Insert or update the record (by id), durably; says where it went.
+
+        Raises when it could not be kept anywhere but in the caller's hands.
+        """
 
     def get(self, session_id: str) -> SessionRecord | None: ...
 

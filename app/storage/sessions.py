@@ -11,13 +11,14 @@ starting level is the before rating's group, or "numb" (``app.domain.levels``).
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.helped import helped_most
 from app.domain.levels import START_LEVELS, start_level_sql
@@ -28,6 +29,7 @@ from app.domain.session import (
     BestExercise,
     ExerciseStats,
     GroupBy,
+    Saved,
     SessionFilter,
     SessionRecord,
 )
@@ -38,8 +40,11 @@ from app.storage.db import (
     open_memory,
     remove_log_copies,
 )
-from app.storage.errors import storage_errors
-from app.storage.records import check_record, format_time, parse_time
+from app.storage.errors import StorageError, storage_errors
+from app.storage.files import os_reason
+from app.storage.place import LogPlace
+from app.storage.records import check_record, format_time, parse_time, record_digest
+from app.storage.recovery import RecoveryFile
 
 _FIELDS = (
     "id", "exercise_id", "exercise_title", "started_at", "ended_at", "status", "before",
@@ -53,6 +58,10 @@ _SELECT = (
 _INSERT = (
     f"INSERT INTO sessions ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
 )
+_INSERT_NEW = _INSERT + " ON CONFLICT (id) DO NOTHING"
+_INSERT_TAG = "INSERT INTO session_tags (session_n, position, tag) VALUES (?, ?, ?)"
+#: Memory SQLite may use while many sessions are added at once (KiB).
+BULK_CACHE_KIB = 64 * 1024
 _UPSERT = _INSERT + " ON CONFLICT (id) DO UPDATE SET " + ", ".join(
     f"{f} = excluded.{f}" for f in _FIELDS[1:]
 )
@@ -89,6 +98,12 @@ def _record(row: sqlite3.Row | tuple[Any, ...]) -> SessionRecord:
     )
 
 
+class Adder(Protocol):
+    """Adds one record in a :meth:`SqliteSessionStore.merging` transaction."""
+
+    def __call__(self, record: SessionRecord, *, checked: bool = False) -> bool: ...
+
+
 def where_sql(where: SessionFilter | None) -> tuple[str, list[Any]]:
     """A ``WHERE`` clause (or '') over ``sessions s`` and its parameters."""
     if where is None:
@@ -122,13 +137,22 @@ class SqliteSessionStore:
     Use it from one thread. Close it (or use ``with``) when done.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *,
+                 recovery: RecoveryFile | None = None) -> None:
         self._conn = conn
+        #: Where sessions go when the log cannot take them (None: nowhere but memory).
+        self._recovery = recovery
+        #: Fingerprint of each session as this run last wrote it to the log.
+        self._in_log: dict[str, str] = {}
+        path = self.path
+        self._place = LogPlace(path) if path is not None else None
 
     # ------------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
         self._conn.close()
+        if self._recovery is not None:
+            self._recovery.close()
 
     def __enter__(self) -> SqliteSessionStore:
         return self
@@ -161,17 +185,116 @@ class SqliteSessionStore:
 
     # ------------------------------------------------------------------ writing
 
-    def save(self, record: SessionRecord) -> None:
-        """Insert or update ``record`` (by id) and its tags, durably.
+    def save(self, record: SessionRecord) -> Saved:
+        """Insert or update ``record`` (by id) and its tags, durably; says where it went.
 
-        Raises ValueError for a record the log cannot hold (see
-        :func:`app.storage.records.record_problems`), StorageError when the disk
-        refuses.
+        A log on disk is checked to be still in place before and after the write
+        (see :mod:`app.storage.place`): if the data folder or the log was deleted
+        or replaced, the log is opened at its place again with every session the
+        old file held, and the result's notice says so. When the log cannot take
+        the session it goes to this run's recovery file, if there is one
+        (``where == "recovery"``). Raises ValueError for a record the log cannot
+        hold (see :func:`app.storage.records.record_problems`), StorageError when
+        it could be kept nowhere.
         """
         check_record(record)
+        if self._place is None:  # a log in memory: the recovery file is what lasts
+            kept = self._recovery is not None and self._recovery.keep(record, None)
+            self._write_record(record)
+            return Saved("recovery" if kept else "memory")
+        try:
+            notice = self._write_in_place(record, self._place)
+        except StorageError as error:
+            base = self._in_log.get(record.id)
+            if self._recovery is not None and self._recovery.keep(record, base):
+                return Saved("recovery", problem=str(error))
+            raise
+        self._in_log[record.id] = record_digest(record)
+        return Saved("log", notice)
+
+    def _write_record(self, record: SessionRecord) -> None:
         with self._write("save the session") as conn:
             conn.execute(_UPSERT, _row(record))
             self._insert_tags(conn, record, replace=True)
+
+    def _write_in_place(self, record: SessionRecord, place: LogPlace) -> str:
+        """Write ``record`` to the log at its place, opening it there again if it moved."""
+        notice = ""
+        for _ in range(3):
+            if (moved := place.moved()) and place.only_wal_moved():
+                notice = self._renew_wal(place, moved)
+            elif moved:
+                notice, place = self._open_again(place, moved), self._place or place
+            self._write_record(record)
+            if not place.moved():
+                place.seen()
+                return notice
+        raise StorageError(f"Could not save the session: the log {place.path} keeps being "
+                           "deleted or replaced.")
+
+    def _renew_wal(self, place: LogPlace, moved: str) -> str:
+        """The write-ahead file went: fold what it held into the log, start a new one."""
+        with storage_errors("save the session"):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self._conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+            self._conn.execute("PRAGMA journal_mode = WAL").fetchall()
+        place.seen()
+        return f"{moved}. Steady wrote what it held into your log and saved this session."
+
+    def _open_again(self, place: LogPlace, moved: str) -> str:
+        """The log at its place again, holding all the old file held; what to tell."""
+        # What the old write-ahead file holds goes into the old file, and that file beside
+        # the log is emptied: SQLite must not lay it over whatever is there now.
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        folder = place.folder
+        if not folder.exists():
+            try:
+                folder.mkdir(mode=0o700)
+            except FileNotFoundError as error:
+                raise StorageError(
+                    f"{moved}, and so was the folder it was in ({folder.parent}), so Steady "
+                    "did not make it again.") from error
+            except OSError as error:
+                raise StorageError(f"{moved}, and Steady could not make it again "
+                                   f"({os_reason(error)}).") from error
+        try:
+            result = open_database(folder)
+        except StorageError as error:
+            raise StorageError(f"{moved}, and Steady could not open the log there again: "
+                               f"{error}") from error
+        try:
+            copied = _copy_sessions(self._conn, result.connection)
+        except BaseException:
+            result.connection.close()
+            raise
+        self._conn.close()
+        self._conn = result.connection
+        self._place = LogPlace(place.path)
+        extra = f" {result.notice}" if result.notice else ""
+        return (f"{moved}. Steady opened the log there again and saved your sessions in it "
+                f"({copied} it still held, besides this one).{extra}")
+
+    def restore(self, kept: list[tuple[SessionRecord, str | None]]) -> int:
+        """Bring back sessions a recovery file kept, in one transaction.
+
+        Each goes in only where the log still holds exactly the version it
+        followed (``base``, a :func:`~app.storage.records.record_digest`; None:
+        the log must not have it), so a session the log moved on from, or
+        already has, is left alone. Returns how many changed the log.
+        """
+        changed = 0
+        with self._write("bring back sessions kept safe") as conn:
+            for record, base in kept:
+                row = conn.execute(_SELECT + " WHERE s.id = ?", (record.id,)).fetchone()
+                current = _record(row) if row else None
+                if current == record or (record_digest(current) if current else None) != base:
+                    continue
+                check_record(record)
+                conn.execute(_UPSERT, _row(record))
+                self._insert_tags(conn, record, replace=True)
+                changed += 1
+        return changed
 
     @staticmethod
     def _insert_tags(conn: sqlite3.Connection, record: SessionRecord, *, replace: bool) -> None:
@@ -191,15 +314,47 @@ class SqliteSessionStore:
         checked = list(records)
         for record in checked:
             check_record(record)
-        added = 0
-        with self._write("import the sessions") as conn:
-            for record in checked:
-                cursor = conn.execute(_INSERT + " ON CONFLICT (id) DO NOTHING", _row(record))
-                if cursor.rowcount == 1:
-                    added += 1
-                    if record.tags:
-                        self._insert_tags(conn, record, replace=False)
-        return added
+        with self.merging() as add:
+            return sum(add(record) for record in checked)
+
+    @contextmanager
+    def merging(self, action: str = "import the sessions", *, many: bool = False
+                ) -> Iterator[Adder]:
+        """One transaction for many records, added one at a time as they come.
+
+        The function given adds a record unless its id is in the log already, and
+        says whether it did (pass ``checked=True`` for a record already checked
+        with :func:`app.storage.records.record_problems`). Anything raised in the
+        block rolls all of it back. SQLite may use up to :data:`BULK_CACHE_KIB`
+        of memory meanwhile, so the indexes of a large log stay in memory. With
+        ``many`` (a large import), the indexes that only speed up reading are
+        made afresh at the end instead of grown row by row, in the same
+        transaction: several times faster for hundreds of thousands of rows.
+        """
+        with storage_errors(action):
+            (cache,) = self._conn.execute("PRAGMA cache_size").fetchone()
+            self._conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        try:
+            with self._write(action) as conn:
+                rebuilt = _drop_reading_indexes(conn) if many else []
+
+                def add(record: SessionRecord, *, checked: bool = False) -> bool:
+                    if not checked:
+                        check_record(record)
+                    cursor = conn.execute(_INSERT_NEW, _row(record))
+                    if cursor.rowcount != 1:
+                        return False
+                    if record.tags:  # n is the rowid of the row just added
+                        conn.executemany(_INSERT_TAG, [(cursor.lastrowid, i, tag)
+                                                       for i, tag in enumerate(record.tags)])
+                    return True
+
+                yield add
+                for sql in rebuilt:
+                    conn.execute(sql)
+        finally:
+            with storage_errors(action):
+                self._conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def mark_interrupted(self) -> int:
         """Sessions still ``running`` (the app ended mid-way) become ``interrupted``.
@@ -217,7 +372,11 @@ class SqliteSessionStore:
     def delete(self, session_id: str) -> None:
         with self._write("delete the session") as conn:
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-        self._checkpoint()
+        if self._recovery is not None:
+            self._recovery.forget(session_id)
+        self._in_log.pop(session_id, None)
+        if self._place is not None:
+            self._checkpoint()
 
     def delete_all(self) -> None:
         """Forget everything: the log, its WAL, backups and moved-aside copies.
@@ -225,6 +384,9 @@ class SqliteSessionStore:
         Then an empty log is opened in place. Exports the person made elsewhere
         are theirs and stay.
         """
+        if self._recovery is not None:
+            self._recovery.discard()
+        self._in_log.clear()
         path = self.path
         if path is None:
             with self._write("delete the log") as conn:
@@ -235,6 +397,7 @@ class SqliteSessionStore:
             remove_log_copies(path.parent)
         finally:
             self._conn = open_database(path.parent).connection
+            self._place = LogPlace(path)
 
     def _checkpoint(self) -> None:
         """Fold the WAL into the (zero-on-delete) file, so deleted text leaves it too."""
@@ -348,6 +511,37 @@ def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:
         noticeable_share=(noticeable / rated) if rated else None,
         numb_rated=int(numb_rated), numb_cleared=int(cleared),
     )
+
+
+def _drop_reading_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Drop the indexes nothing but reading needs (not the unique id); their SQL, to
+    make them again."""
+    found = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+    for name, _sql in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
+
+
+def _copy_sessions(old: sqlite3.Connection, new: sqlite3.Connection) -> int:
+    """Every session ``old`` holds, added to ``new`` where its id is not (one transaction)."""
+    with storage_errors("read the log"):
+        records = [_record(row) for row in old.execute(_SELECT)]
+    with storage_errors("save the sessions again"):
+        new.execute("BEGIN IMMEDIATE")
+        try:
+            for record in records:
+                cursor = new.execute(_INSERT_NEW, _row(record))
+                if cursor.rowcount == 1 and record.tags:
+                    new.executemany(_INSERT_TAG, [(cursor.lastrowid, i, tag)
+                                                  for i, tag in enumerate(record.tags)])
+            new.execute("COMMIT")
+        except BaseException:
+            if new.in_transaction:
+                new.execute("ROLLBACK")
+            raise
+    return len(records)
 
 
 def open_store(

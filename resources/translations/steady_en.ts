@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+480"/>
+        <location filename="../../app/ui/distress/rating.py" line="+472"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-313"/>
+        <location line="-310"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>Go on to the exercise without contacting anyone</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>breathe in</source>
         <translation>breathe in</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+300"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+258"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -275,20 +275,20 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+86"/>
         <location line="+73"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+138"/>
+        <location line="-158"/>
+        <location line="+160"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-159"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+100"/>
+        <location filename="../../app/ui/editor/parts.py" line="+101"/>
         <source>Replace it</source>
         <translation>Replace it</translation>
     </message>
@@ -504,9 +504,9 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+141"/>
+        <location filename="../../app/ui/editor/page.py" line="+149"/>
         <source>Exercise editor</source>
-        <extracomment>The preview runs this long before it starts again.</extracomment>
+        <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
     </message>
     <message>
@@ -783,17 +783,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+559"/>
+        <location line="+568"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-567"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>Check the exercise and save it in your exercises folder</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>%1 (copy)</source>
         <translation>%1 (copy)</translation>
     </message>
@@ -1005,17 +1005,17 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+201"/>
+        <location line="+210"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-194"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Add a phase to see the pattern.</source>
         <translation>Add a phase to see the pattern.</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+301"/>
+        <location filename="../../app/ui/editor/parts.py" line="+298"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -1122,7 +1122,7 @@
 <context>
     <name>HalfSecondSpinBox</name>
     <message>
-        <location line="-222"/>
+        <location line="-219"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1210,9 +1210,9 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+145"/>
+        <location filename="../../app/ui/history/page.py" line="+159"/>
         <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
+        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve.</extracomment>
         <translation>Looking back</translation>
     </message>
     <message>
@@ -1313,23 +1313,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+169"/>
+        <location line="+181"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-167"/>
         <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
         <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-157"/>
         <source>Note and tags of the chosen session</source>
         <translation>Note and tags of the chosen session</translation>
     </message>
@@ -1345,12 +1345,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+399"/>
+        <location line="+489"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-486"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1409,12 +1409,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1424,7 +1424,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>All exercises</source>
         <translation>All exercises</translation>
     </message>
@@ -1452,7 +1452,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>newest %1 shown; scroll for more</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+111"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
@@ -1462,7 +1462,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Tags: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
@@ -1508,7 +1508,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+78"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+79"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1532,9 +1532,33 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>KeepElsewhere</name>
+    <message>
+        <location filename="../../app/ui/shell/kept_sessions.py" line="+31"/>
+        <source>Save the sessions to a file</source>
+        <extracomment>Offered as the file&apos;s name, in the person&apos;s home folder. Asks where to save; None when the person cancels.</extracomment>
+        <translation>Save the sessions to a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady export (*.json)</source>
+        <translation>Steady export (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</source>
+        <translation>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</source>
+        <translation>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/editor/own_exercises.py" line="+97"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="+99"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1721,7 +1745,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+131"/>
+        <location filename="../../app/ui/widgets/common.py" line="+181"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -1735,9 +1759,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+90"/>
-        <location line="+432"/>
+        <location filename="../../app/ui/shell/window.py" line="+97"/>
+        <location line="+433"/>
         <source>Steady</source>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -1779,12 +1804,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Your changes to “%1” are not saved. Close Steady anyway?</source>
         <translation>Your changes to “%1” are not saved. Close Steady anyway?</translation>
     </message>
@@ -1907,9 +1932,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-380"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-402"/>
         <source>Breathing guide</source>
-        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
+        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathing guide</translation>
     </message>
     <message>
@@ -1926,7 +1951,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PhaseRow</name>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+89"/>
+        <location filename="../../app/ui/editor/parts.py" line="+88"/>
         <source>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -2017,7 +2042,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-359"/>
+        <location filename="../../app/ui/distress/rating.py" line="-354"/>
         <source>Rating %1</source>
         <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2028,7 +2053,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Set how stirred up you feel to %1 out of 10</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Settled: no distress right now</source>
         <translation>Settled: no distress right now</translation>
     </message>
@@ -2038,31 +2063,37 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Clearly stirred up, but I can still think and choose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The most distressed or overwhelmed I can imagine</source>
         <translation>The most distressed or overwhelmed I can imagine</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+45"/>
+        <location line="+7"/>
+        <location line="+47"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/distress/scale_layout.py" line="+141"/>
+        <source>%1: %2</source>
+        <extracomment>Numbers in the first row when the scale wraps (0 to 5; 6 to 10 below).</extracomment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+334"/>
+        <location filename="../../app/ui/history/models.py" line="+377"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2160,7 +2191,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+720"/>
+        <location filename="../../app/ui/settings/page.py" line="+722"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2324,7 +2355,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2382,13 +2413,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+314"/>
+        <location line="+313"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-317"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2485,12 +2516,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+197"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-214"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2515,7 +2546,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2530,7 +2561,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -2570,7 +2601,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -2608,7 +2639,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+53"/>
+        <location filename="../../app/ui/shell/application.py" line="+54"/>
+        <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
+        <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
@@ -2621,7 +2657,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-284"/>
+        <location filename="../../app/ui/history/models.py" line="-320"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -2662,7 +2698,30 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>From 6 in the evening to midnight</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+5"/>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too few to tell</source>
+        <translation>too few to tell</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Of the exercises done with this tag, the largest average drop, over %n session(s) with both ratings</source>
+        <translation>
+            <numerusform>Of the exercises done with this tag, the largest average drop, over %n session with both ratings</numerusform>
+            <numerusform>Of the exercises done with this tag, the largest average drop, over %n sessions with both ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No session here has both a before and an after rating yet.</source>
         <translation>No session here has both a before and an after rating yet.</translation>
     </message>
@@ -2715,7 +2774,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Change</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Helped most</source>
+        <translation>Helped most</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>How many sessions, rated or not</source>
         <translation>How many sessions, rated or not</translation>
     </message>
@@ -2738,6 +2802,11 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+1"/>
         <source>How often the rating fell by %1 points or more</source>
         <translation>How often the rating fell by %1 points or more</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exercise whose ratings fell most with this tag</source>
+        <translation>The exercise whose ratings fell most with this tag</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +2907,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Timer</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -2931,12 +3000,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+289"/>
+        <location line="+305"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-304"/>
         <location line="+1"/>
         <source>Stop</source>
         <translation>Stop</translation>
@@ -2963,18 +3032,18 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+178"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-139"/>
         <source>That&apos;s the time. Move on when you&apos;re ready.</source>
         <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -3012,7 +3081,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+21"/>
+        <location filename="../../app/ui/distress/summary.py" line="+23"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -3020,6 +3089,16 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save to a file…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the sessions that could not be saved in a file you choose</source>
+        <translation>Keep the sessions that could not be saved in a file you choose</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3057,7 +3136,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3098,7 +3177,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
         <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
     </message>
@@ -3113,12 +3192,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Kept safe on this computer. It will be added to your log the next time Steady can open it.</source>
+        <translation>Kept safe on this computer. It will be added to your log the next time Steady can open it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept while Steady is open: nothing on this computer could take it. See the message above.</source>
+        <translation>Kept while Steady is open: nothing on this computer could take it. See the message above.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
     </message>
@@ -3126,7 +3215,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/distress/welcome.py" line="+25"/>
+        <location filename="../../app/ui/distress/welcome.py" line="+26"/>
         <location line="+1"/>
         <source>Welcome to Steady</source>
         <translation>Welcome to Steady</translation>
@@ -3185,7 +3274,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+41"/>
+        <location filename="../../app/ui/distress/rating.py" line="+42"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>

@@ -119,13 +119,13 @@ def test_validate_a_folder_without_exercise_files_says_so(tmp_path: Path) -> Non
 
 
 ESC = "\x1b"
-BIDI = "\u202e"  # right-to-left override: reverses what follows on screen
+BIDI = "\u200f"  # a right-to-left mark: the loader lets it through, a terminal reorders
 
 
 def test_list_and_validate_show_control_characters_harmlessly(tmp_path: Path) -> None:
     own = tmp_path / "exercises"
     own.mkdir()
-    # One's own files: a title with a bidi override (the loader lets it through) in a
+    # One's own files: a title with a bidi mark (the loader lets it through) in a
     # file whose name carries a terminal code, and a broken file with one in its name.
     (own / f"mine{ESC}[2J.toml").write_text(
         GOOD.replace('"My breath"', f'"My {BIDI}htaerb"'), encoding="utf-8")
@@ -137,7 +137,7 @@ def test_list_and_validate_show_control_characters_harmlessly(tmp_path: Path) ->
             assert raw not in result.stdout, (args, raw)
     text = steady("list", data=tmp_path).stdout
     mine = next(line for line in text.splitlines() if line.startswith("mine "))
-    assert "My \\u202ehtaerb" in mine and "mine\\x1b[2J.toml" in mine
+    assert "My \\u200fhtaerb" in mine and "mine\\x1b[2J.toml" in mine
     assert "bad\\x1b]0;owned\\x07.toml" in text
     payload = json.loads(steady("list", "--json", data=tmp_path).stdout)
     exercise = next(e for e in payload["exercises"] if e["id"] == "mine")

@@ -94,13 +94,24 @@ def test_times_keep_microseconds_and_come_back_in_utc(store: SqliteSessionStore)
     assert back is not None and back.started_at == plus_two and back.started_at.tzinfo == UTC
 
 
+@pytest.mark.parametrize("ended", [DAY - timedelta(hours=1), DAY + timedelta(days=3650)])
+def test_a_session_the_clock_stamped_oddly_is_saved_whole(store: SqliteSessionStore,
+                                                          ended: datetime) -> None:
+    """Ended before it started (the clock set back), or years on: recorded as it was."""
+    record = SessionRecord("box", "Box", DAY, ended_at=ended, before=7, after=3,
+                           status="completed", note="kept", tags=("night",))
+    store.save(record)
+    assert store.get(record.id) == record
+
+
 @pytest.mark.parametrize(
     "change",
     [
         {"before": 11}, {"after": -1}, {"status": "paused"}, {"note": "x" * (MAX_NOTE_CHARS + 1)},
         {"tags": ("a;b",)}, {"tags": ("same", "same")}, {"id": "not-a-uuid"},
         {"started_at": datetime(2026, 1, 1)}, {"planned_seconds": float("nan")},
-        {"ended_at": DAY - timedelta(days=1)}, {"exercise_id": ""}, {"note": "a\x00b"},
+        {"ended_at": datetime(1969, 12, 31, tzinfo=UTC)}, {"exercise_id": ""},
+        {"note": "a\x00b"},
     ],
 )
 def test_save_refuses_what_the_log_cannot_hold(store: SqliteSessionStore,

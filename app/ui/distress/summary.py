@@ -7,7 +7,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
-from app.domain.session import SessionRecord
+from app.domain.session import SavedTo, SessionRecord
 from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
 from app.ui.widgets.flow_layout import FlowLayout
 
@@ -16,6 +16,7 @@ class SummaryPage(QWidget):
     home = Signal()
     again = Signal()
     helpRequested = Signal()
+    keepRequested = Signal()  # "Save to a file…": sessions no disk could take
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +25,11 @@ class SummaryPage(QWidget):
         self.line.setAccessibleName(self.tr("Summary"))
         self.detail = label("", "muted")
         self.saved_note = label("", "small")
+        self.keep_button = make_button(
+            self.tr("Save to a file…"),
+            description=self.tr("Keep the sessions that could not be saved in a file you "
+                                "choose"))
+        self.keep_button.hide()
         self.offer = label(self.tr("If things still feel like a lot, it's okay to reach out "
                                    "to someone now."), "caution")
         self.offer_button = make_button(self.tr("Get help now"), role="help",
@@ -40,6 +46,10 @@ class SummaryPage(QWidget):
         body.addWidget(self.line)
         body.addWidget(self.detail)
         body.addWidget(self.saved_note)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_button)
+        keep_row.addStretch(1)
+        body.addLayout(keep_row)
         body.addSpacing(8)
         body.addWidget(self.offer)
         offer_row = QHBoxLayout()
@@ -55,6 +65,7 @@ class SummaryPage(QWidget):
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
         self.offer_button.clicked.connect(self.helpRequested)
+        self.keep_button.clicked.connect(self.keepRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
@@ -88,7 +99,11 @@ class SummaryPage(QWidget):
         return self.tr("You took %1 for yourself.").replace(
             "%1", minutes_text(record.practised_seconds))
 
-    def show_record(self, record: SessionRecord, *, saved: bool) -> None:
+    def show_record(self, record: SessionRecord, *, saved: bool,
+                    where: SavedTo | None = "log", can_keep: bool = False) -> None:
+        """The summary of ``record``. ``where`` it was saved decides what is said about
+        keeping it: "Saved on this computer" only after a save the log checked.
+        ``can_keep``: sessions no disk took can be saved to a file."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
         if record.status == "stopped":
@@ -100,13 +115,23 @@ class SummaryPage(QWidget):
         if record.numb_after:
             detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
         self.detail.setText(detail)
-        self.saved_note.setText(
-            self.tr("Saved on this computer only.") if saved else
-            self.tr("This session could not be saved yet. It is kept while Steady is open; "
-                    "see the message above."))
+        self.saved_note.setText(self.saved_text(saved, where))
+        self.keep_button.setVisible(can_keep)
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
+
+    def saved_text(self, saved: bool, where: SavedTo | None) -> str:
+        if saved and where == "log":
+            return self.tr("Saved on this computer only.")
+        if where == "recovery":
+            return self.tr("Kept safe on this computer. It will be added to your log the "
+                           "next time Steady can open it.")
+        if saved and where == "memory":
+            return self.tr("Kept while Steady is open: nothing on this computer could take "
+                           "it. See the message above.")
+        return self.tr("This session could not be saved yet. It is kept while Steady is open; "
+                       "see the message above.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QStackedWidget, Q
 from app import paths
 from app.domain.exercise import Exercise, Kind
 from app.domain.loader import Library, load_folder
+from app.domain.reasons import os_reason
 from app.domain.settings import Settings
-from app.domain.writer import make_private_dir, unique_id
+from app.domain.writer import unique_id
 from app.services.exercise_folder import (
     ExerciseFolder,
     copy_in,
     export_to,
+    make_folder,
     move_aside,
     read_incoming,
     with_new_id,
@@ -288,7 +290,7 @@ class OwnExercises(QObject):
         self._clock = clock
         self.editor: EditorPage | None = None
         with contextlib.suppress(OSError):  # a folder that cannot be made is reported later
-            make_private_dir(self.folder)
+            make_folder(self.folder)
         self.watcher = ExerciseFolder(self.folder, parent=self)
         self.actions = LauncherActions(host.launcher)
         self._connect_signals()
@@ -465,7 +467,7 @@ class OwnExercises(QObject):
             move_aside(exercise.path, self.data_dir)
         except OSError as error:
             self._say(self.tr("Could not delete “%1” (%2).").replace("%1", exercise.title)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
         self._say(self.tr("Deleted “%1”.").replace("%1", exercise.title))
@@ -484,7 +486,7 @@ class OwnExercises(QObject):
             move_aside(path, self.data_dir)
         except OSError as error:
             self._say(self.tr("Could not delete %1 (%2).").replace("%1", path.name)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
         self._say(self.tr("Deleted %1.").replace("%1", path.name))
@@ -505,7 +507,7 @@ class OwnExercises(QObject):
             export_to(exercise, target)
         except OSError as error:
             self._say(self.tr("Could not export “%1” (%2).").replace("%1", exercise.title)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self._say(self.tr("Exported “%1” to %2.").replace("%1", exercise.title)
                   .replace("%2", str(target)))
@@ -563,7 +565,7 @@ class OwnExercises(QObject):
             copy_in(data, self.folder, new_id, replace=replace_path)
         except OSError as error:
             self._say(self.tr("Could not import %1 (%2).").replace("%1", source.name)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
         self._say(self.tr("Imported “%1”.").replace("%1", exercise.title))
@@ -572,10 +574,10 @@ class OwnExercises(QObject):
     @Slot()
     def on_open_folder(self) -> None:
         try:
-            make_private_dir(self.folder)
+            make_folder(self.folder)
         except OSError as error:
             self._say(self.tr("Could not make the folder %1 (%2).").replace(
-                "%1", str(self.folder)).replace("%2", error.strerror or type(error).__name__))
+                "%1", str(self.folder)).replace("%2", os_reason(error)))
             return
         if not open_url(QUrl.fromLocalFile(str(self.folder))):
             self._say(self.tr("Steady could not open a file manager. Your exercises folder "

@@ -58,6 +58,7 @@ from app.domain.exercise import (
     Step,
 )
 from app.domain.loader import RANGES, TEXT_LIMITS, Library, parse_exercise
+from app.domain.reasons import os_reason
 from app.domain.timeline import planned_duration
 from app.domain.writer import (
     exercise_to_toml,
@@ -65,8 +66,8 @@ from app.domain.writer import (
     header_lines,
     id_from_title,
     unique_id,
-    write_atomic,
 )
+from app.services.exercise_folder import write_exercise
 from app.services.pacer_driver import PacerDriver
 from app.ui.distress.launcher import kind_names
 from app.ui.editor.parts import (
@@ -800,12 +801,12 @@ class EditorPage(QWidget):
             return self.save()
         target, old = self._target(draft)
         try:
-            write_atomic(target, text)
+            write_exercise(target, text)
             if old is not None and old != target:
                 old.unlink(missing_ok=True)
         except OSError as error:
             self.status.setText(self.tr("Could not save (%1). What you typed is still here.")
-                                .replace("%1", (error.strerror or type(error).__name__)))
+                                .replace("%1", os_reason(error)))
             return False
         saved, _problems = parse_exercise(text.encode("utf-8"), target)
         exercise = saved if saved is not None else replace(draft, path=target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from PySide6.QtCore import QObject, Slot
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.exercise import Exercise
 from app.domain.loader import Library
-from app.domain.session import SessionStore
+from app.domain.session import SessionStore, utc_now
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
+from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
 
 if TYPE_CHECKING:  # the pages are imported when first made
     from app.ui.distress.rating import AfterPage, BeforePage
@@ -59,6 +61,9 @@ class Pages(Protocol):
 
     def go_home(self) -> None: ...
 
+    def show_notice(self, text: str) -> None:
+        """Tell the person something above the page ("" hides it)."""
+
     def clear_search(self) -> None:
         """Empty the launcher's search, so every exercise is in sight on the way back."""
 
@@ -68,17 +73,21 @@ class SessionSteps(QObject):
 
     def __init__(self, pages: Pages, store: SessionStore, *,
                  clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], datetime] = utc_now,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pages = pages
         self.store = store
-        self.flow = SessionFlow(store, parent=self)
+        self.flow = SessionFlow(store, now=wall_clock, parent=self)
         self.exercise_page: ExercisePage | None = None
         self.exercise: Exercise | None = None
         self.saved = True  # the last write of the log went through
         self._clock = clock
+        #: Asks where to save sessions no disk took (tests give one that answers at once).
+        self.choose_file: Chooser = choose_file
         self.flow.saveFailed.connect(self.on_save_failed)
         self.flow.saved.connect(self.on_saved)
+        self.flow.notice.connect(self.pages.show_notice)
 
     def start(self, exercise_id: str) -> bool:
         """Open ``exercise_id``'s before rating. False when there is no such exercise."""
@@ -156,8 +165,18 @@ class SessionSteps(QObject):
             self.pages.go_home()
             return
         summary = self.pages.summary
-        summary.show_record(record, saved=self.saved)
+        summary.show_record(record, saved=self.saved, where=self.flow.saved_to,
+                            can_keep=bool(self.flow.held()))
         self.pages.show_page(summary)
+
+    @Slot()
+    def keep_elsewhere(self) -> None:
+        """ "Save to a file…" on the summary: the sessions no disk took go where chosen."""
+        summary = self.pages.summary
+        text = keep_elsewhere(summary, self.flow, self.choose_file)
+        if text:
+            self.pages.show_notice(text)
+            summary.keep_button.setVisible(bool(self.flow.held()))
 
     @Slot()
     def on_again(self) -> None:

@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import StorageError
 from app.domain.helped import helped_most
+from app.domain.session import utc_now
 from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
                  clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], datetime] = utc_now,
                  data_dir: Path | None = None, start_id: str | None = None,
                  light_start: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         self.keeper = SettingsKeeper(settings, parent=self)
         self._clock = clock
         self._data_dir = data_dir
-        self.steps = SessionSteps(self, store, clock=clock, parent=self)
+        self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
         self.help_dialog: HelpDialog | None = None
         self.settings_page: SettingsPage | None = None  # made when first opened
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
             page.home.connect(self.go_home)
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
+            page.keepRequested.connect(self.steps.keep_elsewhere)
         return self._summary
 
     @property
