@@ -270,10 +270,12 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
 
 def _steady_files(data: Path) -> list[Path]:
     """Steady's own files in ``data``; any of them may be a link to a file elsewhere."""
+    from app.storage.plan import plan_path
     from app.storage.settings import settings_path
 
     log = database_path(data)
-    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data)]
+    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data),
+            plan_path(data)]
 
 
 def _same(a: Path, b: Path) -> bool:
