@@ -149,6 +149,23 @@ class FilePlanStore:
                            + f"). The file as it was is kept as {kept.name}.")
         return plan
 
+    def peek(self) -> CopingPlan | None:
+        """The plan as saved, or None when there is none, changing nothing (for an
+        export). Raises StorageError when the file cannot be read as a plan."""
+        raw = self._read()
+        if raw is None:
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            raise StorageError("Your coping plan could not be read (the file is not a plan).")
+        problems = plan_problems(data)
+        if problems:
+            raise StorageError(f"Your coping plan could not be read ({problems[0]}).")
+        return plan_from_json(data)[0]
+
     def _keep_aside(self, raw: bytes, *, move: bool) -> Path:
         target = _free_copy_name(self.path, self._clock)
         try:

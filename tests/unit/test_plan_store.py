@@ -216,3 +216,14 @@ def test_a_plan_that_cannot_be_deleted_says_so(store: FilePlanStore,
     monkeypatch.undo()
     assert store.load() == PLAN
     assert plan_copies(store.data_dir / "not-there") == []
+
+
+def test_peek_reads_without_changing_anything(store: FilePlanStore, data_dir: Path) -> None:
+    assert store.peek() is None
+    store.save(PLAN)
+    assert store.peek() == PLAN
+    for raw in (b"{ half", b"[]", b'{"people": "Sam"}'):
+        (data_dir / PLAN_NAME).write_bytes(raw)
+        with pytest.raises(StorageError, match="could not be read"):
+            store.peek()
+        assert sorted(p.name for p in data_dir.iterdir()) == [PLAN_NAME]
