@@ -140,6 +140,7 @@ class LauncherPage(QWidget):
     exerciseChosen = Signal(str)
     historyRequested = Signal()
     settingsRequested = Signal()
+    planRequested = Signal()
     brokenFileChosen = Signal(str)  # the path of a file that could not be used
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -173,6 +174,9 @@ class LauncherPage(QWidget):
                                                               "helps you"))
         self.settings_button = make_button(self.tr("Settings"),
                                            description=self.tr("Sound, motion, look, contacts"))
+        self.plan_button = make_button(self.tr("My coping plan"),
+                                       description=self.tr("Your own plan for the hardest "
+                                                           "moments"))
         self.groups = QVBoxLayout()
         self.groups.setSpacing(10)
 
@@ -190,6 +194,7 @@ class LauncherPage(QWidget):
         body.addLayout(self.own_area)
         body.addStretch(1)
         footer = FlowLayout()
+        footer.addWidget(self.plan_button)
         footer.addWidget(self.history_button)
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
@@ -222,6 +227,7 @@ class LauncherPage(QWidget):
         self.start_now.clicked.connect(self.on_start_now)
         self.history_button.clicked.connect(self.historyRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.plan_button.clicked.connect(self.planRequested)
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
@@ -271,9 +277,11 @@ class LauncherPage(QWidget):
 
     def update_tab_order(self) -> None:
         """Tab in reading order: Start now, the search, the tiles, the buttons for one's
-        own exercises, History, Settings (tiles made later would otherwise come last)."""
+        own exercises, My coping plan, History, Settings (tiles made later would
+        otherwise come last)."""
         chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
-                 *self.own_buttons, self.history_button, self.settings_button]
+                 *self.own_buttons, self.plan_button, self.history_button,
+                 self.settings_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
