@@ -14,7 +14,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,9 +57,6 @@ class ExerciseRow(QWidget):
         self.exercise_id = exercise_id
         title = exercise.title if exercise is not None else exercise_id
         self.title = label(title)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        row = FlowLayout(self)
-        row.addWidget(self.title)
         self.start = make_button(self.tr("Start"), role="primary",
                                  description=self.tr("Start %1 now").replace("%1", title),
                                  name=self.tr("Start %1").replace("%1", title))
@@ -70,11 +69,12 @@ class ExerciseRow(QWidget):
         elif hidden:
             why = self.tr("Hidden by your health settings.")
         self.why = label(why, "small")
-        self.why.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.why.setVisible(bool(why))
         self.start.setVisible(not why)
-        row.addWidget(self.why)
-        row.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.title, 1)  # a long title wraps; the buttons keep their words
+        row.addWidget(self.why, 1)
         row.addWidget(self.start)
         row.addWidget(self.remove)
 
@@ -130,6 +130,7 @@ class PlanPage(QWidget):
         footer.addWidget(self.print_button)
         footer.addWidget(self.back_button)
         lay_out_page(self, body, footer)
+        self.scroll_area = self.findChild(QScrollArea)
         self._connect_signals()
 
     # ------------------------------------------------------------------ building

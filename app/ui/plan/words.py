@@ -30,31 +30,32 @@ def sections() -> list[Section]:
         Section("warning_signs", _tr("My warning signs"),
                 _tr("Thoughts, feelings or situations that tell me a hard time may be "
                     "coming. One on each line."),
-                _tr("For example: not sleeping, pulling away from people, a date coming up")),
+                _tr("For example:\nNot sleeping for two nights\nPulling away from people")),
         Section("on_my_own", _tr("Things I can do on my own"),
                 _tr("Exercises from Steady, and anything else that helps me feel calmer or "
                     "more here."),
-                _tr("For example: a hot shower, a favourite song, a walk round the block")),
+                _tr("For example:\nA hot shower\nA walk round the block")),
         Section("distractions", _tr("People and places that take my mind off things"),
                 _tr("Places and people that help me think about something else for a "
                     "while."),
-                _tr("For example: texting a friend, the café on the corner, the library")),
+                _tr("For example:\nTexting a friend about something else\nThe café on the corner")),
         Section("people", _tr("People I can ask for help"),
                 _tr("From my contacts, and anyone else I can tell how I am."),
-                _tr("For example: my sister, a neighbour, a friend who knows"),
+                _tr("For example:\nMy sister\nA neighbour who knows"),
                 contacts="contacts"),
         Section("professionals", _tr("Professionals and crisis lines"),
                 _tr("My doctor, therapist or a crisis line, and how to reach them."),
-                _tr("For example: my doctor's surgery, my therapist, a local crisis line "
+                _tr("For example:\nMy doctor's surgery\nA local crisis line "
                     "(findahelpline.com lists them)"),
                 contacts="professional_contacts"),
         Section("safer_space", _tr("Making my space safer"),
                 _tr("What I can do to keep myself safe while things are hard."),
-                _tr("For example: asking someone I trust to keep hold of things I could hurt "
-                    "myself with")),
+                _tr("For example:\nAsking someone I trust to keep hold of things I could "
+                    "hurt myself with")),
         Section("what_matters", _tr("What matters to me"),
                 _tr("What is worth getting through hard times for."),
-                _tr("For example: the people, animals, hopes or plans I care about")),
+                _tr("For example:\nThe people and animals I love\nPlans I have for the "
+                    "spring")),
     ]
 
 
