@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from app.domain.errors import StorageError
 from app.domain.exercise import Exercise
+from app.domain.helped import LevelSuggestion, level_suggestion
+from app.domain.levels import StartLevel
 from app.domain.loader import Library
-from app.domain.session import SessionStore, utc_now
+from app.domain.session import ExerciseStats, SessionFilter, SessionStore, utc_now
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
 from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
@@ -83,6 +86,7 @@ class SessionSteps(QObject):
         self.exercise: Exercise | None = None
         self.saved = True  # the last write of the log went through
         self._clock = clock
+        self._by_level: dict[StartLevel, list[ExerciseStats]] = {}  # read once per rating
         #: Asks where to save sessions no disk took (tests give one that answers at once).
         self.choose_file: Chooser = choose_file
         self.flow.saveFailed.connect(self.on_save_failed)
@@ -98,10 +102,41 @@ class SessionSteps(QObject):
             self.exercise_page.stop()
         self.finish()
         self.exercise = exercise
+        self._by_level = {}
         before = self.pages.before
         before.show_exercise(exercise)
         self.pages.show_page(before)
         return True
+
+    def suggestion(self, rating: int | None, numb: bool,
+                   offered: bool) -> LevelSuggestion | None:
+        """What has helped most from the level just given on the before rating (the
+        domain's rule), or None; the log's trouble is never a blocker here."""
+        exercise = self.exercise
+        if exercise is None:
+            return None
+        settings = self.pages.settings
+        return level_suggestion(rating, numb, self._stats_from, self.pages.library,
+                                current_id=exercise.id, hidden_tags=settings.hidden_tags(),
+                                help_offered=offered)
+
+    def _stats_from(self, level: StartLevel) -> list[ExerciseStats]:
+        if level not in self._by_level:
+            try:
+                self._by_level[level] = list(self.store.stats(
+                    "exercise", SessionFilter(start_level=level)))
+            except StorageError:
+                return []
+        return self._by_level[level]
+
+    @Slot(str)
+    def on_switch(self, exercise_id: str) -> None:
+        """Switch to ``exercise_id``'s before rating, keeping the rating given here."""
+        before = self.pages.before
+        value, numb, offered = before.scale.value(), before.numb.isChecked(), \
+            before.offer.isVisible()
+        if self.start(exercise_id):
+            self.pages.before.keep_rating(value, numb, offered=offered)
 
     def finish(self) -> None:
         """Leave the session (going home, or another starting): nothing more is written."""

@@ -150,9 +150,12 @@ class MainWindow(QMainWindow):
 
             page = self._before = BeforePage(self.stack)
             self.stack.addWidget(page)
+            page.suggest = self.steps.suggestion
             page.confirmed.connect(self.steps.on_before_confirmed)
-            page.cancelled.connect(self.go_home)
+            page.confirmed.connect(self.on_session_begun)
+            page.cancelled.connect(self.on_before_cancelled)
             page.helpRequested.connect(self.show_help)
+            page.switchRequested.connect(self.steps.on_switch)
         return self._before
 
     @property
@@ -304,6 +307,21 @@ class MainWindow(QMainWindow):
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
         return self.steps.exercise.id if self.steps.exercise is not None else None
+
+    @Slot()
+    def on_before_cancelled(self) -> None:
+        """Back from a before rating: a level given there puts what suits it first."""
+        from app.domain.levels import state_for  # only once a rating page is in use
+
+        before = self.before
+        self.launcher.set_state(state_for(before.scale.value(), before.numb.isChecked()))
+        self.go_home()
+
+    @Slot()
+    def on_session_begun(self) -> None:
+        """A session began: the launcher is in its usual order again."""
+        if self._launcher is not None:
+            self._launcher.set_state(None)
 
     @Slot()
     def go_home(self) -> None:
