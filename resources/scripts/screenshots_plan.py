@@ -1,4 +1,4 @@
-"""Render the coping plan and the before rating with a suggestion offscreen into
+"""Render the coping plan, and the before rating with a suggestion, offscreen into
 docs/screenshots/ (for the README and for review), in light and dark, at 100% and 200%.
 
     python resources/scripts/screenshots_plan.py
@@ -25,6 +25,7 @@ from app.domain.settings import Contact, Settings, Theme
 from app.storage.sessions import SqliteSessionStore, open_store
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+from app.ui.widgets.common import scroll_into_view
 
 SIZE = (900, 720)
 CONTACTS = (
@@ -90,6 +91,12 @@ def main() -> int:
                     window = window_for(app, store, look, scale, EXAMPLE)  # type: ignore[arg-type]
                     show_plan_from_top(window)
                     save(window, f"plan{sfx}")
+                    window.go_home()
+                    window.start_exercise("extended-exhale")
+                    window.before.scale.set_value(8)
+                    QApplication.processEvents()
+                    scroll_into_view(window.before.suggestion, window.before)
+                    save(window, f"before-suggestion{sfx}")
                     window.close()
             window = window_for(app, store, "light", 1.0, EXAMPLE)
             window.show_plan()

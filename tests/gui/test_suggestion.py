@@ -191,3 +191,26 @@ def test_back_without_a_level_or_a_middling_one_changes_nothing(qtbot: QtBot,
         press(qtbot, Qt.Key.Key_Escape)
         assert window.launcher.state is None
         assert window.launcher.groups.itemAt(0).widget().property("kind") == "breathing"  # type: ignore[union-attr]
+
+
+def test_the_line_is_brought_into_sight_at_large_text(qtbot: QtBot, library: Library,
+                                                      seeded: SqliteSessionStore,
+                                                      clock: FakeClock) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.style import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, "light", 2.0)  # at 200% the line starts below the fold
+    try:
+        window = make_window(qtbot, library, seeded, clock)
+        page = before_page(qtbot, window, "extended-exhale")
+        button = page.suggestion.switch_button
+        press(qtbot, Qt.Key.Key_8)
+        qtbot.waitUntil(lambda: page.suggestion.isVisibleTo(page))
+        qtbot.waitUntil(lambda: button.visibleRegion().boundingRect().height()
+                        == button.height())
+        assert not page.scale.visibleRegion().isEmpty()  # the numbers still in sight
+    finally:
+        theme.apply(app, "light", 1.0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,13 @@ from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
 from app.ui.style import theme
-from app.ui.widgets.common import label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import (
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.wrap_check_box import WrapCheckBox
 
@@ -262,6 +268,10 @@ class BeforePage(_RatingPage):
         self.offer = self._build_offer()
         self.suggest: Suggest | None = None
         self.suggestion = SuggestionLine()
+        self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
+        self._reveal = QTimer(self)
+        self._reveal.setSingleShot(True)
+        self._reveal.setInterval(0)
 
         controls = FlowLayout()  # side by side, or wrapped at large text sizes
         controls.addWidget(self.length_label)
@@ -301,6 +311,7 @@ class BeforePage(_RatingPage):
         self.scale.valueChanged.connect(self.on_level_given)
         self.numb.toggled.connect(self.on_level_given)
         self.suggestion.switchRequested.connect(self.switchRequested)
+        self._reveal.timeout.connect(self.on_reveal)
         self.setFocusProxy(self.scale)
 
     def _build_offer(self) -> QFrame:
@@ -457,7 +468,15 @@ class BeforePage(_RatingPage):
         found = None
         if self.suggest is not None and (value is not None or numb):
             found = self.suggest(value, numb, self.offer.isVisible())
+        appearing = found is not None and self.suggestion.isHidden()
         self.suggestion.show_suggestion(found)
+        if appearing and self.isVisible():  # large text: below the fold otherwise
+            self._reveal.start()  # once the page is laid out with the line in it
+
+    @Slot()
+    def on_reveal(self) -> None:
+        if self.suggestion.isVisible():
+            scroll_into_view(self.suggestion, self)
 
     @Slot()
     def on_skip(self) -> None:
