@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+258"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+278"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -341,8 +341,9 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-395"/>
         <source>Breathe in</source>
+        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
     </message>
     <message>
@@ -356,7 +357,7 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+405"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
@@ -369,12 +370,17 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+128"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+141"/>
+        <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
+        <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>and %1 more</source>
         <translation>and %1 more</translation>
     </message>
@@ -504,7 +510,7 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+149"/>
+        <location filename="../../app/ui/editor/page.py" line="+148"/>
         <source>Exercise editor</source>
         <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
@@ -1054,28 +1060,11 @@
     </message>
 </context>
 <context>
-    <name>ExerciseCues</name>
-    <message>
-        <location filename="../../app/ui/exercise/cues.py" line="+35"/>
-        <source>Breathe in</source>
-        <translation>Breathe in</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breathe out</source>
-        <translation>Breathe out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hold</source>
-        <translation>Hold</translation>
-    </message>
-</context>
-<context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="-87"/>
+        <location filename="../../app/ui/distress/launcher.py" line="-97"/>
         <source>Breathing</source>
+        <extracomment>Keys for History and Settings, from the launcher (shown in their tooltips).</extracomment>
         <translation>Breathing</translation>
     </message>
     <message>
@@ -1640,27 +1629,52 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Delete this file…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Edit a copy</source>
-        <translation>Edit a copy</translation>
+        <location line="+8"/>
+        <source>Edit a copy, in its place</source>
+        <translation>Edit a copy, in its place</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Your own copy takes the place of Steady&apos;s, with the same name. Deleting your copy brings Steady&apos;s back.</source>
+        <translation>Your own copy takes the place of Steady&apos;s, with the same name. Deleting your copy brings Steady&apos;s back.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change this exercise</source>
+        <translation>Change this exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate, as a new exercise</source>
+        <translation>Duplicate, as a new exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new exercise of your own, next to this one, which stays as it is</source>
+        <translation>A new exercise of your own, next to this one, which stays as it is</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move its file to the deleted-exercises folder</source>
+        <translation>Move its file to the deleted-exercises folder</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Duplicate</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Save this exercise as a file to share</source>
+        <translation>Save this exercise as a file to share</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
@@ -1668,7 +1682,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+163"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+181"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1676,7 +1690,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-64"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
@@ -1712,26 +1726,26 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+1"/>
-        <source>Your past sessions and what helps you</source>
-        <translation>Your past sessions and what helps you</translation>
+        <source>Your past sessions and what helps you (%1)</source>
+        <translation>Your past sessions and what helps you (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sound, motion, look, contacts (%1)</source>
+        <translation>Sound, motion, look, contacts (%1)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sound, motion, look, contacts</source>
-        <translation>Sound, motion, look, contacts</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1760,7 +1774,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/shell/window.py" line="+97"/>
-        <location line="+433"/>
+        <location line="+448"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
@@ -1776,7 +1790,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="+12"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1784,7 +1803,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>OwnExercises</name>
     <message>
-        <location filename="../../app/ui/editor/own_exercises.py" line="-145"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="-154"/>
         <source>Import an exercise</source>
         <translation>Import an exercise</translation>
     </message>
@@ -1804,7 +1823,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+321"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
@@ -1932,9 +1951,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-402"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-395"/>
         <source>Breathing guide</source>
-        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathing guide</translation>
     </message>
     <message>
@@ -3000,12 +3018,28 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+305"/>
+        <source>Undo a tick</source>
+        <translation>Undo a tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the last tick. Backspace does the same.</source>
+        <translation>Take back the last tick. Backspace does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back the last tick (Backspace)</source>
+        <translation>Take back the last tick (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+324"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-323"/>
         <location line="+1"/>
         <source>Stop</source>
         <translation>Stop</translation>
@@ -3021,29 +3055,30 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+178"/>
+        <location line="+11"/>
+        <location line="+184"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-144"/>
         <source>That&apos;s the time. Move on when you&apos;re ready.</source>
         <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -3177,12 +3212,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>You stopped when you needed to. That is part of looking after yourself.</source>
+        <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
         <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The exercise was %1.</source>
+        <translation>The exercise was %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 of %2.</source>
         <translation>%1 of %2.</translation>
     </message>

@@ -391,7 +391,7 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
     clock.advance(2.0)
     driver.poll()
     assert editor.pacer.level() > level  # breathing in
-    assert editor.preview_phase.text() == "Inhale"
+    assert editor.preview_phase.text() == "Breathe in"  # the words of the exercise itself
     assert editor.rate_label.text() == "6 breaths a minute"
 
     type_text(qtbot, "Half done")
@@ -521,12 +521,17 @@ def test_a_broken_file_appears_as_a_broken_tile(qtbot: QtBot, window: MainWindow
     tile = launcher.broken_tiles[0]
     assert isinstance(tile, BrokenTile)
     assert "broken.toml" in tile.heading.text()
-    assert "phases[1].seconds" in tile.details.text()
+    # One plain sentence on the tile; the technical line in its tooltip (and for a
+    # screen reader, which cannot hover, in its description).
+    assert "phases[1].seconds" not in tile.details.text()
+    assert "needs a fix" in tile.details.text()
+    assert "phases[1].seconds" in tile.toolTip()
     assert "between 0.5 and 99" in tile.accessibleDescription()
     assert launcher.tile_for("box") is not None  # everything else still works
     launcher.filter.setText("box")
-    shown()  # a broken file stays in sight while searching
+    assert not tile.isVisible()  # out of the way while searching
     launcher.filter.clear()
+    shown()
     path.write_text(OWN_FILE, encoding="utf-8")
     qtbot.waitUntil(lambda: not launcher.broken_tiles and bool(launcher.tile_for("my-own")),
                     timeout=5000)

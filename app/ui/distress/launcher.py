@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -33,6 +33,10 @@ from app.ui.widgets.common import (
 from app.ui.widgets.flow_layout import FlowLayout
 
 TILE_COLUMNS = 2
+#: Keys for History and Settings, from the launcher (shown in their tooltips).
+HISTORY_KEYS = "Ctrl+Shift+H"
+SETTINGS_KEYS = "Ctrl+,"
+PLAN_KEYS = "Ctrl+Shift+P"
 
 
 def kind_names() -> dict[Kind, str]:
@@ -69,6 +73,8 @@ def length_words(exercise: Exercise) -> str:
 class Tile(Button):
     """A large button holding a heading and a wrapped line of detail."""
 
+    moveRequested = Signal(int)  # an arrow key (Qt.Key), for the launcher to follow
+
     def __init__(self, heading: str, detail: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "tile")
@@ -84,6 +90,7 @@ class Tile(Button):
         for part in (self.heading, self.details):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(part)
+        layout.addStretch(1)  # beside a taller tile, the heading stays level with its own
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -91,6 +98,13 @@ class Tile(Button):
     def sizeHint(self) -> QSize:
         layout = self.layout()
         return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ARROWS:  # the launcher moves by where the tiles sit
+            self.moveRequested.emit(event.key())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
@@ -138,13 +152,18 @@ class BrokenTile(Tile):
         if len(problems) > 3:
             lines.append(QCoreApplication.translate("BrokenTile", "and %1 more").replace(
                 "%1", str(len(problems) - 3)))
+        plain = QCoreApplication.translate(
+            "BrokenTile", "Something in this file needs a fix before it can be used. "
+            "Choose it to open its folder.")
         super().__init__(QCoreApplication.translate("BrokenTile", "%1 cannot be used")
-                         .replace("%1", name), "\n".join(lines), parent)
+                         .replace("%1", name), plain, parent)
         self.path = path
         self.problems = problems
+        self.technical = lines  # for the tooltip and `steady list`, not the tile
         self.setAccessibleName(self.heading.text())
-        self.setAccessibleDescription("; ".join(lines))
-        self.setToolTip(path)
+        # A screen reader cannot hover for the tooltip: it hears the details too.
+        self.setAccessibleDescription(" ".join([plain, *lines]))
+        self.setToolTip("\n".join([path, *lines]))
 
 
 class LauncherPage(QWidget):
@@ -186,12 +205,16 @@ class LauncherPage(QWidget):
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.history_button = make_button(self.tr("History"),
                                           description=self.tr("Your past sessions and what "
-                                                              "helps you"))
+                                                              "helps you (%1)").replace(
+                                              "%1", HISTORY_KEYS))
         self.settings_button = make_button(self.tr("Settings"),
-                                           description=self.tr("Sound, motion, look, contacts"))
-        self.plan_button = make_button(self.tr("My coping plan"),
-                                       description=self.tr("Your own plan for the hardest "
-                                                           "moments"))
+                                           description=self.tr("Sound, motion, look, contacts "
+                                                               "(%1)").replace("%1",
+                                                                               SETTINGS_KEYS))
+        self.plan_button = make_button(self.tr("My plan"),
+                                       description=self.tr("Your coping plan for the hardest "
+                                                           "moments (%1)").replace(
+                                           "%1", PLAN_KEYS))
         self.groups = QVBoxLayout()
         self.groups.setSpacing(10)
 
@@ -238,6 +261,12 @@ class LauncherPage(QWidget):
         return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
 
     def _connect_signals(self) -> None:
+        for keys, signal in ((HISTORY_KEYS, self.historyRequested),
+                             (SETTINGS_KEYS, self.settingsRequested),
+                             (PLAN_KEYS, self.planRequested)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(signal)
         self.filter.textChanged.connect(self.on_filter)
         self.start_now.clicked.connect(self.on_start_now)
         self.history_button.clicked.connect(self.historyRequested)
@@ -296,6 +325,7 @@ class LauncherPage(QWidget):
         for index, exercise in enumerate(exercises):
             tile = ExerciseTile(exercise, group)
             tile.clicked.connect(self.on_tile_clicked)
+            tile.moveRequested.connect(self.on_tile_arrow)
             for hook in self.tile_hooks:
                 hook(tile)
             grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
@@ -349,6 +379,7 @@ class LauncherPage(QWidget):
         for index, (path, found) in enumerate(by_file.items()):
             tile = BrokenTile(path, found, group)
             tile.clicked.connect(self.on_broken_clicked)
+            tile.moveRequested.connect(self.on_tile_arrow)
             for hook in self.tile_hooks:
                 hook(tile)
             grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
@@ -390,8 +421,10 @@ class LauncherPage(QWidget):
             item = self.groups.itemAt(index)
             group = item.widget() if item is not None else None
             if group is not None:
-                broken = bool(group.property("broken"))  # files needing a fix stay in sight
-                group.setHidden(not broken and not any(
+                if group.property("broken"):  # out of the way while searching
+                    group.setHidden(bool(words))
+                    continue
+                group.setHidden(not any(
                     not t.isHidden() and t.parentWidget() is group for t in self.tiles))
         self.empty.setVisible(bool(self.tiles) and not self.visible_tiles())
 
@@ -400,6 +433,17 @@ class LauncherPage(QWidget):
         visible = self.visible_tiles()
         if visible:
             visible[0].click()
+
+    @Slot(int)
+    def on_tile_arrow(self, key: int) -> None:
+        """From a tile, an arrow goes to the tile next to it on screen."""
+        tile = self.sender()
+        if not isinstance(tile, Tile):
+            return
+        shown = [t for t in (*self.tiles, *self.broken_tiles) if t.isVisible()]
+        target = tile_towards(tile, shown, Qt.Key(key))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     @Slot()
     def on_tile_clicked(self) -> None:
@@ -429,3 +473,30 @@ class LauncherPage(QWidget):
             self.filter.setText(self.filter.text() + text)
             return
         super().keyPressEvent(event)
+
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+def tile_towards(tile: QWidget, tiles: Sequence[QWidget], key: Qt.Key) -> QWidget | None:
+    """The tile next to ``tile`` in the direction of an arrow key, by where tiles sit on
+    screen: Down goes to the nearest row below (across kinds too), to the tile most
+    nearly under this one; Left and Right stay in the row."""
+    here = tile.mapToGlobal(tile.rect().center())
+    half_row = tile.height() // 2
+    found: list[tuple[int, int, QWidget]] = []  # (distance ahead, distance across, tile)
+    for other in tiles:
+        if other is tile:
+            continue
+        there = other.mapToGlobal(other.rect().center())
+        dx, dy = there.x() - here.x(), there.y() - here.y()
+        ahead, across = {Qt.Key.Key_Down: (dy, dx), Qt.Key.Key_Up: (-dy, dx),
+                         Qt.Key.Key_Right: (dx, dy), Qt.Key.Key_Left: (-dx, dy)}[key]
+        sideways_ok = key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or abs(across) <= half_row
+        if ahead > 0 and sideways_ok:
+            found.append((ahead, abs(across), other))
+    if not found:
+        return None
+    nearest = min(ahead for ahead, _across, _tile in found)
+    same_line = [entry for entry in found if entry[0] <= nearest + half_row]
+    return min(same_line, key=lambda entry: (entry[1], entry[0]))[2]

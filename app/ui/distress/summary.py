@@ -106,9 +106,17 @@ class SummaryPage(QWidget):
         ``can_keep``: sessions no disk took can be saved to a file."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
-        if record.status == "stopped":
+        # Without ratings the line above already says how long: not twice.
+        timed_above = (outcome(record.before, record.after).direction is Direction.UNKNOWN
+                       and record.practised_seconds >= 5)
+        if record.status == "stopped" and timed_above:
+            detail = self.tr("You stopped when you needed to. That is part of looking after "
+                             "yourself.")
+        elif record.status == "stopped":
             detail = self.tr("You stopped after %1. Stopping when you need to is part of "
                              "looking after yourself.").replace("%1", practised)
+        elif timed_above:
+            detail = self.tr("The exercise was %1.").replace("%1", record.exercise_title)
         else:
             detail = self.tr("%1 of %2.").replace("%1", practised).replace(
                 "%2", record.exercise_title)

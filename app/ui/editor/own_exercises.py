@@ -190,15 +190,28 @@ class LauncherActions(QObject):
             return menu
         exercise = tile.exercise
         menu.setAccessibleName(self.tr("Actions for %1").replace("%1", exercise.title))
-        edit = self.tr("Edit a copy") if exercise.bundled else self.tr("Edit")
-        entries = [("edit", edit, "Ctrl+E", self.editRequested),
-                   ("duplicate", self.tr("Duplicate"), "Ctrl+D", self.duplicateRequested),
-                   ("export", self.tr("Export…"), "Ctrl+Shift+E", self.exportRequested)]
+        if exercise.bundled:  # the two ways to change it, and how they differ
+            edit = self.tr("Edit a copy, in its place")
+            edit_tip = self.tr("Your own copy takes the place of Steady's, with the same "
+                               "name. Deleting your copy brings Steady's back.")
+        else:
+            edit, edit_tip = self.tr("Edit"), self.tr("Change this exercise")
+        entries = [("edit", edit, edit_tip, "Ctrl+E", self.editRequested),
+                   ("duplicate", self.tr("Duplicate, as a new exercise"),
+                    self.tr("A new exercise of your own, next to this one, which stays as "
+                            "it is"), "Ctrl+D", self.duplicateRequested),
+                   ("export", self.tr("Export…"), self.tr("Save this exercise as a file to "
+                                                          "share"),
+                    "Ctrl+Shift+E", self.exportRequested)]
         if not exercise.bundled:
-            entries.append(("delete", self.tr("Delete…"), "Delete", self.deleteRequested))
-        for name, text, keys, signal in entries:
+            entries.append(("delete", self.tr("Delete…"), self.tr("Move its file to the "
+                                                                  "deleted-exercises folder"),
+                            "Delete", self.deleteRequested))
+        menu.setToolTipsVisible(True)
+        for name, text, tip, keys, signal in entries:
             action = menu.addAction(text)
             action.setObjectName(name)
+            action.setToolTip(tip)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, s=signal: s.emit(exercise.id))
         return menu
@@ -267,6 +280,9 @@ class ExerciseHost(Protocol):
     def current_page(self) -> QWidget | None: ...
 
     def show_page(self, page: QWidget) -> None: ...
+
+    def show_status(self, text: str) -> None:
+        """A short, calm line at the top of the window, until the page changes."""
 
     def go_home(self) -> None: ...
 
@@ -337,6 +353,13 @@ class OwnExercises(QObject):
             self.editor.set_library(library)
 
     def _say(self, text: str) -> None:
+        """Tell the person, where they are looking after the editor or a tile's menu:
+        in the window's status line."""
+        self.actions.set_status("")
+        self.host.show_status(text)
+
+    def _say_here(self, text: str) -> None:
+        """Tell the person under the buttons they just used (import, the folder)."""
         self.actions.set_status(text)
 
     # ------------------------------------------------------------------ editor
@@ -527,7 +550,7 @@ class OwnExercises(QObject):
             if len(incoming.problems) > 1:
                 text += " " + self.tr("(and %1 more; `steady validate` lists them all)") \
                     .replace("%1", str(len(incoming.problems) - 1))
-            self._say(text)
+            self._say_here(text)
             return
         data = incoming.data
         new_id = exercise.id
@@ -547,13 +570,13 @@ class OwnExercises(QObject):
             answer = ClashDialog.ask(self.dialog_parent(), question.replace("%1", existing.title)
                                      .replace("%2", exercise.id))
             if answer == "cancel":
-                self._say(self.tr("Nothing was imported."))
+                self._say_here(self.tr("Nothing was imported."))
                 return
             if answer == "keep-both":
                 new_id = unique_id(exercise.id, set(self.library.ids()))
                 changed = with_new_id(data, source, new_id)
                 if changed is None:
-                    self._say(self.tr("%1 could not be given a new id; nothing was imported.")
+                    self._say_here(self.tr("%1 could not be given a new id; nothing was imported.")
                               .replace("%1", source.name))
                     return
                 data = changed
@@ -564,11 +587,11 @@ class OwnExercises(QObject):
                 move_aside(replace_path, self.data_dir)
             copy_in(data, self.folder, new_id, replace=replace_path)
         except OSError as error:
-            self._say(self.tr("Could not import %1 (%2).").replace("%1", source.name)
+            self._say_here(self.tr("Could not import %1 (%2).").replace("%1", source.name)
                       .replace("%2", os_reason(error)))
             return
         self.reload()
-        self._say(self.tr("Imported “%1”.").replace("%1", exercise.title))
+        self._say_here(self.tr("Imported “%1”.").replace("%1", exercise.title))
         self.host.launcher.focus_exercise(new_id)
 
     @Slot()
@@ -576,11 +599,11 @@ class OwnExercises(QObject):
         try:
             make_folder(self.folder)
         except OSError as error:
-            self._say(self.tr("Could not make the folder %1 (%2).").replace(
+            self._say_here(self.tr("Could not make the folder %1 (%2).").replace(
                 "%1", str(self.folder)).replace("%2", os_reason(error)))
             return
         if not open_url(QUrl.fromLocalFile(str(self.folder))):
-            self._say(self.tr("Steady could not open a file manager. Your exercises folder "
+            self._say_here(self.tr("Steady could not open a file manager. Your exercises folder "
                               "is %1").replace("%1", str(self.folder)))
 
     @Slot(str)

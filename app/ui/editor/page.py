@@ -78,11 +78,17 @@ from app.ui.editor.parts import (
     PhaseRow,
     RowList,
     StepRow,
-    action_names,
     next_phase,
 )
-from app.ui.exercise.breathing import PacerWidget
-from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.exercise.breathing import PacerWidget, phase_word
+from app.ui.widgets.common import (
+    english_plural,
+    label,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+    scroll_page,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 
 Clock = Callable[[], float]
@@ -404,8 +410,8 @@ class EditorPage(QWidget):
                                                            "in your exercises folder"))
         footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status)
         footer.addStretch(1)
+        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
 
@@ -772,6 +778,7 @@ class EditorPage(QWidget):
                   (self.field_errors["tags"], self.tags_edit)]
         for error, widget in order:
             if not error.isHidden() and error.text():
+                widget.setProperty("scrollHeading", error)  # the field with what is wrong
                 return widget
         return None
 
@@ -786,8 +793,8 @@ class EditorPage(QWidget):
                 "Not saved yet: see the notes above."))
             widget = self.first_problem_widget()
             if widget is not None:
-                self.scroll_area.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                scroll_into_view(widget, self)  # the field and its note, whole
             return False
         answer = self._overwrite_answer()
         if answer == "cancel":
@@ -899,7 +906,7 @@ class EditorPage(QWidget):
                    and not self._preview_paused)
         if not running:
             self.pacer.set_state(None)
-            self.preview_phase.setText(action_names()[phases[0].action] if phases else "")
+            self.preview_phase.setText(phase_word(phases[0].action) if phases else "")
             return
         driver = PacerDriver(phases, minutes=PREVIEW_MINUTES, clock=self._clock,
                              animate=not self._reduced, parent=self)
@@ -932,7 +939,7 @@ class EditorPage(QWidget):
             return
         state = driver.state()
         self.pacer.set_state(state)
-        self.preview_phase.setText(action_names()[state.action])
+        self.preview_phase.setText(phase_word(state.action))
 
     @Slot(float)
     def on_preview_finished(self, _practised: float) -> None:

@@ -14,7 +14,17 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -61,6 +71,16 @@ BAR_HEIGHT = 14.0
 BAR_GAP = 24.0
 RING_WIDTH = 3.0
 GUIDE_WIDTH = 1.5
+
+
+def phase_word(action: str) -> str:
+    """What to do in a phase, as the breathing page says it ("Breathe in"); the
+    editor's preview and the spoken cues say the same."""
+    if action == "inhale":
+        return QCoreApplication.translate("BreathingPage", "Breathe in")
+    if action == "exhale":
+        return QCoreApplication.translate("BreathingPage", "Breathe out")
+    return QCoreApplication.translate("BreathingPage", "Hold")
 
 
 class PacerWidget(QWidget):
@@ -155,7 +175,7 @@ class PacerWidget(QWidget):
         c = theme.colors()
         self._fill = QBrush(QColor(c.accent_soft))
         self._ring = QPen(QColor(c.accent), RING_WIDTH)
-        guide = QColor(c.border)
+        guide = QColor(c.rule)
         self._guide = QPen(guide, GUIDE_WIDTH)
         self._bar_back = QBrush(QColor(c.accent_soft))
         self._bar_fill = QBrush(QColor(c.accent))
@@ -456,26 +476,19 @@ class BreathingPage(QWidget):
         self.finished.emit(practised_seconds)
 
     # -- internals ------------------------------------------------------------
-    def _phase_word(self, action: str) -> str:
-        if action == "inhale":
-            return self.tr("Breathe in")
-        if action == "exhale":
-            return self.tr("Breathe out")
-        return self.tr("Hold")
-
     def _show_state(self) -> None:
         state = self.driver.state()
         self.pacer_widget.set_state(state)
         if self._ended:
             return
         if state.status == "idle":
-            phase = self._phase_word(state.action)
+            phase = phase_word(state.action)
             seconds = str(math.ceil(state.phase_seconds - 1e-6))
         elif self.driver.is_paused():
             phase = self.tr("Paused")
             seconds = ""
         else:
-            phase = self._phase_word(state.action)
+            phase = phase_word(state.action)
             seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
         self.phase_seconds_label.setText(seconds)
         left = math.ceil(state.remaining - 1e-6)

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.resize(900, 720)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.help_button, self.notice, self.stack = build_frame(self)
+        self.help_button, self.notice, self.status_line, self.stack = build_frame(self)
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         self.keeper.changed.connect(self.on_settings_changed)
+        self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_focus_changed)
+            from app.ui.widgets.focus_ring import FocusRings
+
+            FocusRings.install(app)  # focus seen on filled buttons too
 
     def after_first_frame(self, then: Callable[[], object], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
@@ -328,6 +332,7 @@ class MainWindow(QMainWindow):
         self.steps.finish()
         if self._launcher_stale:
             self.refresh_launcher()
+        self.clear_search()  # back home, every exercise is in sight again
         self._show(self.launcher)
 
     # ------------------------------------------------------------------ history
@@ -420,13 +425,14 @@ class MainWindow(QMainWindow):
             page.set_base(self.settings)
             page.set_sound_status(sound or None)
             page.set_speech_status(speech or None)
-        if self.current_page() is not page:
+        afresh = self.current_page() is not page
+        if afresh:
             self._settings_return = self.current_page()
-            if not section:  # opened afresh: from the top, where the focus goes
-                page.scroll_area.verticalScrollBar().setValue(0)
         self._show(page)
         if section:
             page.show_section(section)
+        elif afresh:  # from the top, where the focus goes (Qt's own move of the focus
+            page.scroll_area.verticalScrollBar().setValue(0)  # as it shows may scroll)
 
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -517,6 +523,15 @@ class MainWindow(QMainWindow):
         self.go_home()
         self.show_contacts()
 
+    def show_status(self, text: str) -> None:
+        """A short, calm line at the top (e.g. "Saved"), gone when the page changes."""
+        self.status_line.setText(text)
+        self.status_line.setVisible(bool(text))
+
+    @Slot(int)
+    def on_page_changed(self, _index: int) -> None:
+        self.show_status("")
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -561,9 +576,10 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
-def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidget]:
-    """The window's frame: a header with "Get help now", a notice line, and the stack
-    of pages under them. Returns those three.
+def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStackedWidget]:
+    """The window's frame: a header with "Get help now", a notice line (something to
+    act on), a status line (calm news: "Saved"), and the stack of pages under them.
+    Returns those four.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -590,7 +606,14 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidge
     layout.addLayout(notice_row)
     notice = label("", "caution", central)
     notice.hide()
-    notice_row.addWidget(notice)
+    status = label("", "muted", central)
+    status.setTextFormat(Qt.TextFormat.PlainText)
+    status.setAccessibleName(QCoreApplication.translate("MainWindow", "Status"))
+    status.hide()
+    notice_box = QVBoxLayout()
+    notice_box.addWidget(notice)
+    notice_box.addWidget(status)
+    notice_row.addLayout(notice_box)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
-    return help_button, notice, stack
+    return help_button, notice, status, stack
