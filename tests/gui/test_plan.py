@@ -325,3 +325,44 @@ def test_a_plan_that_cannot_be_saved_says_so_and_keeps_the_words(
     qtbot.waitUntil(lambda: bool(broken.saves), timeout=5000)
     assert broken.saves[-1].people == ("Jo", "Sam")
     assert not page.notice.isVisibleTo(page) and page.status.text() == "Saved on this computer."
+
+
+def finish_a_session(qtbot: QtBot, window: MainWindow, tags: str) -> None:
+    window.start_exercise("orienting")
+    window.before.scale.set_value(6)
+    window.before.go_button.click()
+    window.exercise_page.stop()  # type: ignore[union-attr]
+    after = window.after
+    after.scale.set_value(4)
+    after.tags.setText(tags)
+    after.go_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.summary)
+
+
+def test_a_tag_that_is_a_warning_sign_offers_the_plan_once(
+        qtbot: QtBot, library: Library, store: SqliteSessionStore, clock: FakeClock,
+        data_dir: Path) -> None:
+    FilePlanStore(data_dir).save(CopingPlan(warning_signs=("Not sleeping",
+                                                           "Rows with my partner")))
+    window = make_window(qtbot, library, store, clock, data_dir)
+    summary = window.summary
+    finish_a_session(qtbot, window, "work")  # not a warning sign: nothing offered
+    assert not summary.plan_button.isVisibleTo(summary)
+    finish_a_session(qtbot, window, "work, partner")
+    assert summary.plan_button.isVisibleTo(summary)
+    assert "Rows with my partner" in summary.plan_offer.text()
+    assert summary.home_button.hasFocus()  # offered, not pressed on the person
+    finish_a_session(qtbot, window, "partner")  # once: not again for the same sign
+    assert not summary.plan_button.isVisibleTo(summary)
+    finish_a_session(qtbot, window, "not sleeping")  # another sign
+    assert summary.plan_button.isVisibleTo(summary)
+    summary.plan_button.click()
+    assert isinstance(window.current_page(), PlanPage)
+    assert window.plan_door.page.texts["warning_signs"].toPlainText() == (
+        "Not sleeping\nRows with my partner")
+
+
+def test_without_tags_the_plan_is_not_even_read(qtbot: QtBot, window: MainWindow) -> None:
+    finish_a_session(qtbot, window, "")
+    assert window._plan_door is None  # nothing of the plan was made or read
+    assert not window.summary.plan_button.isVisibleTo(window.summary)

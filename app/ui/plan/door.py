@@ -57,6 +57,7 @@ class PlanDoor(QObject):
         self._keeper: PlanKeeper | None = None
         self._page: PlanPage | None = None
         self._return_to: QWidget | None = None
+        self._offered: set[str] = set()  # warning signs the plan was offered for
 
     @property
     def keeper(self) -> PlanKeeper:
@@ -83,12 +84,18 @@ class PlanDoor(QObject):
     def plan(self) -> CopingPlan:
         return self.keeper.plan
 
-    def warning_sign_in(self, tags: Iterable[str]) -> str | None:
-        """The warning sign of the person's plan that one of ``tags`` matches, if any."""
+    def offer_for(self, tags: Iterable[str]) -> str | None:
+        """The warning sign of the person's plan that one of ``tags`` matches, the first
+        time it does while Steady runs (the plan is offered once, not at every session
+        with that tag); else None."""
         tags = list(tags)
         if not tags:
             return None  # the plan is not even read
-        return matching_warning_sign(tags, self.keeper.plan)
+        sign = matching_warning_sign(tags, self.keeper.plan)
+        if sign is None or sign in self._offered:
+            return None
+        self._offered.add(sign)
+        return sign
 
     @Slot()
     def open(self) -> None:

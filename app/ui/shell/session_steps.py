@@ -70,6 +70,10 @@ class Pages(Protocol):
     def clear_search(self) -> None:
         """Empty the launcher's search, so every exercise is in sight on the way back."""
 
+    def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
+        """A warning sign of the person's plan that one of ``tags`` matches, the first
+        time it does while Steady runs; else None."""
+
 
 class SessionSteps(QObject):
     """Runs one session at a time: ``start`` -> ratings and exercise -> summary."""
@@ -201,7 +205,8 @@ class SessionSteps(QObject):
             return
         summary = self.pages.summary
         summary.show_record(record, saved=self.saved, where=self.flow.saved_to,
-                            can_keep=bool(self.flow.held()))
+                            can_keep=bool(self.flow.held()),
+                            warning_sign=self.pages.warning_sign_in(record.tags))
         self.pages.show_page(summary)
 
     @Slot()

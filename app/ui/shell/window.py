@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
             page.keepRequested.connect(self.steps.keep_elsewhere)
+            page.planRequested.connect(self.show_plan)
         return self._summary
 
     @property
@@ -367,6 +368,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_plan(self) -> None:
         self.plan_door.open()
+
+    def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
+        """A warning sign of the plan that one of ``tags`` matches, offered once a run
+        (without tags the plan is not even read)."""
+        return self.plan_door.offer_for(tags) if tags else None
 
     def has_page(self, page: QWidget) -> bool:
         return self.stack.indexOf(page) >= 0
