@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
             from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
+            page.forget_plan = self.forget_plan
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page
@@ -368,6 +369,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_plan(self) -> None:
         self.plan_door.open()
+
+    def forget_plan(self) -> None:
+        """"Delete everything": the coping plan goes with the log (StorageError if not)."""
+        self.plan_door.forget()
 
     def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
         """A warning sign of the plan that one of ``tags`` matches, offered once a run
