@@ -8,7 +8,7 @@ was chosen. T (shown on the button) switches, keeping the rating given.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from app.domain.helped import LevelSuggestion
@@ -16,28 +16,6 @@ from app.ui.widgets.common import english_plural, format_decimal, label, make_bu
 
 #: The key that switches to the suggestion (shown on its button).
 SWITCH_KEY = Qt.Key.Key_T
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Suggestion", text, "", n)
-
-
-def basis_text(suggestion: LevelSuggestion) -> str:
-    """The line: from which level, what, by how much, over how many sessions."""
-    n = suggestion.sessions
-    if suggestion.level == "numb":
-        text = english_plural(_tr("When you started out numb or far away, that feeling had "
-                                  "eased after %1 %2 times out of %n.", n), n)
-        return text.replace("%1", suggestion.title).replace("%2", str(suggestion.cleared))
-    start = {
-        "0-3": _tr("From 0 to 3"), "4-6": _tr("From 4 to 6"), "7-8": _tr("From 7 or 8"),
-        "9-10": _tr("From 9 or 10"),
-    }[suggestion.level]
-    drop = -(suggestion.mean_change or 0.0)
-    text = english_plural(_tr("%1, %2 has lowered your rating by %3 points on average, "
-                              "over %n session(s).", n), n)
-    return (text.replace("%1", start).replace("%2", suggestion.title)
-            .replace("%3", format_decimal(drop)))
 
 
 class SuggestionLine(QFrame):
@@ -65,7 +43,7 @@ class SuggestionLine(QFrame):
         if suggestion is None:
             self.hide()
             return
-        self.text.setText(basis_text(suggestion))
+        self.text.setText(self.basis_text(suggestion))
         self.switch_button.setText(self.tr("Try %1 instead (T)").replace("%1", suggestion.title))
         self.switch_button.setAccessibleName(self.tr("Try %1 instead").replace(
             "%1", suggestion.title))
@@ -73,6 +51,24 @@ class SuggestionLine(QFrame):
             "Switch to %1, keeping the rating you gave. Enter still starts the exercise you "
             "chose.").replace("%1", suggestion.title))
         self.show()
+
+    def basis_text(self, suggestion: LevelSuggestion) -> str:
+        """The line: from which level, what, by how much, over how many sessions."""
+        n = suggestion.sessions
+        if suggestion.level == "numb":
+            text = english_plural(self.tr("When you started out numb or far away, that "
+                                          "feeling had eased after %1 %2 times out of %n.",
+                                          "", n), n)
+            return text.replace("%1", suggestion.title).replace("%2", str(suggestion.cleared))
+        start = {
+            "0-3": self.tr("From 0 to 3"), "4-6": self.tr("From 4 to 6"),
+            "7-8": self.tr("From 7 or 8"), "9-10": self.tr("From 9 or 10"),
+        }[suggestion.level]
+        drop = -(suggestion.mean_change or 0.0)
+        text = english_plural(self.tr("%1, %2 has lowered your rating by %3 points on "
+                                      "average, over %n session(s).", "", n), n)
+        return (text.replace("%1", start).replace("%2", suggestion.title)
+                .replace("%3", format_decimal(drop)))
 
     @Slot()
     def on_switch(self) -> None:

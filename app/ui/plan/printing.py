@@ -32,9 +32,6 @@ BLANK_LINES = 3
 PRINT_POINTS = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanPrint", text)
-
 
 def _items(lines: Iterable[str]) -> str:
     return "".join(f"<li>{html.escape(line)}</li>" for line in lines)
@@ -65,7 +62,8 @@ def plan_html(plan: CopingPlan, library: Library, contacts: tuple[Contact, ...])
         lines += list(getattr(plan, section.key))
         out.append(f"<h2>{number}. {html.escape(section.heading)}</h2>")
         out.append(f"<ul>{_items(lines)}</ul>" if lines else blank)
-    danger = _tr("If you are in danger, call your local emergency number now.")
+    danger = QCoreApplication.translate(
+        "PlanPrint", "If you are in danger, call your local emergency number now.")
     out.append(f"<p><small>{html.escape(danger)}</small></p>")
     return "\n".join(out)
 
@@ -87,7 +85,7 @@ class PrintRequest:
         from PySide6.QtPrintSupport import QPrintDialog
 
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print my coping plan"))
+        dialog.setWindowTitle(QCoreApplication.translate("PlanPrint", "Print my coping plan"))
         return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
 
 
