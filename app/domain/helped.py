@@ -22,19 +22,20 @@ what is already chosen, and nothing with too little history. Stdlib only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.domain.levels import StartLevel, start_level
 from app.domain.loader import Library
-from app.domain.rating import offer_help_before
 from app.domain.session import HELPED_MIN_SESSIONS, BestExercise, ExerciseStats
+
+if TYPE_CHECKING:  # the launcher loads this module before its first frame; these wait
+    from app.domain.levels import StartLevel
 
 #: From numb, an exercise has helped when more than this share of its sessions ended
 #: without the mark.
 NUMB_CLEARED_OVER = 0.5
 
 #: The "what works for me" rows, per exercise, of the sessions that started from a level.
-StatsForLevel = Callable[[StartLevel], Sequence[ExerciseStats]]
+StatsForLevel = Callable[["StartLevel"], Sequence[ExerciseStats]]
 
 
 class LevelSuggestion(NamedTuple):
@@ -118,6 +119,9 @@ def level_suggestion(rating: int | None, numb: bool, stats_for: StatsForLevel,
     named at 9 or 10 until the offer of help has been shown (``help_offered``), nor
     when what helped most is ``current_id`` already, nor with too little history.
     """
+    from app.domain.levels import start_level
+    from app.domain.rating import offer_help_before
+
     level = start_level(rating, numb)
     if level is None or (offer_help_before(rating) and not help_offered):
         return None

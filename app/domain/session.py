@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
-from app.domain.levels import StartLevel
+if TYPE_CHECKING:  # loaded before the first frame; the levels wait until a rating
+    from app.domain.levels import StartLevel
 
 Status = Literal["running", "completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted")

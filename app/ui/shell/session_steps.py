@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QWidget
 from app.domain.errors import StorageError
 from app.domain.exercise import Exercise
 from app.domain.helped import LevelSuggestion, level_suggestion
-from app.domain.levels import StartLevel
 from app.domain.loader import Library
 from app.domain.session import ExerciseStats, SessionFilter, SessionStore, utc_now
 from app.domain.settings import Settings
@@ -27,6 +26,7 @@ from app.services.session_flow import SessionFlow
 from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
 
 if TYPE_CHECKING:  # the pages are imported when first made
+    from app.domain.levels import StartLevel
     from app.ui.distress.rating import AfterPage, BeforePage
     from app.ui.distress.summary import SummaryPage
     from app.ui.exercise.breathing import BreathingPage
