@@ -164,6 +164,7 @@ class PlanPage(QWidget):
         self.exercise_list = QVBoxLayout()
         self.exercise_list.setSpacing(4)
         self.exercise_choice = FitComboBox()
+        self.exercise_choice.setObjectName("planExercise")
         self.exercise_choice.setPlaceholderText(self.tr("Choose an exercise"))
         self.exercise_choice.setAccessibleName(self.tr("An exercise to add"))
         self.exercise_choice.setAccessibleDescription(self.tr(
