@@ -28,6 +28,7 @@ class SummaryPage(QWidget):
     other = Signal()  # "Try a different exercise": home, on the exercises
     helpRequested = Signal()
     keepRequested = Signal()  # "Save to a file…": sessions no disk could take
+    planRequested = Signal()  # a tag matched a warning sign: the plan was offered
 
     def __init__(self, parent: QWidget | None = None, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -46,6 +47,10 @@ class SummaryPage(QWidget):
                                    "to someone now."), "caution")
         self.offer_button = make_button(self.tr("Get help now"), role="help",
                                         description=self.tr("See your contacts and helplines"))
+        self.plan_offer = label("", "muted")
+        self.plan_button = make_button(self.tr("Open my plan"),
+                                       description=self.tr("Your coping plan: what you wrote "
+                                                           "for times like this"))
         self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary",
                                        description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
@@ -75,6 +80,11 @@ class SummaryPage(QWidget):
         keep_row.addWidget(self.keep_button)
         keep_row.addStretch(1)
         body.addLayout(keep_row)
+        body.addWidget(self.plan_offer)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
+        body.addLayout(plan_row)
         body.addStretch(2)
         buttons = FlowLayout()
         buttons.addStretch(1)
@@ -87,6 +97,7 @@ class SummaryPage(QWidget):
         self.other_button.clicked.connect(self.other)
         self.offer_button.clicked.connect(self.helpRequested)
         self.keep_button.clicked.connect(self.keepRequested)
+        self.plan_button.clicked.connect(self.planRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to the offer of support when there is one,
@@ -123,10 +134,13 @@ class SummaryPage(QWidget):
             "%1", minutes_text(record.practised_seconds))
 
     def show_record(self, record: SessionRecord, *, saved: bool,
-                    where: SavedTo | None = "log", can_keep: bool = False) -> None:
+                    where: SavedTo | None = "log", can_keep: bool = False,
+                    warning_sign: str | None = None) -> None:
         """The summary of ``record``. ``where`` it was saved decides what is said about
         keeping it: "Saved on this computer" only after a save the log checked.
-        ``can_keep``: sessions no disk took can be saved to a file."""
+        ``can_keep``: sessions no disk took can be saved to a file. ``warning_sign``:
+        one of the plan's warning signs that a tag of the session matched; the plan
+        is offered, once, without asking anything."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
         # Without ratings the line above already says how long: not twice.
@@ -158,6 +172,12 @@ class SummaryPage(QWidget):
             self.tr("That was a hard one, and you stayed with it.") if show_offer and rose
             else self.tr("Thank you for taking this time."))
         self.enter_guard.arm()
+        if warning_sign:
+            self.plan_offer.setText(self.tr(
+                "What set this off is one of the warning signs in your plan (\u201c%1\u201d). "
+                "Your plan is here if you want it.").replace("%1", warning_sign))
+        self.plan_offer.setVisible(bool(warning_sign))
+        self.plan_button.setVisible(bool(warning_sign))
 
     def saved_text(self, saved: bool, where: SavedTo | None) -> str:
         if saved and where == "log":
@@ -177,7 +197,7 @@ class SummaryPage(QWidget):
             if event.key() != Qt.Key.Key_Escape and self.enter_guard.fresh():
                 return  # the Enter that brought the person here
             if event.key() != Qt.Key.Key_Escape and focused in (
-                    self.again_button, self.offer_button, self.other_button):
+                    self.again_button, self.offer_button, self.other_button, self.plan_button):
                 focused.click()
             else:
                 self.home.emit()
