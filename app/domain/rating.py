@@ -88,3 +88,7 @@ class DigitEntry:
     def reset(self) -> None:
         """Forget a "1" typed before (the rating was set another way)."""
         self._one_at = None
+
+    def waiting(self, now: float) -> bool:
+        """Whether a "0" typed now would still make 10: the "1" shown may not be final."""
+        return self._one_at is not None and 0 <= now - self._one_at <= self.pause

@@ -72,3 +72,34 @@ def test_ten_at_the_first_rating_offers_help_first(qtbot: QtBot, window: MainWin
     assert window.exercise_page is None
     qtbot.keyClick(before.offer_continue, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.exercise_page is not None)
+
+
+def watch_suggestions(window: MainWindow) -> list[int | None]:
+    """Record each level the before page asks a suggestion for (it then shows none)."""
+    asked: list[int | None] = []
+
+    def suggest(value: int | None, numb: bool, offered: bool) -> None:
+        asked.append(value)
+
+    window.before.suggest = suggest
+    return asked
+
+
+def test_no_suggestion_for_a_one_that_becomes_ten(qtbot: QtBot, window: MainWindow) -> None:
+    asked = watch_suggestions(window)
+    scale = window.before.scale
+    qtbot.keyClick(scale, Qt.Key.Key_1)
+    assert asked == []  # "1" may yet be the start of 10: no line for 1 meanwhile
+    qtbot.wait(600)
+    qtbot.keyClick(scale, Qt.Key.Key_0)
+    assert asked == [10]
+    qtbot.wait(int(DIGIT_PAUSE * 1000) + 200)
+    assert asked == [10]  # the pending check for "1" does not come back
+
+
+def test_a_one_left_alone_gets_its_suggestion_after_the_pause(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    asked = watch_suggestions(window)
+    qtbot.keyClick(window.before.scale, Qt.Key.Key_1)
+    assert asked == []
+    qtbot.waitUntil(lambda: asked == [1], timeout=int(DIGIT_PAUSE * 1000) + 2000)

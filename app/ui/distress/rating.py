@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise
 from app.domain.helped import LevelSuggestion
-from app.domain.rating import DigitEntry, clamp_rating, offer_help_before
+from app.domain.rating import DIGIT_PAUSE, DigitEntry, clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
@@ -134,6 +134,10 @@ class RatingScale(QWidget):
         self.setAccessibleName(self.tr("How stirred up: %1").replace("%1", str(value))
                                if value is not None else self.tr("How stirred up, from 0 to 10"))
         self.valueChanged.emit(value)
+
+    def settling(self) -> bool:
+        """Whether the number shown may still change on its own key ("1" may become 10)."""
+        return self._digits.waiting(self._clock())
 
     def step(self, delta: int) -> None:
         self._digits.reset()
@@ -307,6 +311,11 @@ class BeforePage(_RatingPage):
         self.suggest: Suggest | None = None
         self.suggestion = SuggestionLine()
         self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
+        # Once a typed "1" can no longer become 10, the line is worked out again.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(round(DIGIT_PAUSE * 1000) + 50)
+        self._settle.timeout.connect(self.on_level_given)
         self._reveal = QTimer(self)
         self._reveal.setSingleShot(True)
         self._reveal.setInterval(0)
@@ -504,6 +513,11 @@ class BeforePage(_RatingPage):
         """A number or the numb mark was given (or changed): the line says what helped
         from there, or nothing."""
         value, numb = self.scale.value(), self.numb.isChecked()
+        if self.scale.settling():  # "1" may yet become 10: say nothing until it settles
+            self.suggestion.show_suggestion(None)
+            self._settle.start()
+            return
+        self._settle.stop()  # settled by another key: no second look later
         found = None
         if self.suggest is not None and (value is not None or numb):
             found = self.suggest(value, numb, self.offer.isVisible())
