@@ -475,6 +475,7 @@ def test_the_count_names_the_first_breath_and_is_not_practice(qtbot, clock, make
     assert page.phase_seconds_label.text() == "3"
     assert page.remaining_label.text() == "First: breathe in"
     assert "First, breathe in" in page.last_announcement
+    assert page.pause_button.text() == "Start now"  # what the focused button does now
     clock.advance(1.0)
     page.lead_in.poll()
     assert page.phase_seconds_label.text() == "2"
@@ -483,6 +484,7 @@ def test_the_count_names_the_first_breath_and_is_not_practice(qtbot, clock, make
     assert not page.counting() and page.driver.status == "running"
     assert page.phase_text() == "Breathe in"
     assert page.hint_label.text() == "Space pauses · Esc stops"
+    assert page.pause_button.text() == page.pause_button.accessibleName() == "Pause"
     run(page, clock, 1.0)
     with qtbot.waitSignal(page.stopped) as stopped:
         page.stop()

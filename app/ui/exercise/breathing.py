@@ -427,6 +427,7 @@ class BreathingPage(QWidget):
         if self._ended or self.driver.status != "idle":
             return
         self.driver.start()
+        self._name_for(paused=False)  # "Start now" of the count is Pause again
         self._shown_left = -1  # the count's words give way to the time left
         self._show_state()
 
@@ -438,6 +439,8 @@ class BreathingPage(QWidget):
         self.phase_seconds_label.setText(str(seconds))
         self.remaining_label.setText(self.tr("First: %1").replace("%1", first.lower()))
         self.hint_label.setText(self.tr("Space starts now · Esc stops"))
+        self._name_pause_button(self.tr("Start now"), self.tr(
+            "Skip the count and start breathing. Space does the same."))
         self._announce(self.tr("Get ready. First, %1. %2").replace("%1", first.lower())
                        .replace("%2", str(seconds)))
 
@@ -501,17 +504,21 @@ class BreathingPage(QWidget):
 
     @Slot(bool)
     def on_paused_changed(self, paused: bool) -> None:
-        if paused:
-            self.pause_button.setText(self.tr("Resume"))
-            self.pause_button.setAccessibleName(self.tr("Resume"))
-            self.pause_button.setAccessibleDescription(
-                self.tr("Carry on breathing with the guide. Space pauses and resumes."))
-        else:
-            self.pause_button.setText(self.tr("Pause"))
-            self.pause_button.setAccessibleName(self.tr("Pause"))
-            self.pause_button.setAccessibleDescription(
-                self.tr("Pause the breathing guide. Space pauses and resumes."))
+        self._name_for(paused=paused)
         self._show_state()
+
+    def _name_for(self, *, paused: bool) -> None:
+        if paused:
+            self._name_pause_button(self.tr("Resume"), self.tr(
+                "Carry on breathing with the guide. Space pauses and resumes."))
+        else:
+            self._name_pause_button(self.tr("Pause"), self.tr(
+                "Pause the breathing guide. Space pauses and resumes."))
+
+    def _name_pause_button(self, text: str, description: str) -> None:
+        self.pause_button.setText(text)
+        self.pause_button.setAccessibleName(text)
+        self.pause_button.setAccessibleDescription(description)
 
     @Slot(float)
     def on_finished(self, practised_seconds: float) -> None:
