@@ -4,6 +4,7 @@ Copy button for each contact and number."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +30,17 @@ def test_the_countrys_line_and_the_finder(qtbot: QtBot, country: str, shown: str
     help_dialog = dialog(qtbot, country)
     assert help_dialog.line is not None and shown in help_dialog.line_label.text()
     assert "findahelpline.com" in help_dialog.finder.text()
+
+
+def test_tab_reaches_the_line_after_the_people(qtbot: QtBot) -> None:
+    help_dialog = dialog(qtbot, "GB")
+    help_dialog.contact_labels[-1].setFocus()
+    qtbot.waitUntil(help_dialog.contact_labels[-1].hasFocus)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # type: ignore[arg-type]
+        seen.append(QApplication.focusWidget())
+    assert help_dialog.line_label in seen  # a screen reader reads it like a contact
 
 
 def test_elsewhere_the_finder_alone_and_no_us_number(qtbot: QtBot) -> None:

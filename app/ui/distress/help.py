@@ -200,6 +200,8 @@ class HelpDialog(QDialog):
         self.line_label = label(text)
         self.line_label.setTextFormat(Qt.TextFormat.RichText)
         self.line_label.setTextInteractionFlags(READABLE)
+        self.line_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read and copied like a contact
+        self.line_label.setProperty("focusable", True)
         self.line_label.setAccessibleName(f"{line.name}, {line.number}")
         row = QHBoxLayout()
         row.addWidget(self.line_label, 1)
