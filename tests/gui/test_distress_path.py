@@ -21,7 +21,7 @@ from app.ui.exercise.steps import StepsPage
 from app.ui.shell.application import open_first_page
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -497,3 +497,24 @@ def test_an_s_typed_on_the_numb_box_after_the_exercise_keeps_the_rating(
     assert window.after.scale.value() == 3
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_page() is window.summary
+
+
+def test_esc_during_the_count_says_no_time_and_no_zero_seconds(
+        qtbot: QtBot, clock: FakeClock, store: SqliteSessionStore) -> None:
+    library = load_library(paths.bundled_exercises_dir())
+    window = MainWindow(library, store, Settings(lead_in=True), clock=clock)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window.start_exercise("box")
+    key(qtbot, window, "4")
+    key(qtbot, window, Qt.Key.Key_Return)
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage) and page.counting()
+    key(qtbot, window, Qt.Key.Key_Escape)  # before the first breath
+    qtbot.waitUntil(lambda: window.current_page() is window.after)
+    key(qtbot, window, "s")
+    detail = window.summary.detail.text()
+    assert "You stopped when you needed to" in detail
+    assert "0 seconds" not in detail + window.summary.line.text()
+    [record] = store.sessions()
+    assert record.practised_seconds == 0.0

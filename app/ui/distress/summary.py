@@ -146,7 +146,8 @@ class SummaryPage(QWidget):
         # Without ratings the line above already says how long: not twice.
         timed_above = (outcome(record.before, record.after).direction is Direction.UNKNOWN
                        and record.practised_seconds >= 5)
-        if record.status == "stopped" and timed_above:
+        # Stopped in the count before the first breath: no "after 0 seconds".
+        if record.status == "stopped" and (timed_above or record.practised_seconds < 1):
             detail = self.tr("You stopped when you needed to. That is part of looking after "
                              "yourself.")
         elif record.status == "stopped":
