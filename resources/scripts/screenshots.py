@@ -52,6 +52,9 @@ def main() -> int:
             clock.now += 0.25
             page.driver.poll()  # type: ignore[union-attr]
         save(window, f"breathing-window{sfx}")
+        window.request_start("five-senses")  # the shortcut key, pressed mid-exercise
+        save(window, f"waiting{sfx}")
+        window.waiting.clear()
         page.stop()  # type: ignore[union-attr]
         window.after.scale.set_value(6)
         window.after.note.setPlainText("Talked to my sister after. The long out-breath helped.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.domain.loader import Library
@@ -15,6 +16,7 @@ from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
 from app.ui.shell.application import answer_request
 from app.ui.shell.window import MainWindow
+from app.ui.style import theme
 from tests.gui.conftest import FakeClock, show_active
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
@@ -53,7 +55,7 @@ def test_with_an_after_rating_and_a_note_typed_it_waits(qtbot: QtBot, window: Ma
     assert window.current_page() is window.after  # still here, with what was typed
     assert window.after.scale.value() == 4
     assert window.after.note.toPlainText() == "The phone call earlier."
-    assert window.waiting.isVisible() and "Box breathing" in window.waiting.text.text()
+    assert window.waiting.isVisible() and "Box breathing" in window.waiting.accessibleName()
     qtbot.keyClick(window.after.note, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.before and window.current_exercise_id() == "box"
     assert window.waiting.isHidden()
@@ -71,7 +73,7 @@ def test_during_an_exercise_it_waits_and_going_keeps_the_one_under_way(
     clock.advance(20.0)
     assert window.request_start("box") == "waiting"
     assert window.exercise_page is page  # not replaced
-    window.waiting.go_button.click()
+    window.waiting.click()
     assert window.current_exercise_id() == "box"
     [stopped] = [r for r in store.sessions() if r.exercise_id == "five-senses"]
     assert stopped.status == "stopped" and stopped.before == 6
@@ -84,7 +86,7 @@ def test_unsaved_settings_wait_and_are_kept_on_the_way(qtbot: QtBot, window: Mai
     page.reduced_motion.click()
     assert window.request_start("box") == "waiting"
     assert window.current_page() is page and page.is_dirty()
-    window.waiting.go_button.click()
+    window.waiting.click()
     assert window.settings.reduced_motion is True  # kept, as Back keeps them
     assert window.current_exercise_id() == "box"
 
@@ -107,3 +109,36 @@ def test_an_unknown_exercise_is_not_started_nor_waits(window: MainWindow) -> Non
     to_the_after_rating(window)
     assert window.request_start("nope") == "unknown"
     assert window.waiting.isHidden() and window.current_page() is window.after
+
+
+def test_the_words_fit_the_room_and_grow_back(qtbot: QtBot, window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, "light", 1.5)  # larger text: at 640 wide the longest words cannot fit
+    try:
+        to_the_after_rating(window)
+        qtbot.keyClick(window.after.scale, Qt.Key.Key_4)  # something of theirs on the page
+        window.resize(1280, 900)
+        assert window.request_start("box") == "waiting"
+        button = window.waiting
+        qtbot.waitUntil(lambda: button.text() == "“Box breathing” is waiting: go to it "
+                                                 "(Ctrl+G)")
+        window.resize(640, 480)
+        qtbot.waitUntil(lambda: button.text() != button.wordings[0])
+        assert button.width() >= QPushButton.sizeHint(button).width()  # what it shows fits
+        window.resize(1280, 900)
+        qtbot.waitUntil(lambda: button.text() == button.wordings[0])
+        assert "Box breathing" in button.accessibleName()  # the whole of it, at any width
+        assert "nothing you typed is lost" in button.accessibleDescription()
+    finally:
+        theme.apply(app, "light", 1.0)
+
+
+def test_it_stands_in_for_the_name_in_the_header(qtbot: QtBot, window: MainWindow) -> None:
+    to_the_after_rating(window)
+    qtbot.keyClick(window.after.scale, Qt.Key.Key_4)
+    [name] = [w for w in window.findChildren(QLabel) if w.text() == "Steady"]
+    assert window.request_start("box") == "waiting"
+    assert name.isHidden() and window.waiting.isVisible()
+    window.waiting.click()
+    assert window.waiting.isHidden() and name.isVisible()

@@ -31,7 +31,7 @@ from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
 from app.ui.shell.session_steps import ExercisePage, SessionSteps
 from app.ui.shell.settings_keeper import SettingsKeeper
-from app.ui.shell.waiting import WaitingBar
+from app.ui.shell.waiting import WaitingButton
 from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
@@ -647,14 +647,15 @@ class Frame:
     help: QPushButton
     notice: QLabel
     status: QLabel
-    waiting: WaitingBar
+    waiting: WaitingButton
     stack: QStackedWidget
 
 
 def build_frame(window: QMainWindow) -> Frame:
     """The window's frame: a header with "Get help now", a notice line (something to
-    act on), a status line (calm news: "Saved"), the bar of an exercise asked for
-    from outside while the person was busy, and the stack of pages under them.
+    act on), a status line (calm news: "Saved"), a button in the header for an
+    exercise asked for from outside while the person was busy, and the stack of
+    pages under them.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -667,9 +668,12 @@ def build_frame(window: QMainWindow) -> Frame:
     top = QHBoxLayout()
     top.setContentsMargins(32, 14, 32, 0)
     layout.addLayout(top)
-    top.addWidget(label(QCoreApplication.translate("MainWindow", "Steady"), "section", central,
-                        selectable=False))
+    name = label(QCoreApplication.translate("MainWindow", "Steady"), "section", central,
+                 selectable=False)
+    top.addWidget(name)
     top.addStretch(1)
+    waiting = WaitingButton(window, central, replaces=name)
+    top.addWidget(waiting)
     help_button = make_button(QCoreApplication.translate("MainWindow", "Get help now"),
                               role="help", description=QCoreApplication.translate(
                                   "MainWindow", "Your contacts and helplines (F1)"),
@@ -689,9 +693,6 @@ def build_frame(window: QMainWindow) -> Frame:
     notice_box.addWidget(notice)
     notice_box.addWidget(status)
     notice_row.addLayout(notice_box)
-    waiting = WaitingBar(window, central)
-    waiting.setContentsMargins(32, 0, 32, 0)
-    layout.addWidget(waiting)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
     return Frame(help_button, notice, status, waiting, stack)
