@@ -51,6 +51,7 @@ class WaitingButton(Button):
         self.go_keys.setContext(Qt.ShortcutContext.WindowShortcut)
         self.clicked.connect(self.on_go)
         self.go_keys.activated.connect(self.on_go)
+        self.setAccessibleName(self.tr("A waiting exercise"))  # named before it is shown
         self.hide()
 
     def wait_for(self, exercise_id: str, title: str) -> None:
