@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+536"/>
+        <location filename="../../app/ui/distress/rating.py" line="+570"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -51,7 +51,7 @@
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-355"/>
+        <location line="-352"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+278"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+280"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -275,20 +275,20 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+86"/>
-        <location line="+73"/>
+        <location line="+89"/>
+        <location line="+114"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+160"/>
+        <location line="-202"/>
+        <location line="+204"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-203"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -310,22 +310,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+222"/>
         <source>Space pauses · Esc stops</source>
         <translation>Space pauses · Esc stops</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-219"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+115"/>
+        <source>Get ready</source>
+        <translation>Get ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First: %1</source>
+        <translation>First: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space starts now · Esc stops</source>
+        <translation>Space starts now · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get ready. First, %1. %2</source>
+        <translation>Get ready. First, %1. %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+68"/>
+        <location line="-79"/>
+        <location line="+109"/>
         <location line="+1"/>
         <source>Resume</source>
         <translation>Resume</translation>
@@ -341,7 +362,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-439"/>
         <source>Breathe in</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
@@ -357,12 +378,17 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+449"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Space resumes · Esc stops</source>
+        <translation>Space resumes · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -370,7 +396,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+154"/>
         <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
         <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
     </message>
@@ -1194,7 +1220,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/distress/help.py" line="+37"/>
+        <location filename="../../app/ui/distress/help.py" line="+50"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1230,14 +1256,14 @@
         <translation>Your own steps for a hard moment, in your own words.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
-        <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
+        <location line="+9"/>
+        <source>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</source>
+        <translation>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Find a helpline at findahelpline.com. In the US, call or text 988.</source>
-        <translation>Find a helpline at findahelpline.com. In the US, call or text 988.</translation>
+        <location line="+5"/>
+        <source>Find a helpline in your country at findahelpline.com</source>
+        <translation>Find a helpline in your country at findahelpline.com</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1260,13 +1286,13 @@
         <translation>Helplines</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+78"/>
+        <location line="+14"/>
+        <location line="+79"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1281,7 +1307,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1289,6 +1315,53 @@
         <location line="+3"/>
         <source>Add contacts</source>
         <translation>Add contacts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call or text</source>
+        <translation>Call or text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any time, day or night</source>
+        <translation>any time, day or night</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+26"/>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Copy %1 to paste it elsewhere</source>
+        <translation>Copy %1 to paste it elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the number of %1</source>
+        <translation>Copy the number of %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1893,11 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start your usual exercise</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>What has helped you most</source>
+        <translation>What has helped you most</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Type to find an exercise</source>
         <translation>Type to find an exercise</translation>
@@ -1875,7 +1953,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+13"/>
+        <source>Or %1</source>
+        <translation>Or %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
@@ -1889,9 +1972,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+181"/>
+        <location filename="../../app/ui/widgets/common.py" line="+218"/>
         <source>%n second(s)</source>
-        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
+        <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
     </message>
     <message>
@@ -1903,8 +1986,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+102"/>
-        <location line="+504"/>
+        <location filename="../../app/ui/shell/window.py" line="+103"/>
+        <location line="+567"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
@@ -1925,7 +2008,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-80"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -2081,17 +2164,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-395"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-445"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>A still circle; the bar below fills once for each phase.</source>
-        <translation>A still circle; the bar below fills once for each phase.</translation>
+        <location line="+51"/>
+        <source>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</source>
+        <translation>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</source>
         <translation>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</translation>
     </message>
@@ -2169,7 +2252,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Back to where you were; the plan is kept</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Choose an exercise</source>
         <translation>Choose an exercise</translation>
     </message>
@@ -2440,7 +2523,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-372"/>
+        <location filename="../../app/ui/distress/rating.py" line="-407"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2467,17 +2550,17 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
     </message>
@@ -2589,7 +2672,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+738"/>
+        <location filename="../../app/ui/settings/page.py" line="+748"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2635,6 +2718,11 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the count before breathing</source>
+        <translation>the count before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>colours</source>
         <translation>colours</translation>
     </message>
@@ -2672,7 +2760,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-720"/>
+        <location line="-731"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2794,12 +2882,7 @@ Plans I have for the spring</translation>
         <translation>Reduce motion</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
-        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <location line="+10"/>
         <source>Colours</source>
         <translation>Colours</translation>
@@ -2811,13 +2894,13 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+315"/>
+        <location line="+320"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-324"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2828,7 +2911,7 @@ Plans I have for the spring</translation>
         <translation>From 100 to 200 percent</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -2914,12 +2997,12 @@ Plans I have for the spring</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-219"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2944,7 +3027,7 @@ Plans I have for the spring</translation>
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-296"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2969,7 +3052,22 @@ Plans I have for the spring</translation>
         <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+16"/>
+        <source>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</source>
+        <translation>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count 3-2-1 before breathing</source>
+        <translation>Count 3-2-1 before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</source>
+        <translation>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Add contact</source>
         <translation>Add contact</translation>
     </message>
@@ -2999,7 +3097,7 @@ Plans I have for the spring</translation>
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -3009,7 +3107,7 @@ Plans I have for the spring</translation>
         <translation>Spoken cues are not available: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
     </message>
@@ -3631,12 +3729,13 @@ Plans I have for the spring</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+24"/>
+        <location filename="../../app/ui/distress/summary.py" line="+36"/>
+        <location line="+137"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-135"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -3695,8 +3794,18 @@ Plans I have for the spring</translation>
         <source>Start the same exercise again</source>
         <translation>Start the same exercise again</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a different exercise</source>
+        <translation>Try a different exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the exercises, to choose another</source>
+        <translation>Back to the exercises, to choose another</translation>
+    </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+56"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3762,7 +3871,17 @@ Plans I have for the spring</translation>
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>No rating was kept for how you felt afterwards.</source>
+        <translation>No rating was kept for how you felt afterwards.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>That was a hard one, and you stayed with it.</source>
+        <translation>That was a hard one, and you stayed with it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
         <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
     </message>
@@ -3785,6 +3904,25 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBar</name>
+    <message>
+        <location filename="../../app/ui/shell/waiting.py" line="+35"/>
+        <source>Go to it (%1)</source>
+        <extracomment>The key that goes to a waiting exercise.</extracomment>
+        <translation>Go to it (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave this and start the waiting exercise; what you typed is kept</source>
+        <translation>Leave this and start the waiting exercise; what you typed is kept</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</source>
+        <translation>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</translation>
     </message>
 </context>
 <context>
@@ -3849,7 +3987,7 @@ Plans I have for the spring</translation>
 <context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+42"/>
+        <location filename="../../app/ui/distress/rating.py" line="+44"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>
@@ -3865,16 +4003,34 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+24"/>
         <source>Skip rating (S)</source>
         <translation>Skip rating (S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+28"/>
         <source>Go on without a rating</source>
         <translation>Go on without a rating</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-6"/>
+        <location line="+2"/>
+        <source>Clear rating</source>
+        <translation>Clear rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip rating</source>
+        <translation>Skip rating</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the chosen number, and stay here</source>
+        <translation>Clear the chosen number, and stay here</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Choose a number, or press S to skip.</source>
         <translation>Choose a number, or press S to skip.</translation>
     </message>

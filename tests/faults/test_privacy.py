@@ -196,6 +196,7 @@ def test_no_note_tag_or_rating_in_any_log_record(tmp_path: Path, qtbot: QtBot,
         qtbot.keyClick(window.after.tags, Qt.Key.Key_Return)
         assert window.flow.unsaved
         conn.execute("PRAGMA query_only = OFF")
+        qtbot.waitUntil(lambda: not window.summary.enter_guard.fresh())  # a deliberate Enter
         qtbot.keyClick(window.focusWidget() or window.current_page(), Qt.Key.Key_Return)
         assert not window.flow.unsaved
     finally:

@@ -458,54 +458,88 @@ def helped(exercise: str, title: str, count: int, drop: int) -> list[SessionReco
             for i in range(count)]
 
 
-def test_start_now_offers_what_helped_most_once_there_is_enough(qtbot: QtBot) -> None:
+# "Start now" always starts the exercise chosen in Settings; what has helped most is
+# a second, smaller choice beside it (issue 14: it used to take Start now's place).
+
+
+def test_what_helped_most_is_offered_beside_start_now_once_there_is_enough(
+        qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 4, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
-        assert window.launcher.start_reason.isHidden()
+        launcher = window.launcher
+        assert launcher.start_now.text() == "Start now: Extended exhale"
+        assert launcher.helped_button.isHidden()
         s.merge(helped("box", "Box breathing", 1, 1))  # the fifth: mean (4*-3 - 1)/5 = -2.6
         window.refresh_launcher()
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
-        reason = window.launcher.start_reason.text()
+        assert launcher.start_now.text() == "Start now: Extended exhale"  # never replaced
+        assert not launcher.helped_button.isHidden()
+        assert launcher.helped_button.heading.text() == "Or Box breathing"
+        reason = launcher.helped_button.details.text()
+        assert reason == launcher.helped_button.accessibleDescription()
         assert "2.6 points lower" in reason and "5 sessions" in reason
+        with qtbot.waitSignal(launcher.exerciseChosen) as chosen:
+            launcher.helped_button.click()
+        assert chosen.args == ["box"]
 
 
-def test_a_saved_session_updates_start_now_on_the_way_home(qtbot: QtBot) -> None:
+def test_a_saved_session_updates_what_helped_on_the_way_home(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 4, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()
         fifth = helped("box", "Box breathing", 5, 3)[-1]
         s.save(fifth)
         window.flow.saved.emit(fifth.id)  # as the session flow does after each write
         window.go_home()
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
-def test_start_now_keeps_the_persons_own_choice(qtbot: QtBot) -> None:
+def test_start_now_is_the_persons_own_choice(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 6, 3))
         window = window_with(qtbot, s, Settings(first_run_done=True,
                                                 default_exercise="five-senses"))
         assert window.launcher.start_now.text() == "Start now: Five senses (5-4-3-2-1)"
-        assert window.launcher.start_reason.isHidden()
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
-def test_start_now_never_offers_a_hidden_exercise(qtbot: QtBot) -> None:
+def test_what_helped_is_not_offered_twice(qtbot: QtBot) -> None:
+    with memory_store() as s:
+        s.merge(helped("box", "Box breathing", 6, 3))
+        window = window_with(qtbot, s, Settings(first_run_done=True, default_exercise="box"))
+        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert window.launcher.helped_button.isHidden()
+
+
+def test_never_offers_a_hidden_exercise(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 6, 3))  # box holds the breath
         window = window_with(qtbot, s, Settings(first_run_done=True,
                                                 health=frozenset({"heart"})))
         assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()
 
 
-def test_deleting_in_history_updates_start_now(qtbot: QtBot,
-                                               confirm: list[dict[str, Any]]) -> None:
+def test_never_offers_one_that_needs_things_to_hand_unless_chosen(qtbot: QtBot) -> None:
+    with memory_store() as s:
+        s.merge(helped("cold-temperature", "Cold temperature", 6, 4))  # ice, cold water
+        s.merge(helped("orienting", "Orienting", 5, 1))
+        window = window_with(qtbot, s)
+        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert "Orienting" in window.launcher.helped_button.accessibleName()  # the next best
+        chosen = window_with(qtbot, s, Settings(first_run_done=True,
+                                                default_exercise="cold-temperature"))
+        assert chosen.launcher.start_now.text() == "Start now: Cold temperature"
+
+
+def test_deleting_in_history_updates_what_helped(qtbot: QtBot,
+                                                 confirm: list[dict[str, Any]]) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 5, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
         window.historyRequested.emit()
         page = window.history_page
         assert page is not None
@@ -514,7 +548,7 @@ def test_deleting_in_history_updates_start_now(qtbot: QtBot,
         page.delete_button.click()
         page.back_button.click()
         assert window.current_page() is window.launcher
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()  # four left: too few to say
 
 
 def test_the_chosen_sessions_note_and_tags_are_shown_whole(page: HistoryPage,

@@ -547,3 +547,10 @@ def test_back_on_an_exercise_from_settings_the_focus_is_on_its_button(
     window.settings_page.back_button.click()
     qtbot.waitUntil(lambda: window.current_page() is page)
     qtbot.waitUntil(getattr(page, button).hasFocus)
+
+
+def test_the_count_before_breathing_can_be_turned_off(qtbot: QtBot, library: Library) -> None:
+    page = make_page(qtbot, library, Settings())
+    assert page.lead_in.isChecked()  # on until turned off
+    page.lead_in.click()
+    assert page.current().lead_in is False

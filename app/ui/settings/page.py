@@ -269,7 +269,12 @@ class SettingsPage(QWidget):
         layout = self._section("look", self.tr("Motion and look"))
         self.reduced_motion, motion_about = self._option(
             self.tr("Reduce motion"),
-            self.tr("The breathing circle stays still and a thin bar fills with each phase."))
+            self.tr("The breathing circle stays still; a thin bar fills as you breathe in and "
+                    "empties as you breathe out."))
+        self.lead_in, lead_in_about = self._option(
+            self.tr("Count 3-2-1 before breathing"),
+            self.tr("A short \u201cget ready\u201d that names the first breath, so it is not "
+                    "a surprise. It is not counted as practice."))
         self.theme = QComboBox()
         for key, text in theme_names().items():
             self.theme.addItem(text, key)
@@ -287,6 +292,8 @@ class SettingsPage(QWidget):
         form.addRow(self._form_label(self.tr("Text size"), self.text_size), self.text_size)
         layout.addWidget(self.reduced_motion)
         layout.addLayout(motion_about)
+        layout.addWidget(self.lead_in)
+        layout.addLayout(lead_in_about)
         layout.addLayout(form)
         return layout
 
@@ -390,6 +397,7 @@ class SettingsPage(QWidget):
         self.volume.valueChanged.connect(self.on_volume)
         self.spoken.toggled.connect(self.on_changed)
         self.reduced_motion.toggled.connect(self.on_changed)
+        self.lead_in.toggled.connect(self.on_changed)
         self.theme.currentIndexChanged.connect(self.on_changed)
         self.text_size.currentIndexChanged.connect(self.on_changed)
         self.default_exercise.currentIndexChanged.connect(self.on_default_picked)
@@ -420,6 +428,7 @@ class SettingsPage(QWidget):
             self.volume.setValue(round(settings.volume * 100))
             self.spoken.setChecked(settings.spoken_cues)
             self.reduced_motion.setChecked(settings.reduced_motion)
+            self.lead_in.setChecked(settings.lead_in)
             self.theme.setCurrentIndex(max(0, THEMES.index(settings.theme)))
             nearest = min(range(len(TEXT_SCALES)),
                           key=lambda i: abs(TEXT_SCALES[i] - settings.text_scale))
@@ -474,6 +483,7 @@ class SettingsPage(QWidget):
             volume=self.volume.value() / 100,
             spoken_cues=self.spoken.isChecked(),
             reduced_motion=self.reduced_motion.isChecked(),
+            lead_in=self.lead_in.isChecked(),
             theme=theme if theme in THEMES else self._base.theme,
             text_scale=float(scale) if isinstance(scale, float) else self._base.text_scale,
             default_exercise=self._chosen_exercise(),
@@ -768,6 +778,7 @@ def field_names() -> dict[str, str]:
         "volume": QCoreApplication.translate("SettingsNotice", "volume"),
         "spoken_cues": QCoreApplication.translate("SettingsNotice", "spoken cues"),
         "reduced_motion": QCoreApplication.translate("SettingsNotice", "reduce motion"),
+        "lead_in": QCoreApplication.translate("SettingsNotice", "the count before breathing"),
         "theme": QCoreApplication.translate("SettingsNotice", "colours"),
         "text_scale": QCoreApplication.translate("SettingsNotice", "text size"),
         "default_exercise": QCoreApplication.translate("SettingsNotice",
