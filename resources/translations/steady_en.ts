@@ -246,6 +246,120 @@
     </message>
 </context>
 <context>
+    <name>BreathingForm</name>
+    <message>
+        <location filename="../../app/ui/editor/breathing_form.py" line="+50"/>
+        <location line="+3"/>
+        <source>Add a phase</source>
+        <extracomment>A new breathing exercise: a breath in and a longer breath out, for five minutes. The number of breaths offered when the length is first switched to breaths.</extracomment>
+        <translation>Add a phase</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</source>
+        <translation>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
+        <translation>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+55"/>
+        <source>Ease in</source>
+        <translation>Ease in</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Start a little quicker and slow to the pattern over this time.</source>
+        <translation>Start a little quicker and slow to the pattern over this time.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One breath, repeated</source>
+        <translation>One breath, repeated</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breaths</source>
+        <translation>breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length in</source>
+        <translation>Length in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes, or a number of whole breaths (cycles)</source>
+        <translation>Minutes, or a number of whole breaths (cycles)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Length in minutes</source>
+        <translation>Length in minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From 1 to 60 minutes; the guide always ends on a whole breath</source>
+        <translation>From 1 to 60 minutes; the guide always ends on a whole breath</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Length in breaths</source>
+        <translation>Length in breaths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 1 to 100 whole breaths</source>
+        <translation>From 1 to 100 whole breaths</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
+        <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>About %1 in all, ending on a whole breath.</source>
+        <translation>About %1 in all, ending on a whole breath.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, about %2 in all.</source>
+        <translation>%1, about %2 in all.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n breath(s)</source>
+        <translation>
+            <numerusform>%n breath</numerusform>
+            <numerusform>%n breaths</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BreathingPage</name>
     <message>
         <location filename="../../app/ui/exercise/breathing.py" line="+280"/>
@@ -414,7 +528,7 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+101"/>
+        <location filename="../../app/ui/editor/parts.py" line="+52"/>
         <source>Replace it</source>
         <translation>Replace it</translation>
     </message>
@@ -444,7 +558,7 @@
         <translation>Change nothing</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Same id</source>
         <translation>Same id</translation>
     </message>
@@ -452,7 +566,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
@@ -472,7 +586,7 @@
         <translation>Close Steady; the changes are lost</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -480,7 +594,7 @@
 <context>
     <name>DeleteDialog</name>
     <message>
-        <location line="-39"/>
+        <location line="-30"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -500,7 +614,7 @@
         <translation>Change nothing</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Delete exercise</source>
         <translation>Delete exercise</translation>
     </message>
@@ -508,7 +622,7 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Go back to them</source>
         <translation>Go back to them</translation>
     </message>
@@ -528,22 +642,171 @@
         <translation>Forget the unsaved changes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>
+    <name>Editing</name>
+    <message>
+        <location filename="../../app/ui/editor/editing.py" line="+90"/>
+        <source>Your own version of “%1”</source>
+        <translation>Your own version of “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</source>
+        <translation>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy of “%1”</source>
+        <translation>Copy of “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New exercise</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</source>
+        <translation>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is already the id of your “%1”. Choose another id.</source>
+        <translation>is already the id of your “%1”. Choose another id.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</source>
+        <translation>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made from “%1”.</source>
+        <translation>Made from “%1”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is empty: use lowercase letters, digits and dashes, like my-breath</source>
+        <translation>is empty: use lowercase letters, digits and dashes, like my-breath</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
+        <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+157"/>
+        <location filename="../../app/ui/editor/page.py" line="+87"/>
         <source>Exercise editor</source>
-        <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
+        <extracomment>The preview runs this long before it starts again. The narrowest page that shows the preview beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+25"/>
+        <source>Cautions, sources, tags, first choice</source>
+        <translation>Cautions, sources, tags, first choice</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save status</source>
+        <extracomment>Every field&apos;s problem line by the file&apos;s key; &quot;general&quot; is the save status.</extracomment>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the editor; what you typed stays here until you save</source>
+        <translation>Leave the editor; what you typed stays here until you save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the exercise and save it in your exercises folder</source>
+        <translation>Check the exercise and save it in your exercises folder</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>a new exercise</source>
+        <translation>a new exercise</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not saved yet: see the notes above.</source>
+        <translation>Not saved yet: see the notes above.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved. What you typed is still here.</source>
+        <translation>Not saved. What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not save (%1). What you typed is still here.</source>
+        <translation>Could not save (%1). What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+113"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
+        <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseFields</name>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="+49"/>
         <source>For example: My calm breath</source>
+        <extracomment>Whether the id is still made from the title (until it is edited by hand).</extracomment>
         <translation>For example: My calm breath</translation>
     </message>
     <message>
@@ -559,34 +822,34 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Lowercase letters, digits and dashes. Made from the title until you change it.</source>
         <translation>Lowercase letters, digits and dashes. Made from the title until you change it.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Breathing has a breathing pattern; grounding, senses and body have steps</source>
         <translation>Breathing has a breathing pattern; grounding, senses and body have steps</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>One or two sentences shown on the exercise&apos;s tile</source>
         <translation>One or two sentences shown on the exercise&apos;s tile</translation>
     </message>
@@ -596,156 +859,12 @@
         <translation>Optional: one line shown on the tile</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</source>
         <translation>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+3"/>
-        <source>Add a phase</source>
-        <translation>Add a phase</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</source>
-        <translation>Add a phase at the end (Ctrl+Enter in a phase adds one after it)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
-        <translation>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>minutes</source>
-        <translation>minutes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>breaths</source>
-        <translation>breaths</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Length in</source>
-        <translation>Length in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Minutes, or a number of whole breaths (cycles)</source>
-        <translation>Minutes, or a number of whole breaths (cycles)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Length in minutes</source>
-        <translation>Length in minutes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>From 1 to 60 minutes; the guide always ends on a whole breath</source>
-        <translation>From 1 to 60 minutes; the guide always ends on a whole breath</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Length in breaths</source>
-        <translation>Length in breaths</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From 1 to 100 whole breaths</source>
-        <translation>From 1 to 100 whole breaths</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location line="+471"/>
-        <source>Ease in</source>
-        <translation>Ease in</translation>
-    </message>
-    <message>
-        <location line="-477"/>
-        <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
-        <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Length</source>
-        <translation>Length</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Start a little quicker and slow to the pattern over this time.</source>
-        <translation>Start a little quicker and slow to the pattern over this time.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>One breath, repeated</source>
-        <translation>One breath, repeated</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+3"/>
-        <source>Add a step</source>
-        <translation>Add a step</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Add a step at the end (Ctrl+Enter in a step adds one after it)</source>
-        <translation>Add a step at the end (Ctrl+Enter in a step adds one after it)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</source>
-        <translation>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not given</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About how long, in minutes</source>
-        <translation>About how long, in minutes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: shown before starting; the steps take as long as they take</source>
-        <translation>Optional: shown before starting; the steps take as long as they take</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>About how long</source>
-        <translation>About how long</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optional, shown before starting.</source>
-        <translation>Optional, shown before starting.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Steps, in order</source>
-        <translation>Steps, in order</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <location line="+10"/>
         <source>Cautions</source>
         <translation>Cautions</translation>
@@ -768,12 +887,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Optional words to find the exercise by, separated by commas</source>
         <translation>Optional words to find the exercise by, separated by commas</translation>
     </message>
@@ -789,7 +908,7 @@
         <translation>One per line.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</source>
         <translation>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</translation>
     </message>
@@ -814,306 +933,14 @@
         <translation>Optional: listed first when you have given such a level</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+398"/>
+        <location line="+4"/>
         <source>A first choice</source>
         <translation>A first choice</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="+1"/>
         <source>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</source>
         <translation>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cautions, sources, tags, first choice</source>
-        <translation>Cautions, sources, tags, first choice</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Preview of the breathing guide</source>
-        <translation>Preview of the breathing guide</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Preview: what to do now</source>
-        <translation>Preview: what to do now</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Breaths per minute</source>
-        <translation>Breaths per minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+574"/>
-        <source>Pause preview</source>
-        <translation>Pause preview</translation>
-    </message>
-    <message>
-        <location line="-573"/>
-        <source>Pause or play the preview of the breathing guide</source>
-        <translation>Pause or play the preview of the breathing guide</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Preview</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Save status</source>
-        <translation>Save status</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Leave the editor; what you typed stays here until you save</source>
-        <translation>Leave the editor; what you typed stays here until you save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the exercise and save it in your exercises folder</source>
-        <translation>Check the exercise and save it in your exercises folder</translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <source>%1 (copy)</source>
-        <translation>%1 (copy)</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Your own version of “%1”</source>
-        <translation>Your own version of “%1”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</source>
-        <translation>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit “%1”</source>
-        <translation>Edit “%1”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Copy of “%1”</source>
-        <translation>Copy of “%1”</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New exercise</source>
-        <translation>New exercise</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>a new exercise</source>
-        <translation>a new exercise</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</source>
-        <translation>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>is already the id of your “%1”. Choose another id.</source>
-        <translation>is already the id of your “%1”. Choose another id.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</source>
-        <translation>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Made from “%1”.</source>
-        <translation>Made from “%1”.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>is empty: use lowercase letters, digits and dashes, like my-breath</source>
-        <translation>is empty: use lowercase letters, digits and dashes, like my-breath</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
-        <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+25"/>
-        <source>The file</source>
-        <translation>The file</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>The title</source>
-        <translation>The title</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The id</source>
-        <translation>The id</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The kind</source>
-        <translation>The kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The summary</source>
-        <translation>The summary</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The length</source>
-        <translation>The length</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The number of breaths</source>
-        <translation>The number of breaths</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caution</source>
-        <translation>Caution</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The seconds</source>
-        <translation>The seconds</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The phase</source>
-        <translation>The phase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The text</source>
-        <translation>The text</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The number of items</source>
-        <translation>The number of items</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This line</source>
-        <translation>This line</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The list</source>
-        <translation>The list</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Not saved yet: see the notes above.</source>
-        <translation>Not saved yet: see the notes above.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not saved. What you typed is still here.</source>
-        <translation>Not saved. What you typed is still here.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Could not save (%1). What you typed is still here.</source>
-        <translation>Could not save (%1). What you typed is still here.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+211"/>
-        <source>Saved.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location line="-195"/>
-        <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
-        <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Add a phase to see the pattern.</source>
-        <translation>Add a phase to see the pattern.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 breaths a minute</source>
-        <translation>%1 breaths a minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 · %2&#xa0;s a breath</source>
-        <translation>%1 · %2&#xa0;s a breath</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>About %1 in all, ending on a whole breath.</source>
-        <translation>About %1 in all, ending on a whole breath.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1, about %2 in all.</source>
-        <translation>%1, about %2 in all.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n breath(s)</source>
-        <translation>
-            <numerusform>%n breath</numerusform>
-            <numerusform>%n breaths</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Play preview</source>
-        <translation>Play preview</translation>
     </message>
 </context>
 <context>
@@ -1194,7 +1021,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+298"/>
+        <location filename="../../app/ui/editor/parts.py" line="+301"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -2453,6 +2280,156 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../app/ui/editor/preview.py" line="+47"/>
+        <source>Preview of the breathing guide</source>
+        <extracomment>The preview&apos;s narrowest width (pixels).</extracomment>
+        <translation>Preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview: what to do now</source>
+        <translation>Preview: what to do now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Breaths per minute</source>
+        <translation>Breaths per minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+70"/>
+        <source>Pause preview</source>
+        <translation>Pause preview</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Pause or play the preview of the breathing guide</source>
+        <translation>Pause or play the preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add a phase to see the pattern.</source>
+        <translation>Add a phase to see the pattern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 breaths a minute</source>
+        <translation>%1 breaths a minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2&#xa0;s a breath</source>
+        <translation>%1 · %2&#xa0;s a breath</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Play preview</source>
+        <translation>Play preview</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDisplay</name>
+    <message>
+        <location filename="../../app/ui/editor/problems.py" line="+85"/>
+        <location line="+24"/>
+        <source>The file</source>
+        <extracomment>The rows of a list, by the file&apos;s key (&quot;phases&quot;, &quot;steps&quot;).</extracomment>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>The title</source>
+        <translation>The title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The id</source>
+        <translation>The id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The kind</source>
+        <translation>The kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary</source>
+        <translation>The summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The length</source>
+        <translation>The length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of breaths</source>
+        <translation>The number of breaths</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ease in</source>
+        <translation>Ease in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caution</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A first choice</source>
+        <translation>A first choice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seconds</source>
+        <translation>The seconds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The phase</source>
+        <translation>The phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The number of items</source>
+        <translation>The number of items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This line</source>
+        <translation>This line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list</source>
+        <translation>The list</translation>
+    </message>
+</context>
+<context>
     <name>RatingChart</name>
     <message>
         <location filename="../../app/ui/history/chart.py" line="+131"/>
@@ -3506,6 +3483,60 @@ Plans I have for the spring</translation>
         <location line="+1"/>
         <source>Optional: a gentle timer; without it the person moves on when ready</source>
         <translation>Optional: a gentle timer; without it the person moves on when ready</translation>
+    </message>
+</context>
+<context>
+    <name>StepsForm</name>
+    <message>
+        <location filename="../../app/ui/editor/steps_form.py" line="+35"/>
+        <location line="+3"/>
+        <source>Add a step</source>
+        <translation>Add a step</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add a step at the end (Ctrl+Enter in a step adds one after it)</source>
+        <translation>Add a step at the end (Ctrl+Enter in a step adds one after it)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</source>
+        <translation>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About how long, in minutes</source>
+        <translation>About how long, in minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: shown before starting; the steps take as long as they take</source>
+        <translation>Optional: shown before starting; the steps take as long as they take</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About how long</source>
+        <translation>About how long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional, shown before starting.</source>
+        <translation>Optional, shown before starting.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps, in order</source>
+        <translation>Steps, in order</translation>
     </message>
 </context>
 <context>
