@@ -100,9 +100,9 @@ def test_an_unsaved_editor_waits(qtbot: QtBot, window: MainWindow,
     assert own is not None
     editor = own.new_exercise()
     assert editor is not None
-    editor.title_edit.setText("My calm")
+    editor.fields.title_edit.setText("My calm")
     assert window.request_start("box") == "waiting"
-    assert window.current_page() is editor and editor.title_edit.text() == "My calm"
+    assert window.current_page() is editor and editor.fields.title_edit.text() == "My calm"
 
 
 def test_an_unknown_exercise_is_not_started_nor_waits(window: MainWindow) -> None:
