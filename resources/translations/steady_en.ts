@@ -1292,26 +1292,11 @@
     </message>
 </context>
 <context>
-    <name>HistoryPage</name>
+    <name>HistoryFilters</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+162"/>
-        <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
-        <translation>Looking back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the start</source>
-        <translation>Back to the start</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../app/ui/history/filters.py" line="+30"/>
         <source>Period</source>
+        <extracomment>The person picked a period themselves (else History picks one by the log&apos;s size).</extracomment>
         <translation>Period</translation>
     </message>
     <message>
@@ -1355,120 +1340,18 @@
         <translation>Any time of day</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="+7"/>
+        <location line="+21"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-20"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Group by</source>
-        <translation>Group by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Compare exercises, times of day, tags or starting levels</source>
-        <translation>Compare exercises, times of day, tags or starting levels</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>By exercise</source>
-        <translation>By exercise</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By time of day</source>
-        <translation>By time of day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By tag</source>
-        <translation>By tag</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By starting level</source>
-        <translation>By starting level</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+181"/>
-        <source>What works for me</source>
-        <translation>What works for me</translation>
-    </message>
-    <message>
-        <location line="-167"/>
-        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
-        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+162"/>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location line="-157"/>
-        <source>Note and tags of the chosen session</source>
-        <translation>Note and tags of the chosen session</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete this session…</source>
-        <translation>Delete this session…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the selected session (Delete)</source>
-        <translation>Remove the selected session (Delete)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+496"/>
-        <source>Delete this session</source>
-        <translation>Delete this session</translation>
-    </message>
-    <message>
-        <location line="-493"/>
-        <source>Delete all history…</source>
-        <translation>Delete all history…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove every session from this computer</source>
-        <translation>Remove every session from this computer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete all history</source>
-        <translation>Delete all history</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</source>
-        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No sessions yet</source>
-        <translation>No sessions yet</translation>
-    </message>
-    <message>
-        <location line="+9"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -1498,12 +1381,70 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Group</source>
-        <translation>Group</translation>
+        <location line="+15"/>
+        <source>to</source>
+        <translation>to</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+75"/>
+        <source>All exercises</source>
+        <translation>All exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="+65"/>
+        <source>Looking back</source>
+        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
+        <translation>Looking back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/deleting.py" line="+26"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="-34"/>
+        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</source>
+        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions yet</source>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1513,73 +1454,32 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>All exercises</source>
-        <translation>All exercises</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All tags</source>
-        <translation>All tags</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
-        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>newest %1 shown; scroll for more</source>
-        <translation>newest %1 shown; scroll for more</translation>
-    </message>
-    <message>
-        <location line="+118"/>
-        <source>Note: %1</source>
-        <translation>Note: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tags: %1</source>
-        <translation>Tags: %1</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../app/ui/history/deleting.py" line="-3"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</source>
         <translation>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
+    <message>
+        <location line="+6"/>
         <source>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</source>
-        <translation>
-            <numerusform>All %n session will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-            <numerusform>All %n sessions will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-        </translation>
+        <translation>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your coping plan will be removed too.</source>
         <translation>Your coping plan will be removed too.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Files you exported yourself are not touched. This cannot be undone.</source>
         <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
     </message>
@@ -1594,7 +1494,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Delete everything</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Keep my history</source>
         <translation>Keep my history</translation>
     </message>
@@ -2169,7 +2069,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Back to where you were; the plan is kept</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Choose an exercise</source>
         <translation>Choose an exercise</translation>
     </message>
@@ -2491,7 +2391,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+416"/>
+        <location filename="../../app/ui/history/models.py" line="+425"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2584,6 +2484,78 @@ Plans I have for the spring</translation>
         <location line="+1"/>
         <source>Whether you marked feeling numb or far away</source>
         <translation>Whether you marked feeling numb or far away</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../app/ui/history/sessions.py" line="+35"/>
+        <source>Sessions</source>
+        <extracomment>The widest date the table shows, and without the day of the week.</extracomment>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note and tags of the chosen session</source>
+        <translation>Note and tags of the chosen session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session…</source>
+        <translation>Delete this session…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected session (Delete)</source>
+        <translation>Remove the selected session (Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete all history…</source>
+        <translation>Delete all history…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every session from this computer</source>
+        <translation>Remove every session from this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete all history</source>
+        <translation>Delete all history</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
+        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown; scroll for more</source>
+        <translation>newest %1 shown; scroll for more</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
     </message>
 </context>
 <context>
@@ -3055,7 +3027,7 @@ Plans I have for the spring</translation>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-353"/>
+        <location filename="../../app/ui/history/models.py" line="-362"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -3844,6 +3816,55 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>You can add contacts any time in Settings. This welcome will not appear again.</source>
         <translation>You can add contacts any time in Settings. This welcome will not appear again.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatWorksTab</name>
+    <message>
+        <location filename="../../app/ui/history/what_works.py" line="+33"/>
+        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
+        <extracomment>The ways to group, in the order offered.</extracomment>
+        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compare exercises, times of day, tags or starting levels</source>
+        <translation>Compare exercises, times of day, tags or starting levels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By exercise</source>
+        <translation>By exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By time of day</source>
+        <translation>By time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation>By tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By starting level</source>
+        <translation>By starting level</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Group</source>
+        <translation>Group</translation>
     </message>
 </context>
 <context>

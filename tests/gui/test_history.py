@@ -31,9 +31,10 @@ from app.ui.history.models import (
     format_mean,
     format_share,
 )
-from app.ui.history.page import ConfirmDialog, HistoryPage
+from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+from app.ui.widgets.confirm import ConfirmDialog
 
 pytestmark = pytest.mark.gui
 
@@ -293,6 +294,23 @@ def test_chosen_dates_filter_the_list(page: HistoryPage) -> None:
     page.date_from.setDate(page.date_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
     page.date_to.setDate(page.date_to.date().fromString("2026-02-28", "yyyy-MM-dd"))
     assert {r.id for r in page.sessions_model.rows()} == {SEED[4].id, SEED[6].id}
+
+
+def test_the_page_counts_its_days_from_its_own_clock(qtbot: QtBot,
+                                                    store: SqliteSessionStore) -> None:
+    later = NOW + timedelta(days=3)  # 3 April, 12:00 UTC: months before the computer's date
+    page = HistoryPage(store, clock=lambda: later)
+    qtbot.addWidget(page)
+    choose(page.period, "7")  # since 27 March, 12:00 UTC
+    assert {r.id for r in page.sessions_model.rows()} == {SEED[0].id, SEED[3].id, SEED[5].id}
+    assert page.chart.mark_count() == 3
+    # The dates offered end on the clock's day, and run back 30 days from it.
+    today = later.astimezone().date()
+    assert page.date_to.date().toPython() == today
+    assert page.date_from.date().toPython() == today - timedelta(days=30)
+    choose(page.period, "custom")  # 4 March to 3 April: all but February and January
+    assert {r.id for r in page.sessions_model.rows()} == {
+        SEED[i].id for i in (0, 1, 2, 3, 5)}
 
 
 def test_nothing_matching_says_so_kindly(page: HistoryPage) -> None:
