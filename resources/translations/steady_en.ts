@@ -452,9 +452,113 @@
     </message>
 </context>
 <context>
+    <name>ContactsSection</name>
+    <message>
+        <location filename="../../app/ui/settings/contacts.py" line="+27"/>
+        <location line="+23"/>
+        <source>Your contacts</source>
+        <translation>Your contacts</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
+        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contacts yet. Add contact starts a new one.</source>
+        <translation>No contacts yet. Add contact starts a new one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contact</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new contact</source>
+        <translation>Start a new contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove contact</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen contact</source>
+        <translation>Remove the chosen contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this contact earlier</source>
+        <translation>Show this contact earlier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a contact with Up and Down to change it below</source>
+        <translation>Choose a contact with Up and Down to change it below</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact number</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact note</source>
+        <translation>Contact note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who, for example Sam or Crisis line</source>
+        <translation>Who, for example Sam or Crisis line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number, or how to reach them</source>
+        <translation>Phone number, or how to reach them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, for example evenings only</source>
+        <translation>Optional, for example evenings only</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDialog</name>
     <message>
-        <location line="-39"/>
+        <location filename="../../app/ui/editor/parts.py" line="-39"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1192,6 +1296,29 @@
     </message>
 </context>
 <context>
+    <name>HealthSection</name>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="+44"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
+        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hidden now: %1</source>
+        <translation>Hidden now: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No exercises are hidden.</source>
+        <translation>No exercises are hidden.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../app/ui/distress/help.py" line="+37"/>
@@ -1798,6 +1925,51 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>%n minute(s)</source>
         <translation>%n minute(s)</translation>
+    </message>
+</context>
+<context>
+    <name>LookSection</name>
+    <message>
+        <location filename="../../app/ui/settings/look.py" line="+33"/>
+        <source>Motion and look</source>
+        <translation>Motion and look</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduce motion</source>
+        <translation>Reduce motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
+        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Same as the system, light, dark or high contrast</source>
+        <translation>Same as the system, light, dark or high contrast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>From 100 to 200 percent</source>
+        <translation>From 100 to 200 percent</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2733,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+738"/>
+        <location filename="../../app/ui/settings/page.py" line="+302"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2644,7 +2816,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-720"/>
+        <location filename="../../app/ui/settings/look.py" line="-28"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2664,7 +2836,7 @@ Plans I have for the spring</translation>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/ui/settings/health.py" line="-60"/>
         <source>A heart condition</source>
         <translation>A heart condition</translation>
     </message>
@@ -2699,13 +2871,13 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+2"/>
+        <location filename="../../app/ui/settings/page.py" line="-288"/>
+        <location line="+38"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Save status</source>
         <translation>Save status</translation>
     </message>
@@ -2725,7 +2897,35 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+113"/>
+        <source>Not saved yet: Save or Back keeps it.</source>
+        <translation>Not saved yet: Save or Back keeps it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="-11"/>
+        <source>Breathing problems (asthma, COPD)</source>
+        <translation>Breathing problems (asthma, COPD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/page.py" line="-128"/>
+        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
+        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep what you changed and go back</source>
+        <translation>Keep what you changed and go back</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSection</name>
+    <message>
+        <location filename="../../app/ui/settings/sound.py" line="+21"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2735,18 +2935,18 @@ Plans I have for the spring</translation>
         <translation>Sound cues</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
+        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <location line="+23"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>How loud the sound cues are, from 0 to 100 percent</source>
-        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-21"/>
         <source>Sound is not available</source>
         <translation>Sound is not available</translation>
     </message>
@@ -2756,51 +2956,36 @@ Plans I have for the spring</translation>
         <translation>Spoken cues</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Motion and look</source>
-        <translation>Motion and look</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reduce motion</source>
-        <translation>Reduce motion</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
-        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
+        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
+        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+10"/>
-        <source>Colours</source>
-        <translation>Colours</translation>
+        <location line="+19"/>
+        <source>How loud the sound cues are, from 0 to 100 percent</source>
+        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Same as the system, light, dark or high contrast</source>
-        <translation>Same as the system, light, dark or high contrast</translation>
+        <location line="+26"/>
+        <source>Sound is not available: %1</source>
+        <translation>Sound is not available: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+315"/>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Spoken cues are not available: %1</source>
+        <translation>Spoken cues are not available: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+</context>
+<context>
+    <name>StartSection</name>
     <message>
-        <location line="-319"/>
-        <location line="+4"/>
-        <source>Text size</source>
-        <translation>Text size</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>From 100 to 200 percent</source>
-        <translation>From 100 to 200 percent</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../app/ui/settings/starting.py" line="+25"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -2835,175 +3020,9 @@ Plans I have for the spring</translation>
         <translation>Your desktop has no tray, so closing the window quits Steady.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Health</source>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
-        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+9"/>
-        <source>Your contacts</source>
-        <translation>Your contacts</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
-        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose a contact with Up and Down to change it below</source>
-        <translation>Choose a contact with Up and Down to change it below</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No contacts yet. Add contact starts a new one.</source>
-        <translation>No contacts yet. Add contact starts a new one.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Contact name</source>
-        <translation>Contact name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact number</source>
-        <translation>Contact number</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact note</source>
-        <translation>Contact note</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+199"/>
-        <source>Not saved yet: Save or Back keeps it.</source>
-        <translation>Not saved yet: Save or Back keeps it.</translation>
-    </message>
-    <message>
-        <location line="-216"/>
-        <source>Who, for example Sam or Crisis line</source>
-        <translation>Who, for example Sam or Crisis line</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Phone number, or how to reach them</source>
-        <translation>Phone number, or how to reach them</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Optional, for example evenings only</source>
-        <translation>Optional, for example evenings only</translation>
-    </message>
-    <message>
-        <location line="-289"/>
-        <source>Breathing problems (asthma, COPD)</source>
-        <translation>Breathing problems (asthma, COPD)</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
-        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Keep what you changed and go back</source>
-        <translation>Keep what you changed and go back</translation>
-    </message>
-    <message>
-        <location line="+93"/>
-        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
-        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
-        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>Add contact</source>
-        <translation>Add contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new contact</source>
-        <translation>Start a new contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove contact</source>
-        <translation>Remove contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the chosen contact</source>
-        <translation>Remove the chosen contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move up</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show this contact earlier</source>
-        <translation>Show this contact earlier</translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>Sound is not available: %1</source>
-        <translation>Sound is not available: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Spoken cues are not available: %1</source>
-        <translation>Spoken cues are not available: %1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+46"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>New contact</source>
-        <translation>New contact</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Hidden now: %1</source>
-        <translation>Hidden now: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No exercises are hidden.</source>
-        <translation>No exercises are hidden.</translation>
-    </message>
-    <message>
-        <location line="+114"/>
-        <source>Saved on this computer.</source>
-        <translation>Saved on this computer.</translation>
     </message>
 </context>
 <context>
