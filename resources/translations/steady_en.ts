@@ -1513,7 +1513,7 @@
         <translation>to</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>All exercises</source>
         <translation>All exercises</translation>
     </message>
@@ -1629,7 +1629,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+79"/>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+33"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1916,7 +1916,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+181"/>
+        <location filename="../../app/ui/widgets/common.py" line="+195"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -3339,6 +3339,39 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_card.py" line="+31"/>
+        <source>This step</source>
+        <translation>This step</translation>
+    </message>
+</context>
+<context>
+    <name>StepCountdown</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_countdown.py" line="+35"/>
+        <location line="+5"/>
+        <source>Time left for this step</source>
+        <translation>Time left for this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empties as the time passes</source>
+        <translation>Empties as the time passes</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+27"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
+        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <location filename="../../app/ui/editor/parts.py" line="+17"/>
@@ -3404,94 +3437,53 @@ Plans I have for the spring</translation>
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+95"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+84"/>
         <source>Exercise: {title}</source>
         <translation>Exercise: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The exercise you are doing</source>
         <translation>The exercise you are doing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where you are in the exercise</source>
         <translation>Where you are in the exercise</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This step</source>
-        <translation>This step</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Items ticked so far</source>
-        <translation>Items ticked so far</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+5"/>
-        <source>Time left for this step</source>
-        <translation>Time left for this step</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Empties as the time passes</source>
-        <translation>Empties as the time passes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Go back to the previous step</source>
         <translation>Go back to the previous step</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
         <source>Tick</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tick one item. Enter or Space also ticks.</source>
         <translation>Tick one item. Enter or Space also ticks.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <source>Undo a tick</source>
-        <translation>Undo a tick</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Take back the last tick. Backspace does the same.</source>
-        <translation>Take back the last tick. Backspace does the same.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Take back the last tick (Backspace)</source>
-        <translation>Take back the last tick (Backspace)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
-        <location line="+324"/>
+        <location line="+246"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+1"/>
+        <location line="-244"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Stop the exercise now. Esc also stops, without asking.</source>
         <translation>Stop the exercise now. Esc also stops, without asking.</translation>
     </message>
@@ -3501,40 +3493,28 @@ Plans I have for the spring</translation>
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-18"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+125"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+11"/>
-        <location line="+184"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
-        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+112"/>
-        <source>{time} left</source>
-        <translation>{time} left</translation>
-    </message>
-    <message>
-        <location line="-15"/>
+        <location line="+102"/>
         <source>Step {n} of {total}</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -3549,7 +3529,7 @@ Plans I have for the spring</translation>
         <translation>Go on to the next step</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Enter or Space ticks one · Esc stops</source>
         <translation>Enter or Space ticks one · Esc stops</translation>
     </message>
@@ -3776,6 +3756,35 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
+    </message>
+</context>
+<context>
+    <name>TickList</name>
+    <message>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+65"/>
+        <source>Items ticked so far</source>
+        <translation>Items ticked so far</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Undo a tick</source>
+        <translation>Undo a tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the last tick. Backspace does the same.</source>
+        <translation>Take back the last tick. Backspace does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back the last tick (Backspace)</source>
+        <translation>Take back the last tick (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
     </message>
 </context>
 <context>

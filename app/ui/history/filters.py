@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QV
 from app.domain.history import PERIODS, HistoryChoice, LogChoices, Period
 from app.domain.session import TIMES_OF_DAY, GroupBy, TimeOfDay
 from app.ui.history.parts import combo
-from app.ui.widgets.common import label
+from app.ui.widgets.common import label, resized_inside
 
 
 class HistoryFilters(QWidget):
@@ -106,11 +106,7 @@ class HistoryFilters(QWidget):
             self.grid.addWidget(widget, number // columns, number % columns)
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
-        # Sizes known at once, so the page lays out anew in this pass, not one later.
-        outer = self.layout()
-        if outer is not None:
-            outer.invalidate()
-        self.updateGeometry()
+        resized_inside(self)
 
     def fit(self, room: int) -> None:
         """As many columns as ``room`` pixels of width hold."""
