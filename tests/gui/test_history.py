@@ -373,6 +373,15 @@ def test_delete_one_session_with_the_delete_key(page: HistoryPage, qtbot: QtBot,
     assert page.selected_session() == page.sessions_model.record(0)
 
 
+def test_the_delete_question_names_the_year_by_the_pages_clock(
+        qtbot: QtBot, store: SqliteSessionStore, confirm: list[dict[str, Any]]) -> None:
+    page = HistoryPage(store, clock=lambda: NOW.replace(year=2027))  # a year on
+    qtbot.addWidget(page)
+    page.select_session_row(0)  # 30 March 2026: last year, as the page's clock has it
+    page.delete_button.click()
+    assert "Mar 2026" in confirm[0]["text"]
+
+
 def test_delete_asks_first_and_no_keeps_it(page: HistoryPage, store: SqliteSessionStore,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, **_: False))

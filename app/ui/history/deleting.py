@@ -14,15 +14,16 @@ from app.ui.widgets.confirm import ConfirmDialog
 # The questions are History's words: they keep the page's translation context.
 
 
-def ask_delete_session(parent: QWidget, record: SessionRecord) -> bool:
-    """True when the person chose to delete ``record``."""
+def ask_delete_session(parent: QWidget, record: SessionRecord, this_year: int) -> bool:
+    """True when the person chose to delete ``record`` (its date names its year when
+    that is not ``this_year``)."""
     text = QCoreApplication.translate(
         "HistoryPage", "%1 on %2 (ratings %3) will be removed from your history. This "
         "cannot be undone.")
     return ConfirmDialog.ask(
         parent, title=QCoreApplication.translate("HistoryPage", "Delete this session?"),
         text=text.replace("%1", record.exercise_title).replace(
-            "%2", when_text(record)).replace("%3", ratings_text(record)),
+            "%2", when_text(record, this_year)).replace("%3", ratings_text(record)),
         confirm=QCoreApplication.translate("HistoryPage", "Delete this session"),
         cancel=QCoreApplication.translate("HistoryPage", "Keep it"))
 

@@ -190,6 +190,9 @@ class HistoryPage(Page):
     def _today(self) -> date:
         return self._clock().astimezone().date()
 
+    def _this_year(self) -> int:
+        return self._today().year
+
     def _load_sessions(self, where: SessionFilter, limit: int) -> list[SessionRecord]:
         return list(self.store.sessions(where, limit))
 
@@ -280,7 +283,7 @@ class HistoryPage(Page):
     @Slot()
     def on_delete_session(self) -> None:
         record = self.selected_session()
-        if record is None or not ask_delete_session(self, record):
+        if record is None or not ask_delete_session(self, record, self._this_year()):
             return
         try:
             self.store.delete(record.id)
