@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+570"/>
+        <location filename="../../app/ui/distress/rating.py" line="+584"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-352"/>
+        <location line="-362"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -390,19 +390,18 @@
         <location line="+2"/>
         <location line="+2"/>
         <location line="+89"/>
-        <location line="+114"/>
-        <location line="+1"/>
+        <location line="+119"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+204"/>
+        <location line="-206"/>
+        <location line="+207"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -424,17 +423,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+222"/>
+        <location line="+229"/>
         <source>Space pauses · Esc stops</source>
         <translation>Space pauses · Esc stops</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-226"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Get ready</source>
         <translation>Get ready</translation>
     </message>
@@ -450,6 +449,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Start now</source>
+        <translation>Start now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip the count and start breathing. Space does the same.</source>
+        <translation>Skip the count and start breathing. Space does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Get ready. First, %1. %2</source>
         <translation>Get ready. First, %1. %2</translation>
     </message>
@@ -459,24 +468,23 @@
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+109"/>
-        <location line="+1"/>
+        <location line="-82"/>
+        <location line="+116"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Carry on breathing with the guide. Space pauses and resumes.</source>
         <translation>Carry on breathing with the guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-446"/>
         <source>Breathe in</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
@@ -492,7 +500,7 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+449"/>
+        <location line="+456"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
@@ -592,9 +600,113 @@
     </message>
 </context>
 <context>
+    <name>ContactsSection</name>
+    <message>
+        <location filename="../../app/ui/settings/contacts.py" line="+27"/>
+        <location line="+23"/>
+        <source>Your contacts</source>
+        <translation>Your contacts</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
+        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contacts yet. Add contact starts a new one.</source>
+        <translation>No contacts yet. Add contact starts a new one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contact</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new contact</source>
+        <translation>Start a new contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove contact</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen contact</source>
+        <translation>Remove the chosen contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this contact earlier</source>
+        <translation>Show this contact earlier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a contact with Up and Down to change it below</source>
+        <translation>Choose a contact with Up and Down to change it below</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact number</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact note</source>
+        <translation>Contact note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who, for example Sam or Crisis line</source>
+        <translation>Who, for example Sam or Crisis line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number, or how to reach them</source>
+        <translation>Phone number, or how to reach them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, for example evenings only</source>
+        <translation>Optional, for example evenings only</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDialog</name>
     <message>
-        <location line="-30"/>
+        <location filename="../../app/ui/editor/parts.py" line="-30"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -1045,6 +1157,29 @@
     </message>
 </context>
 <context>
+    <name>HealthSection</name>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="+44"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
+        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hidden now: %1</source>
+        <translation>Hidden now: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No exercises are hidden.</source>
+        <translation>No exercises are hidden.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../app/ui/distress/help.py" line="+50"/>
@@ -1164,7 +1299,7 @@
         <translation>any time, day or night</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+26"/>
         <location line="+1"/>
         <source>Copy</source>
@@ -1192,26 +1327,11 @@
     </message>
 </context>
 <context>
-    <name>HistoryPage</name>
+    <name>HistoryFilters</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+162"/>
-        <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
-        <translation>Looking back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the start</source>
-        <translation>Back to the start</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../app/ui/history/filters.py" line="+30"/>
         <source>Period</source>
+        <extracomment>The person picked a period themselves (else History picks one by the log&apos;s size).</extracomment>
         <translation>Period</translation>
     </message>
     <message>
@@ -1255,120 +1375,18 @@
         <translation>Any time of day</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="+7"/>
+        <location line="+21"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-20"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Group by</source>
-        <translation>Group by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Compare exercises, times of day, tags or starting levels</source>
-        <translation>Compare exercises, times of day, tags or starting levels</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>By exercise</source>
-        <translation>By exercise</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By time of day</source>
-        <translation>By time of day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By tag</source>
-        <translation>By tag</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By starting level</source>
-        <translation>By starting level</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+181"/>
-        <source>What works for me</source>
-        <translation>What works for me</translation>
-    </message>
-    <message>
-        <location line="-167"/>
-        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
-        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+162"/>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location line="-157"/>
-        <source>Note and tags of the chosen session</source>
-        <translation>Note and tags of the chosen session</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete this session…</source>
-        <translation>Delete this session…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the selected session (Delete)</source>
-        <translation>Remove the selected session (Delete)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+496"/>
-        <source>Delete this session</source>
-        <translation>Delete this session</translation>
-    </message>
-    <message>
-        <location line="-493"/>
-        <source>Delete all history…</source>
-        <translation>Delete all history…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove every session from this computer</source>
-        <translation>Remove every session from this computer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete all history</source>
-        <translation>Delete all history</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</source>
-        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No sessions yet</source>
-        <translation>No sessions yet</translation>
-    </message>
-    <message>
-        <location line="+9"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -1398,12 +1416,70 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Group</source>
-        <translation>Group</translation>
+        <location line="+15"/>
+        <source>to</source>
+        <translation>to</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+71"/>
+        <source>All exercises</source>
+        <translation>All exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="+65"/>
+        <source>Looking back</source>
+        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
+        <translation>Looking back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/deleting.py" line="+27"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="-34"/>
+        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</source>
+        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions yet</source>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1413,73 +1489,32 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>All exercises</source>
-        <translation>All exercises</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All tags</source>
-        <translation>All tags</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
-        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>newest %1 shown; scroll for more</source>
-        <translation>newest %1 shown; scroll for more</translation>
-    </message>
-    <message>
-        <location line="+118"/>
-        <source>Note: %1</source>
-        <translation>Note: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tags: %1</source>
-        <translation>Tags: %1</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../app/ui/history/deleting.py" line="-3"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</source>
         <translation>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
+    <message>
+        <location line="+6"/>
         <source>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</source>
-        <translation>
-            <numerusform>All %n session will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-            <numerusform>All %n sessions will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-        </translation>
+        <translation>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your coping plan will be removed too.</source>
         <translation>Your coping plan will be removed too.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Files you exported yourself are not touched. This cannot be undone.</source>
         <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
     </message>
@@ -1494,7 +1529,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Delete everything</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Keep my history</source>
         <translation>Keep my history</translation>
     </message>
@@ -1502,7 +1537,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+79"/>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+33"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1799,7 +1834,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+218"/>
+        <location filename="../../app/ui/widgets/common.py" line="+232"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
@@ -1811,16 +1846,71 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>LookSection</name>
+    <message>
+        <location filename="../../app/ui/settings/look.py" line="+33"/>
+        <source>Motion and look</source>
+        <translation>Motion and look</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduce motion</source>
+        <translation>Reduce motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</source>
+        <translation>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count 3-2-1 before breathing</source>
+        <translation>Count 3-2-1 before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</source>
+        <translation>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Same as the system, light, dark or high contrast</source>
+        <translation>Same as the system, light, dark or high contrast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>From 100 to 200 percent</source>
+        <translation>From 100 to 200 percent</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/shell/window.py" line="+103"/>
-        <location line="+567"/>
+        <location line="+568"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
     </message>
@@ -1835,7 +1925,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-84"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1991,7 +2081,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-445"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-452"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
@@ -2500,7 +2590,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-407"/>
+        <location filename="../../app/ui/distress/rating.py" line="-416"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2551,7 +2641,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+416"/>
+        <location filename="../../app/ui/history/models.py" line="+425"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2647,9 +2737,81 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../app/ui/history/sessions.py" line="+35"/>
+        <source>Sessions</source>
+        <extracomment>The widest date the table shows, and without the day of the week.</extracomment>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note and tags of the chosen session</source>
+        <translation>Note and tags of the chosen session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session…</source>
+        <translation>Delete this session…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected session (Delete)</source>
+        <translation>Remove the selected session (Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete all history…</source>
+        <translation>Delete all history…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every session from this computer</source>
+        <translation>Remove every session from this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete all history</source>
+        <translation>Delete all history</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
+        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown; scroll for more</source>
+        <translation>newest %1 shown; scroll for more</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+748"/>
+        <location filename="../../app/ui/settings/page.py" line="+303"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2737,7 +2899,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-731"/>
+        <location filename="../../app/ui/settings/look.py" line="-33"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2757,7 +2919,7 @@ Plans I have for the spring</translation>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/ui/settings/health.py" line="-60"/>
         <source>A heart condition</source>
         <translation>A heart condition</translation>
     </message>
@@ -2792,13 +2954,13 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+2"/>
+        <location filename="../../app/ui/settings/page.py" line="-290"/>
+        <location line="+39"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Save status</source>
         <translation>Save status</translation>
     </message>
@@ -2818,7 +2980,35 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+113"/>
+        <source>Not saved yet: Save or Back keeps it.</source>
+        <translation>Not saved yet: Save or Back keeps it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="-11"/>
+        <source>Breathing problems (asthma, COPD)</source>
+        <translation>Breathing problems (asthma, COPD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/page.py" line="-128"/>
+        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
+        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep what you changed and go back</source>
+        <translation>Keep what you changed and go back</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSection</name>
+    <message>
+        <location filename="../../app/ui/settings/sound.py" line="+21"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2828,18 +3018,18 @@ Plans I have for the spring</translation>
         <translation>Sound cues</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
+        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <location line="+23"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>How loud the sound cues are, from 0 to 100 percent</source>
-        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-21"/>
         <source>Sound is not available</source>
         <translation>Sound is not available</translation>
     </message>
@@ -2849,46 +3039,36 @@ Plans I have for the spring</translation>
         <translation>Spoken cues</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Motion and look</source>
-        <translation>Motion and look</translation>
+        <location line="+1"/>
+        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
+        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reduce motion</source>
-        <translation>Reduce motion</translation>
+        <location line="+19"/>
+        <source>How loud the sound cues are, from 0 to 100 percent</source>
+        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+10"/>
-        <source>Colours</source>
-        <translation>Colours</translation>
+        <location line="+26"/>
+        <source>Sound is not available: %1</source>
+        <translation>Sound is not available: %1</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Same as the system, light, dark or high contrast</source>
-        <translation>Same as the system, light, dark or high contrast</translation>
+        <location line="+8"/>
+        <source>Spoken cues are not available: %1</source>
+        <translation>Spoken cues are not available: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+320"/>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+5"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+</context>
+<context>
+    <name>StartSection</name>
     <message>
-        <location line="-324"/>
-        <location line="+4"/>
-        <source>Text size</source>
-        <translation>Text size</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>From 100 to 200 percent</source>
-        <translation>From 100 to 200 percent</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../app/ui/settings/starting.py" line="+25"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -2923,190 +3103,9 @@ Plans I have for the spring</translation>
         <translation>Your desktop has no tray, so closing the window quits Steady.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Health</source>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
-        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+9"/>
-        <source>Your contacts</source>
-        <translation>Your contacts</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
-        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose a contact with Up and Down to change it below</source>
-        <translation>Choose a contact with Up and Down to change it below</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No contacts yet. Add contact starts a new one.</source>
-        <translation>No contacts yet. Add contact starts a new one.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Contact name</source>
-        <translation>Contact name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact number</source>
-        <translation>Contact number</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact note</source>
-        <translation>Contact note</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+202"/>
-        <source>Not saved yet: Save or Back keeps it.</source>
-        <translation>Not saved yet: Save or Back keeps it.</translation>
-    </message>
-    <message>
-        <location line="-219"/>
-        <source>Who, for example Sam or Crisis line</source>
-        <translation>Who, for example Sam or Crisis line</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Phone number, or how to reach them</source>
-        <translation>Phone number, or how to reach them</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Optional, for example evenings only</source>
-        <translation>Optional, for example evenings only</translation>
-    </message>
-    <message>
-        <location line="-296"/>
-        <source>Breathing problems (asthma, COPD)</source>
-        <translation>Breathing problems (asthma, COPD)</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
-        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Keep what you changed and go back</source>
-        <translation>Keep what you changed and go back</translation>
-    </message>
-    <message>
-        <location line="+93"/>
-        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
-        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
-        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</source>
-        <translation>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Count 3-2-1 before breathing</source>
-        <translation>Count 3-2-1 before breathing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</source>
-        <translation>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>Add contact</source>
-        <translation>Add contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new contact</source>
-        <translation>Start a new contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove contact</source>
-        <translation>Remove contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the chosen contact</source>
-        <translation>Remove the chosen contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move up</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show this contact earlier</source>
-        <translation>Show this contact earlier</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>Sound is not available: %1</source>
-        <translation>Sound is not available: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Spoken cues are not available: %1</source>
-        <translation>Spoken cues are not available: %1</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location line="+46"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>New contact</source>
-        <translation>New contact</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Hidden now: %1</source>
-        <translation>Hidden now: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No exercises are hidden.</source>
-        <translation>No exercises are hidden.</translation>
-    </message>
-    <message>
-        <location line="+114"/>
-        <source>Saved on this computer.</source>
-        <translation>Saved on this computer.</translation>
     </message>
 </context>
 <context>
@@ -3130,7 +3129,7 @@ Plans I have for the spring</translation>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-353"/>
+        <location filename="../../app/ui/history/models.py" line="-362"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -3423,6 +3422,39 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_card.py" line="+31"/>
+        <source>This step</source>
+        <translation>This step</translation>
+    </message>
+</context>
+<context>
+    <name>StepCountdown</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_countdown.py" line="+35"/>
+        <location line="+5"/>
+        <source>Time left for this step</source>
+        <translation>Time left for this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empties as the time passes</source>
+        <translation>Empties as the time passes</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+27"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
+        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <location filename="../../app/ui/editor/parts.py" line="+17"/>
@@ -3542,94 +3574,53 @@ Plans I have for the spring</translation>
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+95"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+84"/>
         <source>Exercise: {title}</source>
         <translation>Exercise: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The exercise you are doing</source>
         <translation>The exercise you are doing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where you are in the exercise</source>
         <translation>Where you are in the exercise</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This step</source>
-        <translation>This step</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Items ticked so far</source>
-        <translation>Items ticked so far</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+5"/>
-        <source>Time left for this step</source>
-        <translation>Time left for this step</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Empties as the time passes</source>
-        <translation>Empties as the time passes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Go back to the previous step</source>
         <translation>Go back to the previous step</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
         <source>Tick</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tick one item. Enter or Space also ticks.</source>
         <translation>Tick one item. Enter or Space also ticks.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <source>Undo a tick</source>
-        <translation>Undo a tick</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Take back the last tick. Backspace does the same.</source>
-        <translation>Take back the last tick. Backspace does the same.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Take back the last tick (Backspace)</source>
-        <translation>Take back the last tick (Backspace)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
-        <location line="+324"/>
+        <location line="+246"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+1"/>
+        <location line="-244"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Stop the exercise now. Esc also stops, without asking.</source>
         <translation>Stop the exercise now. Esc also stops, without asking.</translation>
     </message>
@@ -3639,40 +3630,28 @@ Plans I have for the spring</translation>
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-18"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+125"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+11"/>
-        <location line="+184"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
-        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+112"/>
-        <source>{time} left</source>
-        <translation>{time} left</translation>
-    </message>
-    <message>
-        <location line="-15"/>
+        <location line="+102"/>
         <source>Step {n} of {total}</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -3687,7 +3666,7 @@ Plans I have for the spring</translation>
         <translation>Go on to the next step</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Enter or Space ticks one · Esc stops</source>
         <translation>Enter or Space ticks one · Esc stops</translation>
     </message>
@@ -3761,12 +3740,12 @@ Plans I have for the spring</translation>
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/ui/distress/summary.py" line="+36"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -3877,7 +3856,7 @@ Plans I have for the spring</translation>
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>You stopped when you needed to. That is part of looking after yourself.</source>
         <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
     </message>
@@ -3938,22 +3917,86 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
-    <name>WaitingBar</name>
+    <name>TickList</name>
     <message>
-        <location filename="../../app/ui/shell/waiting.py" line="+35"/>
-        <source>Go to it (%1)</source>
-        <extracomment>The key that goes to a waiting exercise.</extracomment>
-        <translation>Go to it (%1)</translation>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+65"/>
+        <source>Items ticked so far</source>
+        <translation>Items ticked so far</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Undo a tick</source>
+        <translation>Undo a tick</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Leave this and start the waiting exercise; what you typed is kept</source>
-        <translation>Leave this and start the waiting exercise; what you typed is kept</translation>
+        <source>Take back the last tick. Backspace does the same.</source>
+        <translation>Take back the last tick. Backspace does the same.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</source>
-        <translation>“%1” is waiting for you. Finish here first if you like; nothing you typed is lost.</translation>
+        <location line="+1"/>
+        <source>Take back the last tick (Backspace)</source>
+        <translation>Take back the last tick (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingButton</name>
+    <message>
+        <location filename="../../app/ui/shell/waiting.py" line="+54"/>
+        <source>A waiting exercise</source>
+        <extracomment>The key that goes to a waiting exercise.</extracomment>
+        <translation>A waiting exercise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is waiting: go to it (%2)</source>
+        <translation>“%1” is waiting: go to it (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is waiting (%2)</source>
+        <translation>“%1” is waiting (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: go to it (%1)</source>
+        <translation>Waiting: go to it (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is waiting for you.</source>
+        <translation>“%1” is waiting for you.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish here first if you like; nothing you typed is lost.</source>
+        <translation>Finish here first if you like; nothing you typed is lost.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to it</source>
+        <translation>Go to it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys: %1</source>
+        <translation>Keys: %1</translation>
     </message>
 </context>
 <context>
@@ -4016,9 +4059,58 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>WhatWorksTab</name>
+    <message>
+        <location filename="../../app/ui/history/what_works.py" line="+33"/>
+        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
+        <extracomment>The ways to group, in the order offered.</extracomment>
+        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compare exercises, times of day, tags or starting levels</source>
+        <translation>Compare exercises, times of day, tags or starting levels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By exercise</source>
+        <translation>By exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By time of day</source>
+        <translation>By time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation>By tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By starting level</source>
+        <translation>By starting level</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+</context>
+<context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+44"/>
+        <location filename="../../app/ui/distress/rating.py" line="+48"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>

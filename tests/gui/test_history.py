@@ -31,9 +31,10 @@ from app.ui.history.models import (
     format_mean,
     format_share,
 )
-from app.ui.history.page import ConfirmDialog, HistoryPage
+from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+from app.ui.widgets.dialogs import Answer, ConfirmDialog, Question
 
 pytestmark = pytest.mark.gui
 
@@ -106,9 +107,9 @@ def confirm(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """ConfirmDialog.ask answers yes; each question asked is recorded."""
     asked: list[dict[str, Any]] = []
 
-    def ask(cls: type[ConfirmDialog], parent: QWidget | None, **words: Any) -> bool:
-        asked.append(words)
-        return True
+    def ask(cls: type[ConfirmDialog], parent: QWidget | None, question: Question) -> str:
+        asked.append({"title": question.title, "text": question.text})
+        return question.answers[0].key  # the first answer: delete
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(ask))
     return asked
@@ -295,6 +296,23 @@ def test_chosen_dates_filter_the_list(page: HistoryPage) -> None:
     assert {r.id for r in page.sessions_model.rows()} == {SEED[4].id, SEED[6].id}
 
 
+def test_the_page_counts_its_days_from_its_own_clock(qtbot: QtBot,
+                                                    store: SqliteSessionStore) -> None:
+    later = NOW + timedelta(days=3)  # 3 April, 12:00 UTC: months before the computer's date
+    page = HistoryPage(store, clock=lambda: later)
+    qtbot.addWidget(page)
+    choose(page.period, "7")  # since 27 March, 12:00 UTC
+    assert {r.id for r in page.sessions_model.rows()} == {SEED[0].id, SEED[3].id, SEED[5].id}
+    assert page.chart.mark_count() == 3
+    # The dates offered end on the clock's day, and run back 30 days from it.
+    today = later.astimezone().date()
+    assert page.date_to.date().toPython() == today
+    assert page.date_from.date().toPython() == today - timedelta(days=30)
+    choose(page.period, "custom")  # 4 March to 3 April: all but February and January
+    assert {r.id for r in page.sessions_model.rows()} == {
+        SEED[i].id for i in (0, 1, 2, 3, 5)}
+
+
 def test_nothing_matching_says_so_kindly(page: HistoryPage) -> None:
     choose(page.exercise, "five-senses")
     choose(page.tag, "night")
@@ -355,9 +373,18 @@ def test_delete_one_session_with_the_delete_key(page: HistoryPage, qtbot: QtBot,
     assert page.selected_session() == page.sessions_model.record(0)
 
 
+def test_the_delete_question_names_the_year_by_the_pages_clock(
+        qtbot: QtBot, store: SqliteSessionStore, confirm: list[dict[str, Any]]) -> None:
+    page = HistoryPage(store, clock=lambda: NOW.replace(year=2027))  # a year on
+    qtbot.addWidget(page)
+    page.select_session_row(0)  # 30 March 2026: last year, as the page's clock has it
+    page.delete_button.click()
+    assert "Mar 2026" in confirm[0]["text"]
+
+
 def test_delete_asks_first_and_no_keeps_it(page: HistoryPage, store: SqliteSessionStore,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, **_: False))
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, question: question.cancel))
     page.select_session_row(2)
     page.delete_button.click()
     page.delete_all_button.click()
@@ -390,10 +417,11 @@ def test_empty_log_says_what_will_appear(qtbot: QtBot) -> None:
 
 
 def test_confirm_dialog_defaults_to_keeping(qtbot: QtBot) -> None:
-    dialog = ConfirmDialog("Delete?", "It cannot be undone.", "Delete", "Keep it")
+    dialog = ConfirmDialog(Question.yes_no("Delete?", "It cannot be undone.",
+                                           Answer("delete", "Delete"), Answer("keep", "Keep it")))
     qtbot.addWidget(dialog)
-    assert dialog.cancel_button.isDefault()
-    assert dialog.confirm_button.accessibleName() == "Delete"
+    assert dialog.buttons["keep"].isDefault() and not dialog.buttons["delete"].isDefault()
+    assert dialog.buttons["delete"].accessibleName() == "Delete"
 
 
 # --------------------------------------------------------------------------- keys

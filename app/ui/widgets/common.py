@@ -75,6 +75,20 @@ def scroll_page(layout: QLayout, margin: int = PAGE_MARGIN) -> QScrollArea:
     return area
 
 
+def resized_inside(container: QWidget) -> None:
+    """Tell the layout around ``container`` now that what it holds changed size.
+
+    A change inside a container widget (a label's new text, a button shown) reaches
+    the layout around it one event-loop pass later than a change in that layout's
+    own widgets would: a frame late, and after a screenshot has been taken. Parts of
+    a page that are widgets of their own call this after such a change.
+    """
+    layout = container.layout()
+    if layout is not None:
+        layout.invalidate()
+    container.updateGeometry()
+
+
 def format_clock(seconds: float) -> str:
     """``m:ss``, rounded up so "0:00" only shows at the very end (185 s is ``3:05``)."""
     whole = max(0, math.ceil(seconds - 1e-6))
