@@ -140,7 +140,8 @@ def test_delete_everything_leaves_no_copy(tmp_path: Path, qtbot: QtBot,
         before = {p.name for p in log_copies(data)}
         assert {DB_NAME, f"{DB_NAME}-wal", "backups"} <= before
         assert SECRET.encode() in everything_under(data)
-        monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, question: question.answers[0].key))
+        monkeypatch.setattr(ConfirmDialog, "ask",
+                            classmethod(lambda cls, parent, question: question.answers[0].key))
         window.show_history()
         page = window.history_page
         assert page is not None

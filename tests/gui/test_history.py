@@ -384,7 +384,8 @@ def test_the_delete_question_names_the_year_by_the_pages_clock(
 
 def test_delete_asks_first_and_no_keeps_it(page: HistoryPage, store: SqliteSessionStore,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, question: question.cancel))
+    monkeypatch.setattr(ConfirmDialog, "ask",
+                        classmethod(lambda cls, parent, question: question.cancel))
     page.select_session_row(2)
     page.delete_button.click()
     page.delete_all_button.click()
