@@ -36,5 +36,6 @@ def test_man_page_renders_without_warnings() -> None:
     if man is None:
         pytest.skip("man is not installed (man-db); lintian checks the page in the .deb")
     result = subprocess.run([man, "--warnings", "-E", "UTF-8", "-l", "-Tutf8", "-Z", str(PAGE)],
-                            capture_output=True, text=True, env={**os.environ, "MANWIDTH": "80"}, timeout=60)
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "MANWIDTH": "80"})
     assert result.returncode == 0 and result.stderr == "", result.stderr
