@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         bundle_mb = package.tree_size(bundle) / 1e6
         deb_mb = deb.stat().st_size / 1e6 if deb is not None else None
         sdist, wheel = python_dists(temp_dir / "python")
-        sdist_mb, wheel_mb = sdist.stat().st_size / 1e6, wheel.stat().st_size / 1e6
+        sdist_kb, wheel_kb = sdist.stat().st_size / 1e3, wheel.stat().st_size / 1e3
         tags = lintian_tags(deb) if deb is not None else None
         venv, frozen = startup(package.bundle_executable(bundle), args.runs, temp_dir / "home")
 
@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         took = f", built in {deb_seconds:.1f} s" if deb_seconds is not None else ""
         lines.append(f".deb size: {deb_mb:.1f} MB{took} "
                      f"(target <= {MAX_DEB_MB:g} MB: {verdict(deb_mb <= MAX_DEB_MB)})")
-    lines.append(f"wheel size: {wheel_mb:.2f} MB ({wheel.name})")
-    lines.append(f"sdist size: {sdist_mb:.2f} MB ({sdist.name})")
+    lines.append(f"wheel size: {wheel_kb:.1f} kB ({wheel.name})")
+    lines.append(f"sdist size: {sdist_kb:.1f} kB ({sdist.name})")
     if tags is not None:
         named = ", ".join(f"{tag} ({n})" for tag, n in sorted(tags.items()))
         lines.append(f"lintian tags: {len(tags)} kinds, {sum(tags.values())} reports: {named}")

@@ -115,9 +115,9 @@ def bundle_figures(output: str) -> list[dict[str, Any]]:
             float(found.group(3)),
             note=f"built in {found.group(2)} s" if found.group(2) else "")
     for kind in ("wheel", "sdist"):
-        found = re.search(rf"^{kind} size: ([\d.]+) MB \((.+)\)$", output, re.M)
+        found = re.search(rf"^{kind} size: ([\d.]+) kB \((.+)\)$", output, re.M)
         if found:
-            one(f"bundle.{kind}", f"{kind} (`python -m build`)", float(found.group(1)), "MB",
+            one(f"bundle.{kind}", f"{kind} (`python -m build`)", float(found.group(1)), "kB",
                 note=found.group(2))
     found = re.search(r"^lintian tags: (\d+) kinds, (\d+) reports: (.*)$", output, re.M)
     if found:

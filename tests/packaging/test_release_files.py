@@ -65,7 +65,7 @@ def test_actionlint_fails_on_a_broken_workflow(tmp_path: Path) -> None:
 def test_release_builds_each_installer_on_its_own_system() -> None:
     text = RELEASE.read_text(encoding="utf-8")
     assert set(re.findall(r"^\s+os: (\S+)$", text, re.M)) == {
-        "ubuntu-latest", "windows-latest", "macos-latest"}
+        "ubuntu-22.04", "windows-latest", "macos-latest"}
     assert re.search(r'python-version: "3\.11"', text)
     assert "run: make package" in text
     assert re.search(r"python resources\\scripts\\package\.py", text)
