@@ -31,6 +31,7 @@ from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
+    from app.domain.plan import PlanStore
     from app.ui.shell.window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,13 @@ def load_exercises(data_dir: Path) -> Library:
     return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir))
 
 
+def open_plan(data_dir: Path) -> PlanStore:
+    """The coping plan's file in ``data_dir`` (opened the first time the plan is needed)."""
+    from app.storage.plan import FilePlanStore
+
+    return FilePlanStore(data_dir)
+
+
 def build_window(data_dir: Path, settings: Settings | None = None, *,
                  start_id: str | None = None, light_start: bool = False,
                  wall_clock: Callable[[], datetime] = utc_now) -> MainWindow:
@@ -109,7 +117,8 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
     settings = settings or Settings()
     opened = open_log(data_dir)
     window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir,
-                        start_id=start_id, light_start=light_start, wall_clock=wall_clock)
+                        start_id=start_id, light_start=light_start, wall_clock=wall_clock,
+                        plans=lambda: open_plan(data_dir))
     window.settings_writer = lambda new: save_settings(data_dir, new)
     text = log_notice(opened.notice, opened.problem, in_memory=opened.in_memory,
                       kept_safe=opened.kept_safe)

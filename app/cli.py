@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app import __version__, paths
 from app.bootstrap import load_exercises
@@ -36,6 +36,10 @@ from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
+
+if TYPE_CHECKING:
+    from app.domain.plan import CopingPlan
+    from app.domain.session import SessionRecord
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -168,7 +172,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
                     "id": ex.id, "kind": ex.kind, "title": ex.title,
                     "length": _length_text(ex), "planned_seconds": ex.planned_seconds(),
                     "file": display_path(ex.path) if ex.path else None,
-                    "bundled": ex.bundled,
+                    "bundled": ex.bundled, "suits": list(ex.suits),
                 }
                 for ex in library.exercises.values()
             ],
@@ -293,10 +297,12 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
 
 def _steady_files(data: Path) -> list[Path]:
     """Steady's own files in ``data``; any of them may be a link to a file elsewhere."""
+    from app.storage.plan import plan_path
     from app.storage.settings import settings_path
 
     log = database_path(data)
-    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data)]
+    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data),
+            plan_path(data)]
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -386,6 +392,25 @@ def _export_format(args: argparse.Namespace) -> Format:
     return "csv"
 
 
+def _plan_for_export(data: Path, fmt: Format) -> CopingPlan | None:
+    """The coping plan to export, read without changing anything; said on standard
+    error when it cannot be read or does not fit the format (CSV holds sessions only)."""
+    from app.storage.plan import FilePlanStore
+
+    try:
+        plan = FilePlanStore(data).peek()
+    except StorageError as error:
+        sys.stderr.write(f"steady: {shown(str(error))} It is not in this export.\n")
+        return None
+    if plan is None or plan.is_empty():
+        return None
+    if fmt != "json":
+        sys.stderr.write("steady: your coping plan is not in a CSV export; "
+                         "use --format json to take it too.\n")
+        return None
+    return plan
+
+
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
     """The whole log; never a new, empty one in place of a missing or damaged log."""
     from app.storage.exchange import export_records
@@ -403,33 +428,37 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     if target is not None:  # what an export killed half-way left behind
         export_notes(data).clean()
         remove_leftovers(target)
-    if not _has_log(data):
+    plan = _plan_for_export(data, fmt)
+    records: list[SessionRecord] = []
+    if not _has_log(data) and plan is None:
         return _fail(f"there is no log in {data}, so there is nothing to export.{untouched}")
     try:
-        store, result = _open_log(data)
-        with store:
-            if result is not None and result.notice:
-                if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
-                    return _fail(f"{result.notice} Nothing was exported.{untouched}")
-                sys.stderr.write(f"steady: {shown(result.notice)}\n")
-            records = list(reversed(store.sessions()))
+        if _has_log(data):
+            store, result = _open_log(data)
+            with store:
+                if result is not None and result.notice:
+                    if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
+                        return _fail(f"{result.notice} Nothing was exported.{untouched}")
+                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+                records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
     if target is None:
         out.exact_utf8()
-        export_records(records, out, fmt)
+        export_records(records, out, fmt, plan)
         return EXIT_OK
-    if not records and _holds_something(target):
+    if not records and plan is None and _holds_something(target):
         return _fail(f"your log in {data} has no sessions, so the export would be empty; "
                      f"{args.output} already holds something and was left as it was. To "
                      "replace it anyway, delete it first.")
     buffer = io.StringIO(newline="")
-    count = export_records(records, buffer, fmt)
+    count = export_records(records, buffer, fmt, plan)
     try:
         write_private(target, buffer.getvalue(), export_notes(data))
     except OSError as error:
         return _fail(f"could not write {args.output}: {os_reason(error)}")
-    sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")
+    with_plan = " and your coping plan" if plan is not None else ""
+    sys.stderr.write(f"Exported {count} session(s){with_plan} to {shown(args.output)}.\n")
     return EXIT_OK
 
 
@@ -481,6 +510,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     """Merge an export, read as it is imported; a refused file leaves the log as it was
     (and where there was no log, none: the one made for the import is removed)."""
     from app.storage.exchange import ImportProblem, import_file
+    from app.storage.plan import FilePlanStore
 
     data: Path = args.data_dir
     path = Path(args.file)
@@ -499,7 +529,8 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
             if progress is not None:
                 progress.start(f"Importing {shown(path.name)}")
             try:
-                imported = import_file(store, path, progress=progress)
+                imported = import_file(store, path, progress=progress,
+                                       plans=FilePlanStore(data))
             finally:
                 if progress is not None:
                     progress.end()
@@ -511,6 +542,11 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     present = imported.already_present
     note = f"; {present} were already in your log" if present else ""
     out.write(f"Imported {imported.added} session(s) from {shown(str(path))}{note}.\n")
+    if imported.plan_added:
+        out.write(f"Added {imported.plan_added} entr{'y' if imported.plan_added == 1 else 'ies'}"
+                  " to your coping plan; nothing in it was removed or changed.\n")
+    elif imported.had_plan:
+        out.write("The coping plan in it was already all in yours.\n")
     return EXIT_OK
 
 

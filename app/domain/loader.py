@@ -22,12 +22,14 @@ from app.domain.exercise import (
     ACTIONS,
     FORMAT_VERSION,
     KINDS,
+    SUITS,
     Action,
     Exercise,
     Kind,
     Phase,
     Problem,
     Step,
+    Suit,
 )
 from app.domain.reasons import os_reason
 
@@ -38,7 +40,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 TOP_KEYS = frozenset({
     "format", "id", "title", "kind", "summary", "minutes", "cycles", "cautions",
-    "sources", "tags", "ease_in_seconds", "phases", "steps",
+    "sources", "tags", "suits", "ease_in_seconds", "phases", "steps",
 })
 PHASE_KEYS = frozenset({"action", "seconds"})
 STEP_KEYS = frozenset({"text", "count", "seconds"})
@@ -288,6 +290,25 @@ class _Checker:
                 out.append(checked)
         return tuple(out)
 
+    def suits(self, value: object) -> tuple[Suit, ...]:
+        """The optional ``suits`` key: a list of "high" and "numb", each at most once."""
+        quoted = [f'"{state}"' for state in SUITS]
+        if not isinstance(value, list):
+            self.problem(("suits",), f"should be a list like [{', '.join(quoted)}], "
+                                     f"not {_type_name(value)}")
+            return ()
+        out: list[Suit] = []
+        for i, item in enumerate(value):
+            if item not in SUITS:
+                shown = f"'{item[:40]}'" if isinstance(item, str) else _type_name(item)
+                self.problem(("suits", i), f"is {shown}; it may be {' or '.join(quoted)}, "
+                                           "in quotes")
+            elif item in out:
+                self.problem(("suits", i), f'gives "{item}" twice')
+            else:
+                out.append(cast(Suit, item))
+        return tuple(out)
+
     def unknown_keys(self, table: Mapping[str, object], allowed: Iterable[str],
                      where: KeyPath) -> None:
         allowed_set = set(allowed)
@@ -435,6 +456,7 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
 
     lists = {name: c.text_list(doc[name], (name,)) if name in doc else ()
              for name in ("cautions", "sources", "tags")}
+    suits = c.suits(doc["suits"]) if "suits" in doc else ()
 
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()
@@ -460,6 +482,7 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
         cycles=int(cycles) if cycles is not None else None,
         cautions=lists["cautions"], sources=lists["sources"], tags=lists["tags"],
         ease_in_seconds=ease_in, phases=phases, steps=steps, path=file_path, bundled=bundled,
+        suits=suits,
     )
     total = exercise.planned_seconds() / 60
     if total > MAX_TOTAL_MINUTES:

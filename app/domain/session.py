@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
+
+if TYPE_CHECKING:  # loaded before the first frame; the levels wait until a rating
+    from app.domain.levels import StartLevel
 
 Status = Literal["running", "completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted")
@@ -28,7 +31,7 @@ MAX_NOTE_CHARS = 10_000
 TimeOfDay = Literal["night", "morning", "afternoon", "evening"]
 #: Local-time buckets: night 0-5 h, morning 6-11 h, afternoon 12-17 h, evening 18-23 h.
 TIMES_OF_DAY: tuple[TimeOfDay, ...] = ("night", "morning", "afternoon", "evening")
-GroupBy = Literal["exercise", "time_of_day", "tag"]
+GroupBy = Literal["exercise", "time_of_day", "tag", "start_level"]
 
 
 def time_of_day(moment: datetime) -> TimeOfDay:
@@ -78,7 +81,13 @@ class SessionRecord:
 
 @dataclass(frozen=True, slots=True)
 class ExerciseStats:
-    """ "What works for me" for one exercise (or one group)."""
+    """ "What works for me" for one exercise (or one group).
+
+    ``numb_rated`` counts the sessions begun numb or far away that have an answer
+    afterwards (a number or the mark), ``numb_cleared`` those of them that ended
+    without the mark: for someone shut down, feeling more here is what helps,
+    not a lower number.
+    """
 
     key: str
     title: str
@@ -88,6 +97,8 @@ class ExerciseStats:
     mean_after: float | None
     mean_change: float | None
     noticeable_share: float | None
+    numb_rated: int = 0
+    numb_cleared: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,7 @@ class SessionFilter:
     exercise_id: str | None = None
     tag: str | None = None
     time_of_day: TimeOfDay | None = None
+    start_level: StartLevel | None = None  # app.domain.levels.start_level of the session
 
 
 class BestExercise(NamedTuple):
@@ -174,7 +186,7 @@ class SessionStore(Protocol):
     def stats(
         self, group_by: GroupBy = "exercise", where: SessionFilter | None = None
     ) -> list[ExerciseStats]:
-        """ "What works for me", one row per exercise, time of day or tag."""
+        """ "What works for me", one row per exercise, time of day, tag or starting level."""
 
     def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise that helped most, once it has ``min_sessions`` rated sessions."""

@@ -199,8 +199,9 @@ def header_lines(original: str | None = None, *, note: str = "") -> list[str]:
 def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) -> str:
     """A readable format-1 file for ``exercise``; ``header`` lines are comments on top.
 
-    Empty optional values (no summary, no tags, no ease-in) are left out, as a
-    person writing by hand would. The text is written as given: checking it is
+    Empty optional values (no summary, no tags, no suits, no ease-in) are left
+    out, as a person writing by hand would (and a file without ``suits`` stays
+    readable by a Steady from before that key). The text is written as given: checking it is
     the loader's job.
     """
     out: list[str] = list(header if header is not None else DEFAULT_HEADER)
@@ -226,6 +227,8 @@ def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) ->
         out += _text_list("sources", exercise.sources, one_line=False)
     if exercise.tags:
         out += _text_list("tags", exercise.tags, one_line=True)
+    if exercise.suits:
+        out += _text_list("suits", exercise.suits, one_line=True)
     for phase in exercise.phases:
         out += ["", "[[phases]]", f"action = {toml_string(phase.action)}",
                 f"seconds = {toml_number(phase.seconds)}"]

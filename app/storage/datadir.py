@@ -36,10 +36,11 @@ RECOVERY_FOLDER = "recovery"
 #: Names only Steady puts in its data folder: one of them makes a folder Steady's.
 OWN_NAMES = frozenset({
     "steady.sqlite3", "settings.json", "exercises", "backups", "deleted-exercises",
-    RECOVERY_FOLDER, EXPORTS_UNDER_WAY,
+    RECOVERY_FOLDER, EXPORTS_UNDER_WAY, "coping-plan.json",
 })
 #: Names Steady's files may start with (side files, copies kept aside, temporary files).
-OWN_PREFIXES = ("steady.sqlite3", "settings.json", ".settings.json.", ".steady.sqlite3")
+OWN_PREFIXES = ("steady.sqlite3", "settings.json", ".settings.json.", ".steady.sqlite3",
+                "coping-plan.json", ".coping-plan.json.")
 
 
 class DataFolderError(StorageError):

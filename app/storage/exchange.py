@@ -2,6 +2,11 @@
 
 The file format (columns, spreadsheet-safe cells, reading row by row) is
 :mod:`app.storage.export_file`'s; this module writes exports and merges them in.
+A JSON export also carries the coping plan; importing one merges its entries
+into the person's plan (:func:`app.domain.plan.merge_plans`: nothing of theirs
+is removed or reworded, and the same file twice adds nothing). The plan is
+checked with the sessions and saved inside the sessions' transaction, so a
+refused file or a plan that cannot be saved leaves both as they were.
 
 Import checks every row as it reads it and adds it to the log in one
 transaction; on any problem the transaction is rolled back, so nothing is
@@ -22,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.domain.plan import FIELDS as PLAN_FIELDS
+from app.domain.plan import CopingPlan, PlanStore, merge_plans
 from app.domain.session import SessionRecord, utc_now
 from app.storage.export_file import (
     COLUMNS,
@@ -36,7 +43,9 @@ from app.storage.export_file import (
     detect_format,
     neutralise,
     restore,
+    upgrade_header,
 )
+from app.storage.plan import plan_from_json, plan_problems, plan_to_json
 from app.storage.records import (
     TAG_SEPARATOR,
     Format,
@@ -53,7 +62,8 @@ __all__ = [
     "COLUMNS", "FORMAT_NAME", "FORMAT_VERSION", "FORMULA_STARTS", "NOT_AN_EXPORT",
     "TEXT_COLUMNS", "ImportProblem", "ImportResult", "Progress",
     "detect_format", "export_csv", "export_json", "export_records", "export_store",
-    "import_file", "neutralise", "read_export", "record_to_json", "restore",
+    "import_file", "neutralise", "read_export", "read_export_all", "record_to_json",
+    "restore",
 ]
 
 #: How many problems an ImportProblem lists before "and N more".
@@ -94,6 +104,8 @@ class ImportProblem(Exception):
 class ImportResult:
     added: int
     already_present: int  # sessions whose id the log already had; left as they were
+    plan_added: int = 0  # entries of the export's coping plan that were new to the person's
+    had_plan: bool = False  # the export held a coping plan
 
 
 # ---------------------------------------------------------------------- export
@@ -135,12 +147,16 @@ def export_csv(records: Iterable[SessionRecord], out: TextSink) -> int:
     return count
 
 
-def export_json(records: Iterable[SessionRecord], out: TextSink) -> int:
+def export_json(records: Iterable[SessionRecord], out: TextSink,
+                plan: CopingPlan | None = None) -> int:
+    """The sessions, and ``plan`` when it holds anything (else ``"plan": null``);
+    returns the number of sessions."""
     sessions = [record_to_json(r) for r in records]
     payload = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": format_time(utc_now()),
+        "plan": plan_to_json(plan) if plan is not None and not plan.is_empty() else None,
         "sessions": sessions,
     }
     json.dump(payload, out, ensure_ascii=False, indent=2, allow_nan=False)
@@ -148,9 +164,11 @@ def export_json(records: Iterable[SessionRecord], out: TextSink) -> int:
     return len(sessions)
 
 
-def export_records(records: Iterable[SessionRecord], out: TextSink, fmt: Format = "csv") -> int:
+def export_records(records: Iterable[SessionRecord], out: TextSink, fmt: Format = "csv",
+                   plan: CopingPlan | None = None) -> int:
+    """The sessions as ``fmt``; the plan goes into JSON only (CSV holds sessions)."""
     if fmt == "json":
-        return export_json(records, out)
+        return export_json(records, out, plan)
     if fmt == "csv":
         return export_csv(records, out)
     raise ValueError(f"unknown export format {fmt!r}")
@@ -286,6 +304,30 @@ def _records(source: ExportSource, checker: _Checker,
         progress(source.bytes_read, source.size)
 
 
+def _plan_in(source: ExportSource, checker: _Checker) -> CopingPlan | None:
+    """The coping plan the export holds (None for none, or a CSV); problems to ``checker``."""
+    if not source.header or checker.failed:
+        return None
+    value = upgrade_header(source.header).get("plan")
+    if value is None:
+        return None
+    problems = plan_problems(value)
+    if problems:
+        checker.problems.extend(f"{checker.path}: plan: {p}" for p in problems)
+        return None
+    plan, _ = plan_from_json(value)
+    return plan
+
+
+def _merge_plan(plans: PlanStore, plan: CopingPlan) -> int:
+    """Merge ``plan`` into the person's; returns how many entries were new."""
+    current = plans.load()
+    merged = merge_plans(current, plan)
+    if merged != current:
+        plans.save(merged)
+    return sum(len(getattr(merged, name)) - len(getattr(current, name)) for name in PLAN_FIELDS)
+
+
 def _open(path: Path) -> ExportSource:
     try:
         return ExportSource(Path(path))
@@ -295,29 +337,43 @@ def _open(path: Path) -> ExportSource:
 
 def read_export(path: Path) -> list[SessionRecord]:
     """Every session in the export at ``path``, all checked; raises ImportProblem."""
+    return read_export_all(path)[0]
+
+
+def read_export_all(path: Path) -> tuple[list[SessionRecord], CopingPlan | None]:
+    """The sessions and the coping plan (None when it has none) in the export at ``path``,
+    all checked; raises ImportProblem."""
     checker = _Checker(Path(path))
     with _open(path) as source:
         records = list(_records(source, checker, None))
+        plan = _plan_in(source, checker)
     if checker.failed:
         raise checker.refusal()
-    return records
+    return records, plan
 
 
 def import_file(store: SqliteSessionStore, path: Path, *,
-                progress: Progress | None = None) -> ImportResult:
+                progress: Progress | None = None,
+                plans: PlanStore | None = None) -> ImportResult:
     """Merge the export at ``path`` into ``store`` in one transaction, as it is read.
 
     Sessions already in the log (same id) are left as they are, so importing a
-    file twice adds nothing. On any problem the transaction is rolled back:
-    nothing is written, and ImportProblem says why.
+    file twice adds nothing. The export's coping plan is merged into ``plans``
+    (left out when None). On any problem the transaction is rolled back:
+    nothing is written, and ImportProblem (or StorageError, when the plan
+    cannot be read or saved) says why.
     """
     checker = _Checker(Path(path))
-    added = total = 0
+    added = total = plan_added = 0
     with _open(path) as source, store.merging(many=source.size > MANY_BYTES) as add:
         for record in _records(source, checker, progress):
             total += 1
             if not checker.failed:
                 added += add(record, checked=True)
+        plan = _plan_in(source, checker)
         if checker.failed:
             raise checker.refusal()  # rolls the whole import back
-    return ImportResult(added=added, already_present=total - added)
+        if plan is not None and plans is not None:
+            plan_added = _merge_plan(plans, plan)  # an error here rolls the sessions back
+    return ImportResult(added=added, already_present=total - added, plan_added=plan_added,
+                        had_plan=plan is not None)

@@ -1,8 +1,13 @@
 """The export file: its columns and cells, and reading one back row by row.
 
-Both formats carry every field. JSON is ``{"format": "steady-log", "version": 1,
-"sessions": [...]}``. CSV has one header row naming :data:`COLUMNS`; tags are
-joined with ``;``; times are ISO 8601 UTC.
+Both formats carry every field of every session. JSON is ``{"format":
+"steady-log", "version": 2, "exported_at": ..., "plan": {...} or null,
+"sessions": [...]}``; the coping plan travels in JSON only. CSV has one header
+row naming :data:`COLUMNS`; tags are joined with ``;``; times are ISO 8601 UTC.
+
+Versions: 1 had no plan. An older export is brought up to the current version
+as it is read (:func:`upgrade_header`, one step per version), so every export
+Steady ever wrote still imports.
 
 Spreadsheet formulas: a text cell (exercise id, title, note, tags) that starts
 with ``= + - @``, a tab, a carriage return or an apostrophe is written with one
@@ -34,7 +39,8 @@ from app.domain.reasons import os_reason
 from app.storage.records import TAG_SEPARATOR, Format, quoted
 
 FORMAT_NAME = "steady-log"
-FORMAT_VERSION = 1
+#: 2: the coping plan ("plan") travels with the sessions.
+FORMAT_VERSION = 2
 COLUMNS: tuple[str, ...] = (
     "id", "exercise_id", "exercise_title", "started_at", "ended_at", "status", "before",
     "after", "numb_before", "numb_after", "planned_seconds", "practised_seconds", "note",
@@ -155,6 +161,9 @@ class ExportSource:
             os.close(descriptor)
             raise ReadProblem(f"{path}: the file is larger than any Steady export could be")
         self.size = info.st_size
+        #: The JSON export's top-level keys other than the sessions, once they are read
+        #: (empty for CSV, which holds sessions only).
+        self.header: dict[str, Any] = {}
         self._raw = _Counted(descriptor)
         self.text: TextIO = io.TextIOWrapper(
             self._raw, encoding="utf-8-sig", newline="")  # type: ignore[type-var]
@@ -201,7 +210,7 @@ class ExportSource:
             raise ReadProblem(f"{self.path}: the file is empty")
         try:
             if detect_format(head) == "json":
-                yield from _JsonRows(self.text).rows()
+                yield from _JsonRows(self.text, self.header).rows()
             else:
                 yield from _csv_rows(self._lines())
         except UnicodeDecodeError as error:
@@ -319,7 +328,8 @@ class _JsonRows:
     kept only from the value being read on.
     """
 
-    def __init__(self, text: TextIO) -> None:
+    def __init__(self, text: TextIO, header: dict[str, Any]) -> None:
+        self.header = header  # filled in as the top-level keys are read
         self._buffer = ""
         self._at = 0
         self._rest = text
@@ -386,7 +396,7 @@ class _JsonRows:
     # --- the structure
 
     def rows(self) -> Iterator[Row]:
-        header: dict[str, Any] = {}
+        header = self.header
         found_sessions = False
         try:
             if self._peek() != "{":
@@ -457,6 +467,23 @@ def _header_problem(header: dict[str, Any], *, partial: bool) -> str | None:
     if "sessions" in header:
         return "\"sessions\" must be a list"
     return None
+
+
+def _v1_to_v2(header: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no coping plan."""
+    return {**header, "plan": None, "version": 2}
+
+
+#: ``UPGRADES[n]`` takes an export's header from version ``n + 1`` to ``n + 2``.
+UPGRADES: tuple[Callable[[dict[str, Any]], dict[str, Any]], ...] = (_v1_to_v2,)
+
+
+def upgrade_header(header: dict[str, Any]) -> dict[str, Any]:
+    """``header`` (of a version this Steady reads) as the current version would hold it."""
+    version = header.get("version", FORMAT_VERSION)
+    for step in UPGRADES[version - 1:]:
+        header = step(header)
+    return header
 
 
 #: Called now and then while a file is read: (bytes read, bytes in all).

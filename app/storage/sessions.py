@@ -5,7 +5,8 @@ Every write is one ``BEGIN IMMEDIATE`` ... ``COMMIT``; with WAL and
 "What works for me" is computed in SQL from a covering index.
 
 Time of day is the hour in the computer's local time: night 0-5, morning 6-11,
-afternoon 12-17, evening 18-23 (``app.domain.session.TIMES_OF_DAY``).
+afternoon 12-17, evening 18-23 (``app.domain.session.TIMES_OF_DAY``). The
+starting level is the before rating's group, or "numb" (``app.domain.levels``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 from app.domain.helped import helped_most
+from app.domain.levels import START_LEVELS, start_level_sql
 from app.domain.session import (
     HELPED_MIN_SESSIONS,
     NOTICEABLE_DROP,
@@ -65,11 +67,16 @@ _UPSERT = _INSERT + " ON CONFLICT (id) DO UPDATE SET " + ", ".join(
 )
 #: 0 night, 1 morning, 2 afternoon, 3 evening (see TIMES_OF_DAY).
 _TIME_OF_DAY = "(CAST(strftime('%H', s.started_at, 'localtime') AS INTEGER) / 6)"
+_START_LEVEL = start_level_sql("s.before", "s.numb_before")
+#: Begun numb, with an answer afterwards (a number or the mark).
+_NUMB_RATED = "s.numb_before AND (s.after IS NOT NULL OR s.numb_after)"
 _AGGREGATES = f"""count(*), count(s.after - s.before),
     avg(CASE WHEN s.after IS NOT NULL THEN s.before END),
     avg(CASE WHEN s.before IS NOT NULL THEN s.after END),
     avg(s.after - s.before),
-    count(CASE WHEN s.before - s.after >= {int(NOTICEABLE_DROP)} THEN 1 END)"""
+    count(CASE WHEN s.before - s.after >= {int(NOTICEABLE_DROP)} THEN 1 END),
+    count(CASE WHEN {_NUMB_RATED} THEN 1 END),
+    count(CASE WHEN {_NUMB_RATED} AND NOT s.numb_after THEN 1 END)"""
 
 
 def _row(record: SessionRecord) -> tuple[Any, ...]:
@@ -118,6 +125,9 @@ def where_sql(where: SessionFilter | None) -> tuple[str, list[Any]]:
     if where.time_of_day is not None:
         clauses.append(f"{_TIME_OF_DAY} = ?")
         params.append(TIMES_OF_DAY.index(where.time_of_day))
+    if where.start_level is not None:
+        clauses.append(f"{_START_LEVEL} = ?")
+        params.append(where.start_level)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -444,14 +454,15 @@ class SqliteSessionStore:
     def stats(
         self, group_by: GroupBy = "exercise", where: SessionFilter | None = None
     ) -> list[ExerciseStats]:
-        """One row per exercise, time of day or tag.
+        """One row per exercise, time of day, tag or starting level.
 
         ``sessions`` counts every session in the group; the means and the share
         with a drop of :data:`NOTICEABLE_DROP` or more are over the ``rated``
         sessions (both ratings given), so mean after - mean before = mean change.
         Exercises: most sessions first, titled as in their newest session. Times
         of day: night to evening. Tags: most sessions first; untagged sessions
-        are not in any tag's row.
+        are not in any tag's row. Starting levels: 0-3 up to 9-10, then numb;
+        sessions with neither a before rating nor the numb mark are in none.
         """
         clause, params = where_sql(where)
         if group_by == "exercise":
@@ -461,6 +472,9 @@ class SqliteSessionStore:
         elif group_by == "time_of_day":
             sql = (f"SELECT {_TIME_OF_DAY} AS bucket, '', {_AGGREGATES}"
                    f" FROM sessions s{clause} GROUP BY bucket ORDER BY bucket")
+        elif group_by == "start_level":
+            sql = (f"SELECT {_START_LEVEL} AS level, '', {_AGGREGATES}"
+                   f" FROM sessions s{clause} GROUP BY level HAVING level IS NOT NULL")
         elif group_by == "tag":
             sql = (f"SELECT t.tag, t.tag, {_AGGREGATES}"
                    f" FROM session_tags t JOIN sessions s ON s.n = t.session_n{clause}"
@@ -469,7 +483,11 @@ class SqliteSessionStore:
             raise ValueError(f"cannot group by {group_by!r}")
         with storage_errors("read the log"):
             rows = self._conn.execute(sql, params).fetchall()
-        return [_stats_row(row, group_by) for row in rows]
+        found = [_stats_row(row, group_by) for row in rows]
+        if group_by == "start_level":
+            order: dict[str, int] = {level: index for index, level in enumerate(START_LEVELS)}
+            found.sort(key=lambda row: order[row.key])
+        return found
 
     def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise with the most negative mean change over at least
@@ -481,14 +499,17 @@ class SqliteSessionStore:
 
 
 def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:
-    key, title, sessions, rated, before, after, change, noticeable = row[:8]
+    key, title, sessions, rated, before, after, change, noticeable, numb_rated, cleared = row[:10]
     if group_by == "time_of_day":
         key = TIMES_OF_DAY[int(key)]
         title = key.capitalize()
+    elif group_by == "start_level":
+        title = key
     return ExerciseStats(
         key=str(key), title=str(title), sessions=int(sessions), rated=int(rated),
         mean_before=before, mean_after=after, mean_change=change,
         noticeable_share=(noticeable / rated) if rated else None,
+        numb_rated=int(numb_rated), numb_cleared=int(cleared),
     )
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+472"/>
+        <location filename="../../app/ui/distress/rating.py" line="+536"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-310"/>
+        <location line="-355"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>Go on to the exercise without contacting anyone</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>breathe in</source>
         <translation>breathe in</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+141"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
         <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
         <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
     </message>
@@ -510,7 +510,7 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+148"/>
+        <location filename="../../app/ui/editor/page.py" line="+157"/>
         <source>Exercise editor</source>
         <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
@@ -643,12 +643,12 @@
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+447"/>
+        <location line="+471"/>
         <source>Ease in</source>
         <translation>Ease in</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-477"/>
         <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
         <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
     </message>
@@ -768,9 +768,40 @@
         <translation>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Cautions, sources and tags</source>
-        <translation>Cautions, sources and tags</translation>
+        <location line="+3"/>
+        <source>When very stirred up (7 or more)</source>
+        <translation>When very stirred up (7 or more)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When numb or far away</source>
+        <translation>When numb or far away</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A first choice: %1</source>
+        <translation>A first choice: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: listed first when you have given such a level</source>
+        <translation>Optional: listed first when you have given such a level</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+398"/>
+        <source>A first choice</source>
+        <translation>A first choice</translation>
+    </message>
+    <message>
+        <location line="-396"/>
+        <source>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</source>
+        <translation>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cautions, sources, tags, first choice</source>
+        <translation>Cautions, sources, tags, first choice</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -789,12 +820,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+568"/>
+        <location line="+574"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-567"/>
+        <location line="-573"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
@@ -829,12 +860,12 @@
         <translation>Check the exercise and save it in your exercises folder</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>%1 (copy)</source>
         <translation>%1 (copy)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Your own version of “%1”</source>
         <translation>Your own version of “%1”</translation>
     </message>
@@ -879,7 +910,7 @@
         <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>a new exercise</source>
         <translation>a new exercise</translation>
     </message>
@@ -995,7 +1026,7 @@
         <translation>The list</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Not saved yet: see the notes above.</source>
         <translation>Not saved yet: see the notes above.</translation>
     </message>
@@ -1011,12 +1042,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-195"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
@@ -1060,9 +1091,53 @@
     </message>
 </context>
 <context>
+    <name>ExerciseRow</name>
+    <message>
+        <location filename="../../app/ui/plan/page.py" line="+60"/>
+        <source>Start</source>
+        <extracomment>How many lines of text a section shows before it scrolls.</extracomment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start %1 now</source>
+        <translation>Start %1 now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take %1 off the plan</source>
+        <translation>Take %1 off the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No longer among your exercises.</source>
+        <translation>No longer among your exercises.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden by your health settings.</source>
+        <translation>Hidden by your health settings.</translation>
+    </message>
+</context>
+<context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="-97"/>
+        <location filename="../../app/ui/distress/launcher.py" line="-109"/>
         <source>Breathing</source>
         <extracomment>Keys for History and Settings, from the launcher (shown in their tooltips).</extracomment>
         <translation>Breathing</translation>
@@ -1083,7 +1158,7 @@
         <translation>Body</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>%n breath(s)</source>
         <translation>%n breath(s)</translation>
     </message>
@@ -1119,7 +1194,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/distress/help.py" line="+36"/>
+        <location filename="../../app/ui/distress/help.py" line="+37"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1140,7 +1215,22 @@
         <translation>If you might act on thoughts of harming yourself, or you are in danger, call your local emergency number now.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>My coping plan</source>
+        <translation>My coping plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you wrote for moments like this: your signs, what helps, who to reach</source>
+        <translation>What you wrote for moments like this: your signs, what helps, who to reach</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own steps for a hard moment, in your own words.</source>
+        <translation>Your own steps for a hard moment, in your own words.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
         <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
     </message>
@@ -1156,6 +1246,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Your plan</source>
+        <translation>Your plan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your people</source>
         <translation>Your people</translation>
     </message>
@@ -1166,12 +1261,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1186,7 +1281,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1199,9 +1294,9 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+159"/>
+        <location filename="../../app/ui/history/page.py" line="+162"/>
         <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve.</extracomment>
+        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
         <translation>Looking back</translation>
     </message>
     <message>
@@ -1282,8 +1377,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Compare exercises, times of day or tags</source>
-        <translation>Compare exercises, times of day or tags</translation>
+        <source>Compare exercises, times of day, tags or starting levels</source>
+        <translation>Compare exercises, times of day, tags or starting levels</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1301,7 +1396,12 @@
         <translation>By tag</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>By starting level</source>
+        <translation>By starting level</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+181"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
@@ -1334,12 +1434,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+489"/>
+        <location line="+496"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-493"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1441,7 +1541,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>newest %1 shown; scroll for more</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
@@ -1474,7 +1574,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your coping plan will be removed too.</source>
+        <translation>Your coping plan will be removed too.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Files you exported yourself are not touched. This cannot be undone.</source>
         <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
     </message>
@@ -1682,7 +1787,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+181"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+189"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1690,12 +1795,27 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
     <message>
+        <location line="-137"/>
+        <source>FOR HOW YOU FEEL NOW</source>
+        <translation>FOR HOW YOU FEEL NOW</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You said you feel numb or far away. These bring you back to the room and your senses. Everything else is below.</source>
+        <translation>You said you feel numb or far away. These bring you back to the room and your senses. Everything else is below.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</source>
+        <translation>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Start your usual exercise</source>
         <translation>Start your usual exercise</translation>
     </message>
@@ -1740,18 +1860,28 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Settings</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>My plan</source>
+        <translation>My plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your coping plan for the hardest moments (%1)</source>
+        <translation>Your coping plan for the hardest moments (%1)</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+68"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+67"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1773,8 +1903,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+97"/>
-        <location line="+448"/>
+        <location filename="../../app/ui/shell/window.py" line="+102"/>
+        <location line="+504"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
@@ -1795,7 +1925,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1990,6 +2120,256 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>PlanDoor</name>
+    <message>
+        <location filename="../../app/ui/plan/door.py" line="+125"/>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanKeeper</name>
+    <message>
+        <location filename="../../app/services/plan_keeper.py" line="+54"/>
+        <source>Steady will not write over it. What you write here is kept while Steady stays open.</source>
+        <extracomment>How long after the last keystroke the plan is written (milliseconds).</extracomment>
+        <translation>Steady will not write over it. What you write here is kept while Steady stays open.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../app/ui/plan/page.py" line="+36"/>
+        <source>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</source>
+        <translation>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the plan, or save it as a PDF where your system offers it</source>
+        <translation>Print the plan, or save it as a PDF where your system offers it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to where you were; the plan is kept</source>
+        <translation>Back to where you were; the plan is kept</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose an exercise</source>
+        <translation>Choose an exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise to add</source>
+        <translation>An exercise to add</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose one of your exercises to put on the plan</source>
+        <translation>Choose one of your exercises to put on the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to the plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the chosen exercise on the plan, with a Start button</source>
+        <translation>Put the chosen exercise on the plan, with a Start button</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 (no longer in your contacts)</source>
+        <translation>%1 (no longer in your contacts)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add contacts</source>
+        <translation>Add contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add people and lines in Settings, under Your contacts</source>
+        <translation>Add people and lines in Settings, under Your contacts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have no contacts yet. People you add in Settings can be chosen here.</source>
+        <translation>You have no contacts yet. People you add in Settings can be chosen here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/words.py" line="+29"/>
+        <source>My warning signs</source>
+        <translation>My warning signs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoughts, feelings or situations that tell me a hard time may be coming. One on each line.</source>
+        <translation>Thoughts, feelings or situations that tell me a hard time may be coming. One on each line.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+Not sleeping for two nights
+Pulling away from people</source>
+        <translation>For example:
+Not sleeping for two nights
+Pulling away from people</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Things I can do on my own</source>
+        <translation>Things I can do on my own</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercises from Steady, and anything else that helps me feel calmer or more here.</source>
+        <translation>Exercises from Steady, and anything else that helps me feel calmer or more here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+A hot shower
+A walk round the block</source>
+        <translation>For example:
+A hot shower
+A walk round the block</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People and places that take my mind off things</source>
+        <translation>People and places that take my mind off things</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places and people that help me think about something else for a while.</source>
+        <translation>Places and people that help me think about something else for a while.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+Texting a friend about something else
+The café on the corner</source>
+        <translation>For example:
+Texting a friend about something else
+The café on the corner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>People I can ask for help</source>
+        <translation>People I can ask for help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From my contacts, and anyone else I can tell how I am.</source>
+        <translation>From my contacts, and anyone else I can tell how I am.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+My sister
+A neighbour who knows</source>
+        <translation>For example:
+My sister
+A neighbour who knows</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Professionals and crisis lines</source>
+        <translation>Professionals and crisis lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My doctor, therapist or a crisis line, and how to reach them.</source>
+        <translation>My doctor, therapist or a crisis line, and how to reach them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+My doctor&apos;s surgery
+A local crisis line (findahelpline.com lists them)</source>
+        <translation>For example:
+My doctor&apos;s surgery
+A local crisis line (findahelpline.com lists them)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Making my space safer</source>
+        <translation>Making my space safer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What I can do to keep myself safe while things are hard.</source>
+        <translation>What I can do to keep myself safe while things are hard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+Asking someone I trust to keep hold of things I could hurt myself with</source>
+        <translation>For example:
+Asking someone I trust to keep hold of things I could hurt myself with</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What matters to me</source>
+        <translation>What matters to me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is worth getting through hard times for.</source>
+        <translation>What is worth getting through hard times for.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+The people and animals I love
+Plans I have for the spring</source>
+        <translation>For example:
+The people and animals I love
+Plans I have for the spring</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>My coping plan</source>
+        <translation>My coping plan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a hard time comes, start at the top and go down the list as far as you need.</source>
+        <translation>When a hard time comes, start at the top and go down the list as far as you need.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPrint</name>
+    <message>
+        <location filename="../../app/ui/plan/printing.py" line="+65"/>
+        <source>If you are in danger, call your local emergency number now.</source>
+        <extracomment>Lines to write on, under a section left empty. Text size on paper (points): large enough to read in a hard moment.</extracomment>
+        <translation>If you are in danger, call your local emergency number now.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Print my coping plan</source>
+        <translation>Print my coping plan</translation>
+    </message>
+</context>
+<context>
     <name>RatingChart</name>
     <message>
         <location filename="../../app/ui/history/chart.py" line="+131"/>
@@ -2060,9 +2440,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-354"/>
+        <location filename="../../app/ui/distress/rating.py" line="-372"/>
         <source>Rating %1</source>
-        <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
+        <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
     </message>
     <message>
@@ -2111,7 +2491,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+377"/>
+        <location filename="../../app/ui/history/models.py" line="+416"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2209,7 +2589,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+722"/>
+        <location filename="../../app/ui/settings/page.py" line="+738"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2292,7 +2672,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-705"/>
+        <location line="-720"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2373,7 +2753,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2431,13 +2811,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+313"/>
+        <location line="+315"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-319"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2534,12 +2914,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+199"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-216"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2564,7 +2944,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-289"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2579,7 +2959,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+93"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -2619,7 +2999,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -2675,7 +3055,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-320"/>
+        <location filename="../../app/ui/history/models.py" line="-353"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -2721,7 +3101,62 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>%1, %2–%3</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+7"/>
+        <source>From 0 to 3</source>
+        <translation>From 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 0 to 3</source>
+        <translation>Sessions that began at 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 4 to 6</source>
+        <translation>From 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 4 to 6</source>
+        <translation>Sessions that began at 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 7 or 8</source>
+        <translation>From 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 7 or 8</source>
+        <translation>Sessions that began at 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 9 or 10</source>
+        <translation>From 9 or 10</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 9 or 10</source>
+        <translation>Sessions that began at 9 or 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numb or far away</source>
+        <translation>Numb or far away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions that began feeling numb or far away, whatever the number</source>
+        <translation>Sessions that began feeling numb or far away, whatever the number</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 (eased %2 of %3)</source>
+        <translation>%1 (eased %2 of %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2730,16 +3165,36 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <source>too few to tell</source>
         <translation>too few to tell</translation>
     </message>
-    <message numerus="yes">
-        <location line="+24"/>
-        <source>Of the exercises done with this tag, the largest average drop, over %n session(s) with both ratings</source>
-        <translation>
-            <numerusform>Of the exercises done with this tag, the largest average drop, over %n session with both ratings</numerusform>
-            <numerusform>Of the exercises done with this tag, the largest average drop, over %n sessions with both ratings</numerusform>
-        </translation>
+    <message>
+        <location line="+28"/>
+        <source>Of the exercises begun numb or far away, the one after which that feeling had eased most often</source>
+        <translation>Of the exercises begun numb or far away, the one after which that feeling had eased most often</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Of the exercises begun at this level</source>
+        <translation>Of the exercises begun at this level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of the exercises done with this tag</source>
+        <translation>Of the exercises done with this tag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, the largest average drop, over %n session(s) with both ratings</source>
+        <translation>
+            <numerusform>%1, the largest average drop, over %n session with both ratings</numerusform>
+            <numerusform>%1, the largest average drop, over %n sessions with both ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The exercise that helped most with this tag, or from this starting level</source>
+        <translation>The exercise that helped most with this tag, or from this starting level</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>No session here has both a before and an after rating yet.</source>
         <translation>No session here has both a before and an after rating yet.</translation>
     </message>
@@ -2767,7 +3222,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Tag</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Starting level</source>
+        <translation>Starting level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
@@ -2820,11 +3280,6 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+1"/>
         <source>How often the rating fell by %1 points or more</source>
         <translation>How often the rating fell by %1 points or more</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The exercise whose ratings fell most with this tag</source>
-        <translation>The exercise whose ratings fell most with this tag</translation>
     </message>
 </context>
 <context>
@@ -3114,9 +3569,69 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>SuggestionLine</name>
+    <message>
+        <location filename="../../app/ui/distress/suggestion.py" line="+31"/>
+        <source>Try it instead (T)</source>
+        <extracomment>The key that switches to the suggestion (shown on its button).</extracomment>
+        <translation>Try it instead (T)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Try %1 instead (T)</source>
+        <translation>Try %1 instead (T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try %1 instead</source>
+        <translation>Try %1 instead</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch to %1, keeping the rating you gave. Enter still starts the exercise you chose.</source>
+        <translation>Switch to %1, keeping the rating you gave. Enter still starts the exercise you chose.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</source>
+        <translation>
+            <numerusform>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</numerusform>
+            <numerusform>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From 0 to 3</source>
+        <translation>From 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 4 to 6</source>
+        <translation>From 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 7 or 8</source>
+        <translation>From 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 9 or 10</source>
+        <translation>From 9 or 10</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, %2 has lowered your rating by %3 points on average, over %n session(s).</source>
+        <translation>
+            <numerusform>%1, %2 has lowered your rating by %3 points on average, over %n session.</numerusform>
+            <numerusform>%1, %2 has lowered your rating by %3 points on average, over %n sessions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+23"/>
+        <location filename="../../app/ui/distress/summary.py" line="+24"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -3151,7 +3666,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>See your contacts and helplines</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open my plan</source>
+        <translation>Open my plan</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Your coping plan: what you wrote for times like this</source>
+        <translation>Your coping plan: what you wrote for times like this</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Back to the start (Enter)</source>
         <translation>Back to the start (Enter)</translation>
     </message>
@@ -3171,7 +3696,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3212,7 +3737,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>You stopped when you needed to. That is part of looking after yourself.</source>
         <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
     </message>
@@ -3237,7 +3762,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
+        <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>

@@ -51,6 +51,8 @@ def test_list_shows_the_bundled_library(tmp_path: Path) -> None:
     assert len(exercises) == 14
     assert {e["kind"] for e in exercises} == {"breathing", "grounding", "sensory", "body"}
     assert payload["invalid"] == []
+    by_id = {e["id"]: e for e in exercises}
+    assert by_id["orienting"]["suits"] == ["numb"] and by_id["box"]["suits"] == []
     text = steady("list", data=tmp_path).stdout
     assert "box" in text and "Box breathing" in text
 
@@ -84,6 +86,18 @@ def test_validate_broken_file_gives_lines_and_exit_1(tmp_path: Path) -> None:
     assert f"{bad}:7: speed: is not a known key" in lines[0]
     assert any(line.startswith(f"{bad}:5: cycles: give minutes or cycles") for line in lines)
     assert any(line.startswith(f"{junk}:1: is not UTF-8") for line in lines)
+
+
+def test_validate_checks_suits(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD.replace("cycles = 3", 'cycles = 3\nsuits = ["high"]'))
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("cycles = 3", 'cycles = 3\nsuits = ["high", "calm"]'))
+    assert steady("validate", str(good), data=tmp_path).returncode == 0
+    result = steady("validate", str(bad), data=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (f"{bad}:6: suits[2]: is 'calm'; it may be \"high\" or "
+                             "\"numb\", in quotes\n")
 
 
 def test_start_unknown_id_exits_2_with_known_ids(tmp_path: Path) -> None:

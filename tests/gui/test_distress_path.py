@@ -462,7 +462,7 @@ def test_tab_on_the_launcher_goes_in_reading_order(qtbot: QtBot, window: MainWin
     launcher = window.launcher
     expected = [launcher.start_now, launcher.filter, *launcher.visible_tiles(),
                 *[b for b in launcher.own_buttons if b.isVisible()],
-                launcher.history_button, launcher.settings_button]
+                launcher.plan_button, launcher.history_button, launcher.settings_button]
     assert len(launcher.visible_tiles()) > 10
     focus_in(qtbot, window, launcher.start_now)
     assert tab_walk(qtbot, window, len(expected)) == expected

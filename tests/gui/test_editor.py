@@ -758,3 +758,31 @@ def test_large_text_never_scrolls_sideways(qtbot: QtBot, qapp: QApplication,
 def restore_theme(qapp: QApplication) -> Iterator[None]:
     yield
     theme.apply(qapp, "light", 1.0)
+
+
+def test_the_editor_offers_suits_and_writes_them(qtbot: QtBot, window: MainWindow,
+                                                 folder: Path) -> None:
+    assert window.launcher.focus_exercise("texture")
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    editor = editor_of(window)
+    boxes = editor.suits_boxes
+    assert boxes["high"].isChecked() and boxes["numb"].isChecked()  # as the file says
+    boxes["high"].click()  # this person finds it helps when numb only
+    assert editor.is_dirty() and editor.draft().suits == ("numb",)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    copy = folder / "texture.toml"
+    assert 'suits = ["numb"]' in copy.read_text(encoding="utf-8")
+    exercise, problems = load_file(copy)
+    assert problems == [] and exercise is not None and exercise.suits == ("numb",)
+    texture = window.library.get("texture")
+    assert texture is not None and texture.suits == ("numb",)
+
+
+def test_a_new_exercise_suits_nothing_until_ticked(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.own_exercises is not None
+    editor = window.own_exercises.new_exercise()
+    assert editor is not None
+    assert not any(box.isChecked() for box in editor.suits_boxes.values())
+    assert editor.draft().suits == ()
+    editor.suits_boxes["high"].click()
+    assert editor.draft().suits == ("high",)

@@ -132,6 +132,30 @@ def _help(w: MainWindow) -> QWidget:
     return w.help_dialog
 
 
+def _suggestion(w: MainWindow) -> QWidget:
+    w.start_exercise("extended-exhale")
+    w.before.scale.set_value(7)  # box has helped from 7 or 8 in the seeded log
+    assert w.before.suggestion.isVisibleTo(w.before)
+    return w.before
+
+
+def _suited_first(w: MainWindow) -> QWidget:
+    w.go_home()
+    w.launcher.set_state("high")
+    return w.launcher
+
+
+def _plan(w: MainWindow) -> QWidget:
+    w.show_plan()
+    page = w.plan_door.page
+    if not page.exercise_rows:
+        page.exercise_choice.setCurrentIndex(page.exercise_choice.findData("orienting"))
+        page.add_exercise.click()
+        page.texts["warning_signs"].setPlainText("Not sleeping for two nights running, and "
+                                                 "then pacing around the flat at 4 am")
+    return page
+
+
 PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
     "launcher": lambda w: (w.go_home(), w.launcher)[1],
     "before rating": lambda w: (w.start_exercise("box"), w.before)[1],
@@ -148,6 +172,9 @@ PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
     "editor, breathing": lambda w: _editor(w, "breathing"),
     "editor, steps": lambda w: _editor(w, "grounding"),
     "help": _help,
+    "before rating, a suggestion": _suggestion,
+    "launcher, what suits a high rating first": _suited_first,
+    "my coping plan": _plan,
 }
 
 

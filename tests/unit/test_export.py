@@ -174,7 +174,9 @@ def test_json_export_shape(tmp_path: Path) -> None:
     out = io.StringIO()
     assert export_records(sample_records()[:2], out, "json") == 2
     payload = json.loads(out.getvalue())
-    assert payload["format"] == "steady-log" and payload["version"] == 1
+    assert payload["format"] == "steady-log" and payload["version"] == 2
+    assert list(payload) == ["format", "version", "exported_at", "plan", "sessions"]
+    assert payload["plan"] is None  # no plan given: null, never an empty one
     first = payload["sessions"][0]
     assert list(first) == list(COLUMNS)
     assert first["before"] == 0 and first["after"] is None and first["tags"] == []
@@ -440,7 +442,7 @@ BAD_JSON: list[tuple[Callable[[dict[str, object]], None], str]] = [
     (_set("id", "not-a-uuid"), "sessions[1]: id 'not-a-uuid' is not a uuid"),
     (_drop("note"), "sessions[1]: missing keys: note"),
     (_set("mood", "calm"), "sessions[1]: unknown keys: 'mood'"),
-    (lambda doc: doc.update(version=2), "made by a newer Steady"),
+    (lambda doc: doc.update(version=3), "made by a newer Steady (export version 3)"),
     (lambda doc: doc.update(version="1"), "unknown export version"),
     (lambda doc: doc.update(format="something"), "not a Steady export"),
     (lambda doc: doc.update(sessions={}), "\"sessions\" must be a list"),

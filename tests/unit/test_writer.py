@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.domain.exercise import ACTIONS, Exercise, Phase, Step
+from app.domain.exercise import ACTIONS, SUITS, Exercise, Phase, Step
 from app.domain.loader import (
     MAX_ITEMS,
     MAX_LIST,
@@ -93,6 +93,9 @@ def text_lists(name: str) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(texts(name), max_size=MAX_LIST).map(tuple)
 
 
+suits = st.lists(st.sampled_from(SUITS), unique=True).map(tuple)
+
+
 @st.composite
 def breathing_drafts(draw: st.DrawFn) -> Exercise:
     pattern = draw(st.lists(phases, min_size=1, max_size=MAX_ITEMS))
@@ -108,7 +111,7 @@ def breathing_drafts(draw: st.DrawFn) -> Exercise:
         minutes=draw(minutes) if length == "minutes" else None,
         cycles=draw(st.integers(*map(int, RANGES["cycles"]))) if length == "cycles" else None,
         cautions=draw(text_lists("cautions")), sources=draw(text_lists("sources")),
-        tags=draw(text_lists("tags")),
+        tags=draw(text_lists("tags")), suits=draw(suits),
         ease_in_seconds=draw(st.just(0.0) | st.floats(*RANGES["ease_in_seconds"],
                                                       allow_nan=False)),
         phases=tuple(pattern),
@@ -123,7 +126,7 @@ def step_drafts(draw: st.DrawFn) -> Exercise:
         summary=draw(st.just("") | texts("summary")),
         minutes=draw(st.none() | minutes),
         cautions=draw(text_lists("cautions")), sources=draw(text_lists("sources")),
-        tags=draw(text_lists("tags")),
+        tags=draw(text_lists("tags")), suits=draw(suits),
         steps=tuple(draw(st.lists(steps, min_size=1, max_size=MAX_ITEMS))),
     )
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.exercise import KINDS, Exercise, Kind, Problem
+from app.domain.exercise import KINDS, Exercise, Kind, Problem, Suit
+from app.domain.levels import suited_first
 from app.domain.loader import Library
 from app.domain.session import BestExercise
 from app.domain.settings import DEFAULT_EXERCISE, Settings
@@ -35,6 +36,7 @@ TILE_COLUMNS = 2
 #: Keys for History and Settings, from the launcher (shown in their tooltips).
 HISTORY_KEYS = "Ctrl+Shift+H"
 SETTINGS_KEYS = "Ctrl+,"
+PLAN_KEYS = "Ctrl+Shift+P"
 
 
 def kind_names() -> dict[Kind, str]:
@@ -44,6 +46,18 @@ def kind_names() -> dict[Kind, str]:
         "sensory": QCoreApplication.translate("Exercises", "Senses"),
         "body": QCoreApplication.translate("Exercises", "Body"),
     }
+
+
+def suited_words(state: Suit) -> tuple[str, str]:
+    """The heading over the exercises that suit ``state``, and the line saying why."""
+    heading = QCoreApplication.translate("LauncherPage", "FOR HOW YOU FEEL NOW")
+    if state == "numb":
+        return heading, QCoreApplication.translate(
+            "LauncherPage", "You said you feel numb or far away. These bring you back to the "
+                            "room and your senses. Everything else is below.")
+    return heading, QCoreApplication.translate(
+        "LauncherPage", "You gave a high rating. These are short, led by a long breath out, "
+                        "or work through the senses. Everything else is below.")
 
 
 def length_words(exercise: Exercise) -> str:
@@ -158,6 +172,7 @@ class LauncherPage(QWidget):
     exerciseChosen = Signal(str)
     historyRequested = Signal()
     settingsRequested = Signal()
+    planRequested = Signal()
     brokenFileChosen = Signal(str)  # the path of a file that could not be used
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -168,6 +183,8 @@ class LauncherPage(QWidget):
         self.tile_hooks: list[Callable[[QPushButton], None]] = []
         self.own_buttons: list[QWidget] = []  # one's own exercises' buttons, when shown
         self._default_id = ""
+        self._state: Suit | None = None  # what suits it comes first (set_state)
+        self._shown: tuple[Library, frozenset[str], str, str] | None = None
         # Text here is for reading, not copying: plain labels are quicker to make
         # (what a file needs fixed, in `problems`, can still be selected and copied).
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
@@ -194,6 +211,10 @@ class LauncherPage(QWidget):
                                            description=self.tr("Sound, motion, look, contacts "
                                                                "(%1)").replace("%1",
                                                                                SETTINGS_KEYS))
+        self.plan_button = make_button(self.tr("My plan"),
+                                       description=self.tr("Your coping plan for the hardest "
+                                                           "moments (%1)").replace(
+                                           "%1", PLAN_KEYS))
         self.groups = QVBoxLayout()
         self.groups.setSpacing(10)
 
@@ -211,6 +232,7 @@ class LauncherPage(QWidget):
         body.addLayout(self.own_area)
         body.addStretch(1)
         footer = FlowLayout()
+        footer.addWidget(self.plan_button)
         footer.addWidget(self.history_button)
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
@@ -240,7 +262,8 @@ class LauncherPage(QWidget):
 
     def _connect_signals(self) -> None:
         for keys, signal in ((HISTORY_KEYS, self.historyRequested),
-                             (SETTINGS_KEYS, self.settingsRequested)):
+                             (SETTINGS_KEYS, self.settingsRequested),
+                             (PLAN_KEYS, self.planRequested)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(signal)
@@ -248,11 +271,14 @@ class LauncherPage(QWidget):
         self.start_now.clicked.connect(self.on_start_now)
         self.history_button.clicked.connect(self.historyRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.plan_button.clicked.connect(self.planRequested)
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
                     default_id: str = "", reason: str = "") -> None:
-        """Show ``library``; exercises carrying a hidden tag are left out."""
+        """Show ``library``; exercises carrying a hidden tag are left out. With a state
+        given (:meth:`set_state`), the exercises that suit it come first."""
+        self._shown = (library, hidden_tags, default_id, reason)
         while self.groups.count():
             item = self.groups.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -261,28 +287,18 @@ class LauncherPage(QWidget):
         self.tiles = []
         names = kind_names()
         by_kind = library.by_kind()
-        host = self.groups.parentWidget()  # made inside it: styled once, not on each move
+        usable = [e for e in library.exercises.values() if not hidden_tags & set(e.tags)]
+        suited, _rest = suited_first(usable, self._state)
+        if suited and self._state is not None:
+            heading, note = suited_words(self._state)
+            group = self._add_group(heading, suited, note)
+            group.setProperty("suits", self._state)
+        first = {e.id for e in suited}
         for kind in KINDS:
-            shown = [e for e in by_kind[kind] if not hidden_tags & set(e.tags)]
-            if not shown:
-                continue
-            group = QWidget(host)
-            layout = QVBoxLayout(group)
-            layout.setContentsMargins(0, 8, 0, 0)
-            layout.addWidget(label(names[kind].upper(), "section", group, selectable=False))
-            grid = QGridLayout()
-            grid.setSpacing(10)
-            for index, exercise in enumerate(shown):
-                tile = ExerciseTile(exercise, group)
-                tile.clicked.connect(self.on_tile_clicked)
-                tile.moveRequested.connect(self.on_tile_arrow)
-                for hook in self.tile_hooks:
-                    hook(tile)
-                grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
-                self.tiles.append(tile)
-            layout.addLayout(grid)
-            group.setProperty("kind", kind)
-            self.groups.addWidget(group)
+            shown = [e for e in by_kind[kind]
+                     if not hidden_tags & set(e.tags) and e.id not in first]
+            if shown:
+                self._add_group(names[kind].upper(), shown).setProperty("kind", kind)
         self._show_problems(library.problems)
         visible = {t.exercise.id for t in self.tiles}
         self._default_id = default_id if default_id in visible else next(iter(visible), "")
@@ -296,11 +312,50 @@ class LauncherPage(QWidget):
         self.on_filter(self.filter.text())
         self.update_tab_order()
 
+    def _add_group(self, heading: str, exercises: list[Exercise], note: str = "") -> QWidget:
+        """A heading (and a line saying why, if any) over ``exercises`` as tiles."""
+        group = QWidget(self.groups.parentWidget())  # made inside it: styled once
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(label(heading, "section", group, selectable=False))
+        if note:
+            layout.addWidget(label(note, "small", group, selectable=False))
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, exercise in enumerate(exercises):
+            tile = ExerciseTile(exercise, group)
+            tile.clicked.connect(self.on_tile_clicked)
+            tile.moveRequested.connect(self.on_tile_arrow)
+            for hook in self.tile_hooks:
+                hook(tile)
+            grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
+            self.tiles.append(tile)
+        layout.addLayout(grid)
+        self.groups.addWidget(group)
+        return group
+
+    def set_state(self, state: Suit | None) -> None:
+        """A level the person gave (as a state) puts what suits it first; None: the usual
+        order."""
+        if state == self._state:
+            return
+        self._state = state
+        if self._shown is not None:
+            library, hidden_tags, default_id, reason = self._shown
+            self.set_library(library, hidden_tags=hidden_tags, default_id=default_id,
+                             reason=reason)
+
+    @property
+    def state(self) -> Suit | None:
+        return self._state
+
     def update_tab_order(self) -> None:
         """Tab in reading order: Start now, the search, the tiles, the buttons for one's
-        own exercises, History, Settings (tiles made later would otherwise come last)."""
+        own exercises, My coping plan, History, Settings (tiles made later would
+        otherwise come last)."""
         chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
-                 *self.own_buttons, self.history_button, self.settings_button]
+                 *self.own_buttons, self.plan_button, self.history_button,
+                 self.settings_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 

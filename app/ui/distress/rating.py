@@ -6,7 +6,9 @@ reachable), Enter confirms, S skips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,13 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.exercise import Exercise
+from app.domain.helped import LevelSuggestion
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.distress.scale_layout import ScaleLayout
+from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
 from app.ui.style import theme
-from app.ui.widgets.common import label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import (
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 from app.ui.widgets.wrap_check_box import WrapCheckBox
+
+#: Asked once a level is given: (rating, numb, offer of help shown) -> what to suggest.
+Suggest = Callable[[int | None, bool, bool], LevelSuggestion | None]
 
 #: Width of the ring drawn round the numbers while the scale has the focus (pixels).
 FOCUS_RING = 3
@@ -212,11 +225,17 @@ class _RatingPage(QWidget):
 
 
 class BeforePage(_RatingPage):
-    """The first rating, with what will happen: steps or phases, length, cautions."""
+    """The first rating, with what will happen: steps or phases, length, cautions.
+
+    Once a level is given, ``suggest`` (set by whoever runs the session) may name
+    what has helped most from there, on one line with a key to switch to it
+    (``switchRequested``); Enter still starts what was chosen.
+    """
 
     confirmed = Signal(object, bool, object, object)  # rating, numb, minutes, cycles
     cancelled = Signal()
     helpRequested = Signal()
+    switchRequested = Signal(str)  # the exercise to switch to, keeping the rating
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("How stirred up do you feel right now?"), parent)
@@ -247,6 +266,12 @@ class BeforePage(_RatingPage):
         self.length.valueChanged.connect(self.on_length_changed)
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
+        self.suggest: Suggest | None = None
+        self.suggestion = SuggestionLine()
+        self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
+        self._reveal = QTimer(self)
+        self._reveal.setSingleShot(True)
+        self._reveal.setInterval(0)
 
         controls = FlowLayout()  # side by side, or wrapped at large text sizes
         controls.addWidget(self.length_label)
@@ -271,6 +296,7 @@ class BeforePage(_RatingPage):
         body.addWidget(self.numb)
         body.addWidget(self.hint)
         body.addWidget(self.offer)
+        body.addWidget(self.suggestion)
         body.addSpacing(6)
         body.addWidget(self.plan_heading)
         body.addWidget(self.plan)
@@ -282,6 +308,10 @@ class BeforePage(_RatingPage):
         self.back_button.clicked.connect(self.cancelled)
         self.skip_button.clicked.connect(self.on_skip)
         self.go_button.clicked.connect(self.on_go)
+        self.scale.valueChanged.connect(self.on_level_given)
+        self.numb.toggled.connect(self.on_level_given)
+        self.suggestion.switchRequested.connect(self.switchRequested)
+        self._reveal.timeout.connect(self.on_reveal)
         self.setFocusProxy(self.scale)
 
     def _build_offer(self) -> QFrame:
@@ -310,6 +340,7 @@ class BeforePage(_RatingPage):
         self._exercise = exercise
         self.reset_rating()
         self.offer.hide()
+        self.suggestion.show_suggestion(None)
         self.go_button.setEnabled(True)
         self.title.setText(exercise.title)
         self.summary.setText(exercise.summary)
@@ -419,6 +450,34 @@ class BeforePage(_RatingPage):
                                     ease_in_seconds=exercise.ease_in_seconds)
         return exercise.planned_seconds()
 
+    def keep_rating(self, value: int | None, numb: bool, *, offered: bool) -> None:
+        """Show a rating given on the page before (a switch keeps it), and the offer of
+        help when it was shown there."""
+        self.scale.set_value(value)
+        self.numb.setChecked(numb)
+        if offered and offer_help_before(value):
+            self.offer.show()
+            self.offer_continue.setFocus()
+        self.on_level_given()
+
+    @Slot()
+    def on_level_given(self) -> None:
+        """A number or the numb mark was given (or changed): the line says what helped
+        from there, or nothing."""
+        value, numb = self.scale.value(), self.numb.isChecked()
+        found = None
+        if self.suggest is not None and (value is not None or numb):
+            found = self.suggest(value, numb, self.offer.isVisible())
+        appearing = found is not None and self.suggestion.isHidden()
+        self.suggestion.show_suggestion(found)
+        if appearing and self.isVisible():  # large text: below the fold otherwise
+            self._reveal.start()  # once the page is laid out with the line in it
+
+    @Slot()
+    def on_reveal(self) -> None:
+        if self.suggestion.isVisible():
+            scroll_into_view(self.suggestion, self)
+
     @Slot()
     def on_skip(self) -> None:
         self.scale.set_value(None)
@@ -430,6 +489,7 @@ class BeforePage(_RatingPage):
         if offer_help_before(value) and not self.offer.isVisible():
             self.offer.show()
             self.offer_continue.setFocus()
+            self.on_level_given()  # after the offer, a suggestion may follow
             return
         self._emit()
 
@@ -453,6 +513,10 @@ class BeforePage(_RatingPage):
         if self.offer.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
             (focused if isinstance(focused, QPushButton) else self.offer_continue).click()
+            return
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == SWITCH_KEY and plain and self.suggestion.isVisible():
+            self.suggestion.switch_button.click()
             return
         if not self.key_for_rating(event):
             super().keyPressEvent(event)

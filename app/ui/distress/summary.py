@@ -17,6 +17,7 @@ class SummaryPage(QWidget):
     again = Signal()
     helpRequested = Signal()
     keepRequested = Signal()  # "Save to a file…": sessions no disk could take
+    planRequested = Signal()  # a tag matched a warning sign: the plan was offered
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,10 @@ class SummaryPage(QWidget):
                                    "to someone now."), "caution")
         self.offer_button = make_button(self.tr("Get help now"), role="help",
                                         description=self.tr("See your contacts and helplines"))
+        self.plan_offer = label("", "muted")
+        self.plan_button = make_button(self.tr("Open my plan"),
+                                       description=self.tr("Your coping plan: what you wrote "
+                                                           "for times like this"))
         self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary",
                                        description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
@@ -56,6 +61,11 @@ class SummaryPage(QWidget):
         offer_row.addWidget(self.offer_button)
         offer_row.addStretch(1)
         body.addLayout(offer_row)
+        body.addWidget(self.plan_offer)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
+        body.addLayout(plan_row)
         body.addStretch(2)
         buttons = FlowLayout()
         buttons.addStretch(1)
@@ -66,6 +76,7 @@ class SummaryPage(QWidget):
         self.again_button.clicked.connect(self.again)
         self.offer_button.clicked.connect(self.helpRequested)
         self.keep_button.clicked.connect(self.keepRequested)
+        self.plan_button.clicked.connect(self.planRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
@@ -100,10 +111,13 @@ class SummaryPage(QWidget):
             "%1", minutes_text(record.practised_seconds))
 
     def show_record(self, record: SessionRecord, *, saved: bool,
-                    where: SavedTo | None = "log", can_keep: bool = False) -> None:
+                    where: SavedTo | None = "log", can_keep: bool = False,
+                    warning_sign: str | None = None) -> None:
         """The summary of ``record``. ``where`` it was saved decides what is said about
         keeping it: "Saved on this computer" only after a save the log checked.
-        ``can_keep``: sessions no disk took can be saved to a file."""
+        ``can_keep``: sessions no disk took can be saved to a file. ``warning_sign``:
+        one of the plan's warning signs that a tag of the session matched; the plan
+        is offered, once, without asking anything."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
         # Without ratings the line above already says how long: not twice.
@@ -128,6 +142,12 @@ class SummaryPage(QWidget):
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
+        if warning_sign:
+            self.plan_offer.setText(self.tr(
+                "What set this off is one of the warning signs in your plan (\u201c%1\u201d). "
+                "Your plan is here if you want it.").replace("%1", warning_sign))
+        self.plan_offer.setVisible(bool(warning_sign))
+        self.plan_button.setVisible(bool(warning_sign))
 
     def saved_text(self, saved: bool, where: SavedTo | None) -> str:
         if saved and where == "log":
@@ -145,7 +165,8 @@ class SummaryPage(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             focused = self.focusWidget()
             if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
-                                                                 self.offer_button):
+                                                                 self.offer_button,
+                                                                 self.plan_button):
                 focused.click()
             else:
                 self.home.emit()

@@ -56,6 +56,7 @@ from app.domain.exercise import (
     Phase,
     Problem,
     Step,
+    Suit,
 )
 from app.domain.loader import RANGES, TEXT_LIMITS, Library, parse_exercise
 from app.domain.reasons import os_reason
@@ -90,6 +91,7 @@ from app.ui.widgets.common import (
     scroll_page,
 )
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]
@@ -352,6 +354,25 @@ class EditorPage(QWidget):
         self._field(more, self.tr("Tags"), self.tags_edit, "tags",
                     hint=self.tr("The tag breath-hold hides the exercise when your health "
                                  "settings ask Steady to leave out breath holds."))
+        self.suits_boxes: dict[Suit, WrapCheckBox] = {
+            "high": WrapCheckBox(self.tr("When very stirred up (7 or more)")),
+            "numb": WrapCheckBox(self.tr("When numb or far away")),
+        }
+        suits_column = QWidget()
+        suits_layout = QVBoxLayout(suits_column)
+        suits_layout.setContentsMargins(0, 0, 0, 0)
+        suits_layout.setSpacing(4)
+        for box in self.suits_boxes.values():
+            box.setAccessibleName(self.tr("A first choice: %1").replace("%1", box.text()))
+            box.setAccessibleDescription(self.tr("Optional: listed first when you have given "
+                                                 "such a level"))
+            suits_layout.addWidget(box)
+        self._field(more, self.tr("A first choice"), suits_column, "suits",
+                    buddy=self.suits_boxes["high"],
+                    hint=self.tr("Optional. When you have given such a level, the exercises "
+                                 "that suit it are listed first. Short ones led by a long "
+                                 "breath out, or working through the senses, suit a high "
+                                 "level; orienting and the senses suit feeling numb."))
 
         body = QVBoxLayout()
         body.setSpacing(12)
@@ -363,7 +384,7 @@ class EditorPage(QWidget):
         body.addWidget(self.breathing_box)
         body.addWidget(self.steps_box)
         body.addSpacing(4)
-        body.addWidget(self._section(self.tr("Cautions, sources and tags")))
+        body.addWidget(self._section(self.tr("Cautions, sources, tags, first choice")))
         body.addLayout(more)
         body.addStretch(1)
         self.scroll_area = scroll_page(body)
@@ -465,6 +486,8 @@ class EditorPage(QWidget):
         self.cautions_edit.textChanged.connect(self.on_changed)
         self.sources_edit.textChanged.connect(self.on_changed)
         self.tags_edit.textChanged.connect(self.on_changed)
+        for box in self.suits_boxes.values():
+            box.toggled.connect(self.on_changed)
         self.preview_button.clicked.connect(self.on_preview_button)
         self.back_button.clicked.connect(self.on_back)
         self.save_button.clicked.connect(self.on_save)
@@ -546,6 +569,8 @@ class EditorPage(QWidget):
             self.cautions_edit.setPlainText("\n".join(exercise.cautions))
             self.sources_edit.setPlainText("\n".join(exercise.sources))
             self.tags_edit.setText(", ".join(exercise.tags))
+            for state, box in self.suits_boxes.items():
+                box.setChecked(state in exercise.suits)
         finally:
             self._loading = False
         self._show_kind()
@@ -621,6 +646,7 @@ class EditorPage(QWidget):
             cautions=_lines(self.cautions_edit.toPlainText()),
             sources=_lines(self.sources_edit.toPlainText()),
             tags=tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip()),
+            suits=tuple(state for state, box in self.suits_boxes.items() if box.isChecked()),
             ease_in_seconds=self.ease_spin.value() if breathing else 0.0,
             phases=tuple(r.phase() for r in self.phase_list.rows if isinstance(r, PhaseRow))
             if breathing else (),
@@ -739,7 +765,7 @@ class EditorPage(QWidget):
             "summary": self.tr("The summary"), "minutes": self.tr("The length"),
             "cycles": self.tr("The number of breaths"), "ease_in_seconds": self.tr("Ease in"),
             "cautions": self.tr("Caution"), "sources": self.tr("Source"),
-            "tags": self.tr("Tag"),
+            "tags": self.tr("Tag"), "suits": self.tr("A first choice"),
         }
         if name in ("phases", "steps"):
             rows: Sequence[ItemRow] = self.phase_rows() if name == "phases" else self.step_rows()
@@ -983,7 +1009,8 @@ class EditorPage(QWidget):
         chain += [self.minutes_spin, self.cycles_spin, self.length_unit, self.ease_spin]
         chain += self.step_list.focus_widgets()
         chain += [self.steps_minutes, self.cautions_edit, self.sources_edit, self.tags_edit,
-                  self.preview_button, self.back_button, self.save_button]
+                  *self.suits_boxes.values(), self.preview_button, self.back_button,
+                  self.save_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -25,6 +25,8 @@ from PySide6.QtCore import (
     QTime,
 )
 
+from app.domain.helped import LevelSuggestion
+from app.domain.levels import START_LEVELS
 from app.domain.session import (
     FEW_TO_TELL,
     NOTICEABLE_DROP,
@@ -85,18 +87,22 @@ class StatsModel(QAbstractTableModel):
         self._rows: list[ExerciseStats] = []
         self._group: GroupBy = "exercise"
         self._best: Mapping[str, BestExercise] = {}
+        self._eased: LevelSuggestion | None = None  # by starting level: the numb row's
 
     @property
     def group_by(self) -> GroupBy:
         return self._group
 
     def set_rows(self, rows: Sequence[ExerciseStats], group_by: GroupBy,
-                 best: Mapping[str, BestExercise] | None = None) -> None:
-        """``best``: for each tag, the exercise that helped most with it (by tag only)."""
+                 best: Mapping[str, BestExercise] | None = None,
+                 eased: LevelSuggestion | None = None) -> None:
+        """``best``: for each tag (or starting level), the exercise that helped most
+        with it; ``eased``: by starting level, what eased numbness most often."""
         self.beginResetModel()
         self._rows = list(rows)
         self._group = group_by
         self._best = dict(best or {})
+        self._eased = eased
         self.endResetModel()
 
     def row(self, row: int) -> ExerciseStats:
@@ -123,10 +129,27 @@ class StatsModel(QAbstractTableModel):
             "%2", hours[number]).replace("%3", hours[number + 1]), words)
             for number, (key, (name, words)) in enumerate(names.items())}
 
+    def start_level_names(self) -> dict[str, tuple[str, str]]:
+        """Each starting level: its name, and which sessions it holds in words."""
+        return {
+            "0-3": (self.tr("From 0 to 3"), self.tr("Sessions that began at 0 to 3")),
+            "4-6": (self.tr("From 4 to 6"), self.tr("Sessions that began at 4 to 6")),
+            "7-8": (self.tr("From 7 or 8"), self.tr("Sessions that began at 7 or 8")),
+            "9-10": (self.tr("From 9 or 10"), self.tr("Sessions that began at 9 or 10")),
+            "numb": (self.tr("Numb or far away"),
+                     self.tr("Sessions that began feeling numb or far away, whatever the "
+                             "number")),
+        }
+
     def _name(self, stats: ExerciseStats) -> tuple[str, str]:
         if self._group == "time_of_day":
             return self.time_of_day_names().get(stats.key, (stats.title, ""))
+        if self._group == "start_level":
+            return self.start_level_names().get(stats.key, (stats.title, ""))
         return stats.title, ""
+
+    def _eased_here(self, stats: ExerciseStats) -> LevelSuggestion | None:
+        return self._eased if self._group == "start_level" and stats.key == "numb" else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -157,6 +180,10 @@ class StatsModel(QAbstractTableModel):
         if column == self.CHANGE:
             return format_change(stats.mean_change)
         if column == self.BEST:
+            eased = self._eased_here(stats)
+            if eased is not None:
+                return self.tr("%1 (eased %2 of %3)").replace("%1", eased.title).replace(
+                    "%2", str(eased.cleared)).replace("%3", str(eased.sessions))
             best = self._best.get(stats.key)
             return "" if best is None else self.tr("%1 (%2)").replace(
                 "%1", best.title).replace("%2", format_change(best.mean_change))
@@ -168,8 +195,13 @@ class StatsModel(QAbstractTableModel):
         if column == self.NAME:
             if self._group == "time_of_day" and stats.key in TIMES_OF_DAY:
                 return TIMES_OF_DAY.index(stats.key)
+            if self._group == "start_level" and stats.key in START_LEVELS:
+                return START_LEVELS.index(stats.key)
             return self._name(stats)[0].casefold()
         if column == self.BEST:
+            eased = self._eased_here(stats)
+            if eased is not None:  # more often eased sorts with larger drops
+                return -(eased.cleared or 0) / max(1, eased.sessions)
             best = self._best.get(stats.key)
             return None if best is None else best.mean_change
         if column == self.SHARE and stats.rated < FEW_TO_TELL:
@@ -183,10 +215,15 @@ class StatsModel(QAbstractTableModel):
         if column == self.SESSIONS:
             return None
         if column == self.BEST:
+            if self._eased_here(stats) is not None:
+                return self.tr("Of the exercises begun numb or far away, the one after which "
+                               "that feeling had eased most often")
             best = self._best.get(stats.key)
+            where = (self.tr("Of the exercises begun at this level") if self._group ==
+                     "start_level" else self.tr("Of the exercises done with this tag"))
             return None if best is None else english_plural(self.tr(
-                "Of the exercises done with this tag, the largest average drop, over %n "
-                "session(s) with both ratings", "", best.sessions), best.sessions)
+                "%1, the largest average drop, over %n session(s) with both ratings", "",
+                best.sessions), best.sessions).replace("%1", where)
         if not stats.rated:
             return self.tr("No session here has both a before and an after rating yet.")
         return english_plural(self.tr("Over %n session(s) with both ratings", "",
@@ -198,7 +235,8 @@ class StatsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             first = {"exercise": self.tr("Exercise"), "time_of_day": self.tr("Time of day"),
-                     "tag": self.tr("Tag")}[self._group]
+                     "tag": self.tr("Tag"), "start_level": self.tr("Starting level")}[
+                self._group]
             return (first, self.tr("Sessions"), self.tr("Before"), self.tr("After"),
                     self.tr("Change"), self.tr("Drop of %1+").replace(
                         "%1", str(NOTICEABLE_DROP)), self.tr("Helped most"))[section]
@@ -209,7 +247,8 @@ class StatsModel(QAbstractTableModel):
                     self.tr("The average of after minus before; below zero means calmer after"),
                     self.tr("How often the rating fell by %1 points or more").replace(
                         "%1", str(NOTICEABLE_DROP)),
-                    self.tr("The exercise whose ratings fell most with this tag"))[section]
+                    self.tr("The exercise that helped most with this tag, or from this "
+                            "starting level"))[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignLeft if section == self.NAME else (
                 Qt.AlignmentFlag.AlignHCenter)

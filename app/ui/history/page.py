@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
-from app.domain.helped import helped_most
+from app.domain.helped import LevelSuggestion, eased_numbness_most, helped_most
 from app.domain.session import (
     FEW_TO_TELL,
     NOTICEABLE_DROP,
@@ -70,7 +70,7 @@ LARGE_LOG = 5000
 PERIODS: tuple[tuple[str, int | None], ...] = (
     ("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", None), ("custom", None),
 )
-GROUPS: tuple[GroupBy, ...] = ("exercise", "time_of_day", "tag")
+GROUPS: tuple[GroupBy, ...] = ("exercise", "time_of_day", "tag", "start_level")
 #: Below this width (pixels) the page's side margins halve.
 NARROW_PAGE = 720
 
@@ -154,6 +154,9 @@ class HistoryPage(QWidget):
         self.store = store
         self._clock = clock
         self._period_chosen = False
+        self._eased: LevelSuggestion | None = None  # by starting level, for the numb row
+        #: "Delete everything" deletes the coping plan too, with this (set by the window).
+        self.forget_plan: Callable[[], None] | None = None
         self._filter_columns = 0  # how many columns the filters are laid out in
 
         self.title = label(self.tr("Looking back"), "title")
@@ -197,10 +200,11 @@ class HistoryPage(QWidget):
         self.chart = RatingChart()
 
         # What works for me
-        self.group = _combo(self.tr("Group by"), self.tr("Compare exercises, times of day "
-                                                         "or tags"))
+        self.group = _combo(self.tr("Group by"), self.tr("Compare exercises, times of day, "
+                                                         "tags or starting levels"))
         for key, text in zip(GROUPS, (self.tr("By exercise"), self.tr("By time of day"),
-                                      self.tr("By tag")), strict=True):
+                                      self.tr("By tag"), self.tr("By starting level")),
+                             strict=True):
             self.group.addItem(text, key)
         self.stats_proxy = NoneLastProxy(self)
         self.stats_proxy.setSourceModel(self.stats_model)
@@ -601,32 +605,39 @@ class HistoryPage(QWidget):
             self.show_notice(str(error))
             return
         self._show_stats(stats, best)
-        if self.group_by() == "time_of_day":  # in the order of the day
+        if self.group_by() in ("time_of_day", "start_level"):  # in their own order
             self.stats_table.sortByColumn(StatsModel.NAME, Qt.SortOrder.AscendingOrder)
         else:
             self.stats_table.sortByColumn(StatsModel.SESSIONS, Qt.SortOrder.DescendingOrder)
 
     def _read_stats(self, where: SessionFilter) -> tuple[list[ExerciseStats],
                                                          dict[str, BestExercise]]:
-        """"What works for me" as grouped, and (by tag) what helped most with each tag."""
+        """"What works for me" as grouped, and (by tag or starting level) what helped
+        most with each: the domain's rule, over the sessions of that row."""
         group = self.group_by()
         stats = self.store.stats(group, where)
         best: dict[str, BestExercise] = {}
-        if group == "tag":
+        self._eased = None
+        if group in ("tag", "start_level"):
             for row in stats:
-                found = helped_most(self.store.stats("exercise", replace(where, tag=row.key)),
-                                    min_rated=FEW_TO_TELL, limit=1)
+                rows = self.store.stats("exercise", replace(where, tag=row.key)
+                                        if group == "tag" else replace(
+                                            where, start_level=row.key))  # type: ignore[arg-type]
+                if group == "start_level" and row.key == "numb":
+                    self._eased = eased_numbness_most(rows, min_rated=FEW_TO_TELL)
+                    continue
+                found = helped_most(rows, min_rated=FEW_TO_TELL, limit=1)
                 if found:
                     best[row.key] = found[0]
         return stats, best
 
     def _show_stats(self, stats: list[ExerciseStats], best: dict[str, BestExercise]) -> None:
-        self.stats_model.set_rows(stats, self.group_by(), best)
+        self.stats_model.set_rows(stats, self.group_by(), best, self._eased)
         self._fit_tables()
 
     def _fit_tables(self) -> None:
         """Columns that matter less give way when the page is narrow (table_fit)."""
-        view, by_tag = self.stats_table, self.group_by() == "tag"
+        view, by_tag = self.stats_table, self.group_by() in ("tag", "start_level")
         view.setColumnHidden(StatsModel.BEST, not by_tag)
         # The one column that gives way: the name, or by tag what helped most (tags are
         # short); it keeps at least its heading and its longest word.
@@ -750,6 +761,8 @@ class HistoryPage(QWidget):
         text = english_plural(self.tr(
             "All %n session(s) will be removed from this computer: their ratings, notes and "
             "tags, and the backup copies Steady keeps of its log.", "", total), total)
+        if self.forget_plan is not None:
+            text += " " + self.tr("Your coping plan will be removed too.")
         text += "\n\n" + self.tr("Files you exported yourself are not touched. This cannot "
                                  "be undone.")
         asked = ConfirmDialog.ask(
@@ -759,6 +772,8 @@ class HistoryPage(QWidget):
             return
         try:
             self.store.delete_all()
+            if self.forget_plan is not None:
+                self.forget_plan()
         except StorageError as error:
             self.show_notice(str(error))
             return

@@ -35,6 +35,7 @@ from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.loader import Library
+    from app.domain.plan import PlanStore
     from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
     from app.ui.distress.help import HelpDialog
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.ui.editor.own_exercises import OwnExercises
     from app.ui.exercise.cues import ExerciseCues
     from app.ui.history.page import HistoryPage
+    from app.ui.plan.door import PlanDoor
     from app.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,8 @@ class MainWindow(QMainWindow):
                  clock: Callable[[], float] = time.monotonic,
                  wall_clock: Callable[[], datetime] = utc_now,
                  data_dir: Path | None = None, start_id: str | None = None,
-                 light_start: bool = False, parent: QWidget | None = None) -> None:
+                 light_start: bool = False, plans: Callable[[], PlanStore] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library_service = LibraryService(
             library, folder_loader(data_dir) if data_dir is not None else None, parent=self)
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
         self._cues: ExerciseCues | None = None
         self._own_exercises: OwnExercises | None = None
         self._first_frame_watch: FirstFrame | None = None
+        self._plans = plans  # opens the coping plan's store, when first needed
+        self._plan_door: PlanDoor | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
             page.exerciseChosen.connect(self.start_exercise)
             page.historyRequested.connect(self.historyRequested)
             page.settingsRequested.connect(self.settingsRequested)
+            page.planRequested.connect(self.show_plan)
             self.refresh_launcher()
         return self._launcher
 
@@ -145,9 +151,12 @@ class MainWindow(QMainWindow):
 
             page = self._before = BeforePage(self.stack)
             self.stack.addWidget(page)
+            page.suggest = self.steps.suggestion
             page.confirmed.connect(self.steps.on_before_confirmed)
-            page.cancelled.connect(self.go_home)
+            page.confirmed.connect(self.on_session_begun)
+            page.cancelled.connect(self.on_before_cancelled)
             page.helpRequested.connect(self.show_help)
+            page.switchRequested.connect(self.steps.on_switch)
         return self._before
 
     @property
@@ -172,6 +181,7 @@ class MainWindow(QMainWindow):
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
             page.keepRequested.connect(self.steps.keep_elsewhere)
+            page.planRequested.connect(self.show_plan)
         return self._summary
 
     @property
@@ -246,6 +256,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_library_changed(self, _library: Library) -> None:
         self.refresh_launcher()
+        if self._plan_door is not None:
+            self._plan_door.refresh()
         if self.settings_page is not None:
             self.settings_page.set_library(self.library)
 
@@ -302,6 +314,21 @@ class MainWindow(QMainWindow):
         return self.steps.exercise.id if self.steps.exercise is not None else None
 
     @Slot()
+    def on_before_cancelled(self) -> None:
+        """Back from a before rating: a level given there puts what suits it first."""
+        from app.domain.levels import state_for  # only once a rating page is in use
+
+        before = self.before
+        self.launcher.set_state(state_for(before.scale.value(), before.numb.isChecked()))
+        self.go_home()
+
+    @Slot()
+    def on_session_begun(self) -> None:
+        """A session began: the launcher is in its usual order again."""
+        if self._launcher is not None:
+            self._launcher.set_state(None)
+
+    @Slot()
     def go_home(self) -> None:
         self.steps.finish()
         if self._launcher_stale:
@@ -319,6 +346,7 @@ class MainWindow(QMainWindow):
             from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
+            page.forget_plan = self.forget_plan
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page
@@ -326,6 +354,33 @@ class MainWindow(QMainWindow):
         else:
             page.refresh()
         self._show(page)
+
+    # ------------------------------------------------------------------ the coping plan
+
+    @property
+    def plan_door(self) -> PlanDoor:
+        """The way to the coping plan (made, and its module loaded, when first used)."""
+        if self._plan_door is None:
+            from app.ui.plan.door import PlanDoor
+
+            self._plan_door = PlanDoor(self, self._plans, parent=self)
+        return self._plan_door
+
+    @Slot()
+    def show_plan(self) -> None:
+        self.plan_door.open()
+
+    def forget_plan(self) -> None:
+        """"Delete everything": the coping plan goes with the log (StorageError if not)."""
+        self.plan_door.forget()
+
+    def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
+        """A warning sign of the plan that one of ``tags`` matches, offered once a run
+        (without tags the plan is not even read)."""
+        return self.plan_door.offer_for(tags) if tags else None
+
+    def has_page(self, page: QWidget) -> bool:
+        return self.stack.indexOf(page) >= 0
 
     @Slot()
     def on_log_changed(self) -> None:
@@ -351,6 +406,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.on_help_closed)
         dialog.editContactsRequested.connect(self.show_contacts)
+        dialog.planRequested.connect(self.show_plan)
         self.help_dialog = dialog
         dialog.show()
         self.helpShown.emit(dialog)
@@ -436,6 +492,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_settings_changed(self, settings: Settings) -> None:
         self.refresh_launcher()
+        if self._plan_door is not None:
+            self._plan_door.refresh()  # contacts and health settings show there
         self.settingsChanged.emit(settings)
 
     @Slot(object)
@@ -516,6 +574,8 @@ class MainWindow(QMainWindow):
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         if self.settings_page is not None:
             self.settings_page.keep_changes()  # a contact typed in, then the window closed
+        if self._plan_door is not None:
+            self._plan_door.flush()  # the plan as typed, not yet written
 
 
 def show_focus(page: QWidget) -> None:
