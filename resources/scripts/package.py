@@ -460,6 +460,25 @@ UPSTREAMS = (
               "_internal/libcom_err*"), "MIT Kerberos",
              "Massachusetts Institute of Technology and others", "MIT-Kerberos"),
     Upstream(("_internal/libkeyutils*",), "keyutils", "Red Hat, Inc.", "LGPL-2.1+"),
+    # Printing the coping plan (QtPrintSupport) links CUPS, and through it these.
+    Upstream(("_internal/libcups*",), "CUPS", "Apple Inc. and OpenPrinting",
+             "Apache-2.0 with CUPS exception"),
+    Upstream(("_internal/libavahi*",), "Avahi", "Lennart Poettering, Trent Lloyd and others",
+             "LGPL-2.1+"),
+    Upstream(("_internal/libgnutls*",), "GnuTLS", "Free Software Foundation, Inc., "
+             "Nikos Mavrogiannopoulos and others", "LGPL-2.1+"),
+    Upstream(("_internal/libnettle*", "_internal/libhogweed*"), "Nettle",
+             "Niels Möller and others", "LGPL-3+ or GPL-2+"),
+    Upstream(("_internal/libgmp*",), "GMP", "Free Software Foundation, Inc.",
+             "LGPL-3+ or GPL-2+"),
+    Upstream(("_internal/libidn2*",), "Libidn2", "Simon Josefsson and Tim Rühsen",
+             "LGPL-3+ or GPL-2+"),
+    Upstream(("_internal/libunistring*",), "GNU libunistring", "Free Software Foundation, Inc.",
+             "LGPL-3+ or GPL-2+"),
+    Upstream(("_internal/libtasn1*",), "GNU Libtasn1", "Free Software Foundation, Inc.",
+             "LGPL-2.1+"),
+    Upstream(("_internal/libp11-kit*",), "p11-kit", "Red Hat, Inc. and Stefan Walter",
+             "BSD-3-Clause"),
 )
 STEADY_FILES = Upstream(("*",), "Steady", "2026 The Steady team", "MIT")
 
@@ -467,6 +486,7 @@ STEADY_FILES = Upstream(("*",), "Steady", "2026 The Steady team", "MIT")
 LICENCE_TEXTS = {
     "MIT": "see the Files: * paragraph's licence text below",
     "LGPL-3": "/usr/share/common-licenses/LGPL-3",
+    "LGPL-3+": "/usr/share/common-licenses/LGPL-3",
     "LGPL-2.1+": "/usr/share/common-licenses/LGPL-2.1",
     "LGPL-2.1": "/usr/share/common-licenses/LGPL-2.1",
     "LGPL-2+": "/usr/share/common-licenses/LGPL-2",
