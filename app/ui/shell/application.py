@@ -69,7 +69,8 @@ def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, 
 
     bring_forward(window)
     if message.get("cmd") == "start":
-        return {"ok": True, "started": window.start_exercise(str(message.get("id", "")))}
+        result = window.request_start(str(message.get("id", "")))
+        return {"ok": True, "started": result == "started", "waiting": result == "waiting"}
     return {"ok": True}
 
 
