@@ -145,16 +145,11 @@ def _quiet_stdout() -> None:
 # --------------------------------------------------------------------------- verbs
 
 
-def exercise_folders(data: Path) -> list[tuple[Path, str]]:
-    """Where exercises are looked for, in order, each with what it holds."""
-    return [(paths.bundled_exercises_dir(), "Steady's own exercises"),
-            (paths.user_exercises_dir(data), "your own exercises")]
-
-
 def nothing_found_text(data: Path) -> str:
     """What ``steady list`` says when no exercise was found at all."""
     lines = ["no exercise was found. Steady looked in:"]
-    for folder, holds in exercise_folders(data):
+    for folder, own in paths.exercise_folders(data):
+        holds = "your own exercises" if own else "Steady's own exercises"
         missing = "" if folder.is_dir() else "; this folder does not exist"
         lines.append(f"  {display_path(folder)} ({holds}{missing})")
     lines.append("Steady's own exercises come with it: if that folder is missing or empty, "
@@ -177,7 +172,8 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
                 for ex in library.exercises.values()
             ],
             "invalid": [str(p) for p in library.problems],
-            "looked_in": [display_path(folder) for folder, _ in exercise_folders(args.data_dir)],
+            "looked_in": [display_path(folder)
+                          for folder, _own in paths.exercise_folders(args.data_dir)],
         }
         out.write(json_text(payload))
         if empty:

@@ -84,6 +84,15 @@ def user_exercises_dir(data: Path) -> Path:
     return data / "exercises"
 
 
+def exercise_folders(data: Path | None) -> list[tuple[Path, bool]]:
+    """Where exercises are looked for, in order: Steady's own, then (with a data folder)
+    the person's own. Each comes with whether it is the person's own."""
+    folders = [(bundled_exercises_dir(), False)]
+    if data is not None:
+        folders.append((user_exercises_dir(data), True))
+    return folders
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) and make it private. Returns ``path``.
 
