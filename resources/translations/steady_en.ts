@@ -518,7 +518,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+154"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
         <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
         <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
     </message>
@@ -1722,7 +1722,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+189"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+196"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1730,12 +1730,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-75"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-138"/>
         <source>FOR HOW YOU FEEL NOW</source>
         <translation>FOR HOW YOU FEEL NOW</translation>
     </message>
@@ -1750,7 +1750,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Start your usual exercise</source>
         <translation>Start your usual exercise</translation>
     </message>
@@ -1780,7 +1780,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Nothing matches that. Esc clears the search.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>No exercises were found</source>
+        <translation>No exercises were found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1810,7 +1815,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your coping plan for the hardest moments (%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
@@ -1820,13 +1825,38 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Or %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+10"/>
+        <source>Steady found no exercises. It looked in:</source>
+        <translation>Steady found no exercises. It looked in:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your own exercises</source>
+        <translation>your own exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady&apos;s own exercises</source>
+        <translation>Steady&apos;s own exercises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; this folder does not exist</source>
+        <translation>%1; this folder does not exist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steady&apos;s own exercises come with it: if their folder is missing or empty, installing Steady again brings them back. Get help now still works.</source>
+        <translation>Steady&apos;s own exercises come with it: if their folder is missing or empty, installing Steady again brings them back. Get help now still works.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1903,8 +1933,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+103"/>
-        <location line="+568"/>
+        <location filename="../../app/ui/shell/window.py" line="+104"/>
+        <location line="+569"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>

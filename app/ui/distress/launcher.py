@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem, Suit
 from app.domain.levels import suited_first
-from app.domain.loader import Library
+from app.domain.loader import Library, display_path
 from app.domain.session import BestExercise
 from app.ui.widgets.common import (
     Button,
@@ -184,6 +185,7 @@ class LauncherPage(QWidget):
         self._default_id = ""
         self._state: Suit | None = None  # what suits it comes first (set_state)
         self._shown: tuple[Library, frozenset[str], str, BestExercise | None] | None = None
+        self._looked_in: tuple[tuple[Path, bool], ...] = ()
         # Text here is for reading, not copying: plain labels are quicker to make
         # (what a file needs fixed, in `problems`, can still be selected and copied).
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
@@ -207,6 +209,11 @@ class LauncherPage(QWidget):
                            selectable=False)
         self.problems = label("", "small")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        # No exercise at all (a copy of Steady without its own): said, not an empty page.
+        self.nothing_found = label("", "caution")
+        self.nothing_found.setTextFormat(Qt.TextFormat.PlainText)
+        self.nothing_found.setAccessibleName(self.tr("No exercises were found"))
+        self.nothing_found.hide()
         self.history_button = make_button(self.tr("History"),
                                           description=self.tr("Your past sessions and what "
                                                               "helps you (%1)").replace(
@@ -225,6 +232,7 @@ class LauncherPage(QWidget):
         body = QVBoxLayout()
         body.setSpacing(12)
         body.addWidget(self.greeting)
+        body.addWidget(self.nothing_found)
         body.addWidget(self.start_now)
         body.addWidget(self.helped_button)
         body.addSpacing(8)
@@ -279,10 +287,15 @@ class LauncherPage(QWidget):
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
-                    default_id: str = "", helped: BestExercise | None = None) -> None:
+                    default_id: str = "", helped: BestExercise | None = None,
+                    looked_in: Sequence[tuple[Path, bool]] = ()) -> None:
         """Show ``library``; exercises carrying a hidden tag are left out. With a state
-        given (:meth:`set_state`), the exercises that suit it come first."""
+        given (:meth:`set_state`), the exercises that suit it come first. With no
+        exercise at all, the page says so and names the folders in ``looked_in``
+        (each with whether it is the person's own)."""
         self._shown = (library, hidden_tags, default_id, helped)
+        self._looked_in = tuple(looked_in)
+        self._show_nothing_found(not library.exercises)
         while self.groups.count():
             item = self.groups.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -316,6 +329,24 @@ class LauncherPage(QWidget):
         self.on_filter(self.filter.text())
         self.update_tab_order()
 
+    def _show_nothing_found(self, nothing: bool) -> None:
+        """With no exercise found anywhere: where Steady looked, and what brings its own
+        back, in place of the greeting, Start now and the search."""
+        lines = [self.tr("Steady found no exercises. It looked in:")]
+        for folder, own in self._looked_in:
+            holds = (self.tr("your own exercises") if own
+                     else self.tr("Steady's own exercises"))
+            if not folder.is_dir():
+                holds = self.tr("%1; this folder does not exist").replace("%1", holds)
+            lines.append(f"  {display_path(folder)} ({holds})")
+        lines.append(self.tr("Steady's own exercises come with it: if their folder is missing "
+                             "or empty, installing Steady again brings them back. Get help "
+                             "now still works."))
+        self.nothing_found.setText("\n".join(lines) if nothing else "")
+        self.nothing_found.setVisible(nothing)
+        for widget in (self.greeting, self.start_now, self.filter):
+            widget.setVisible(not nothing)
+
     def _add_group(self, heading: str, exercises: list[Exercise], note: str = "") -> QWidget:
         """A heading (and a line saying why, if any) over ``exercises`` as tiles."""
         group = QWidget(self.groups.parentWidget())  # made inside it: styled once
@@ -347,6 +378,7 @@ class LauncherPage(QWidget):
         if self._shown is not None:
             library, hidden_tags, default_id, helped = self._shown
             self.set_library(library, hidden_tags=hidden_tags, default_id=default_id,
+                             looked_in=self._looked_in,
                              helped=helped)
 
     @property

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import paths
 from app.domain.errors import StorageError
 from app.domain.helped import NEEDS_THINGS, helped_most
 from app.domain.session import utc_now
@@ -249,7 +250,8 @@ class MainWindow(QMainWindow):
         self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
                                   default_id=self.settings.default_exercise,
-                                  helped=self.helped_most())
+                                  helped=self.helped_most(),
+                                  looked_in=paths.exercise_folders(self._data_dir))
 
     @property
     def library(self) -> Library:
