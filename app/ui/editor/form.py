@@ -19,18 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.common import form_layout as common_form_layout
 from app.ui.widgets.common import label
 
 
 def form_layout() -> QFormLayout:
     """Captions on the left, fields growing to the right, never wrapped under."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    form.setHorizontalSpacing(16)
-    form.setVerticalSpacing(10)
-    return form
+    return common_form_layout(wrap_long_rows=False)
 
 
 def section(text: str) -> QLabel:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from app.domain.exercise import Exercise, Kind, Problem, Step
 from app.domain.loader import TEXT_LIMITS, Library
@@ -50,8 +50,13 @@ from app.ui.editor.parts import ClashDialog, PhaseRow, StepRow
 from app.ui.editor.preview import PreviewPane
 from app.ui.editor.problems import ProblemDisplay, first_shown
 from app.ui.editor.steps_form import StepsForm
-from app.ui.widgets.common import label, make_button, scroll_into_view, scroll_page
-from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.common import (
+    label,
+    make_button,
+    save_footer,
+    scroll_into_view,
+    scroll_page,
+)
 
 Clock = Callable[[], float]
 
@@ -139,7 +144,7 @@ class EditorPage(QWidget):
         self.problems = ProblemDisplay(self.field_errors, self.status, {
             "phases": self.phase_rows, "steps": self.step_rows}, self)
 
-    def _build_footer(self) -> FlowLayout:
+    def _build_footer(self) -> QLayout:
         """The save status, Back and Save, under the form and the preview."""
         self.status = label("", "small")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,13 +154,7 @@ class EditorPage(QWidget):
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Check the exercise and save it "
                                                            "in your exercises folder"))
-        footer = FlowLayout()
-        footer.setContentsMargins(32, 8, 32, 20)
-        footer.addStretch(1)
-        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
-        footer.addWidget(self.back_button)
-        footer.addWidget(self.save_button)
-        return footer
+        return save_footer(self.status, self.back_button, self.save_button)
 
     def _connect_signals(self) -> None:
         self.fields.kind_combo.currentIndexChanged.connect(self.on_kind_changed)

@@ -42,7 +42,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -55,7 +54,7 @@ from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
 from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
-from app.ui.widgets.common import format_clock, is_held_press, show_if_room
+from app.ui.widgets.common import centred_label, format_clock, is_held_press, show_if_room
 
 Clock = Callable[[], float]
 
@@ -279,19 +278,19 @@ class BreathingPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAccessibleName(self.tr("Breathing: {title}").format(title=self._exercise.title))
 
-        self.title_label = _centred(self._exercise.title, "title",
+        self.title_label = centred_label(self._exercise.title, "title",
                                     self.tr("The exercise you are doing"))
         self.title_label.setWordWrap(True)
         self.pacer_widget = PacerWidget(self._exercise.phases, reduced_motion=self._reduced)
-        self.phase_label = _centred("", "huge", self.tr("What to do now"))
-        self.phase_seconds_label = _centred("", "title", self.tr("Seconds left in this phase"))
-        self.remaining_label = _centred("", "muted", self.tr("Time left in the exercise"))
+        self.phase_label = centred_label("", "huge", self.tr("What to do now"))
+        self.phase_seconds_label = centred_label("", "title", self.tr("Seconds left in this phase"))
+        self.remaining_label = centred_label("", "muted", self.tr("Time left in the exercise"))
         self.pause_button = _button(self.tr("Pause"), self.tr(
             "Pause the breathing guide. Space pauses and resumes."),
                                     self.tr("Pause or resume (Space)"))
         self.stop_button = _button(self.tr("Stop"), self.tr(
             "Stop the exercise now. Esc also stops, without asking."), self.tr("Stop now (Esc)"))
-        self.hint_label = _centred(self.tr("Space pauses · Esc stops"), "small",
+        self.hint_label = centred_label(self.tr("Space pauses · Esc stops"), "small",
                                    self.tr("Keys you can use"))
 
         buttons = QHBoxLayout()
@@ -553,15 +552,6 @@ class BreathingPage(QWidget):
         self.phase_label.setAccessibleName(text)
         self._announce(text)
         self.pacer_widget.set_state(self.driver.state())
-
-
-def _centred(text: str, role: str, description: str) -> QLabel:
-    """A centred line in the theme's ``role``, saying to a screen reader what it is."""
-    line = QLabel(text)
-    line.setProperty("role", role)
-    line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    line.setAccessibleDescription(description)
-    return line
 
 
 def _button(text: str, description: str, tip: str) -> QPushButton:

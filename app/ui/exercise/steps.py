@@ -32,12 +32,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.exercise import Exercise, Step
 from app.ui.exercise.step_card import StepCard
 from app.ui.exercise.step_countdown import Clock
-from app.ui.widgets.common import PRESS_KEYS, is_held_press, show_if_room
+from app.ui.widgets.common import PRESS_KEYS, centred_label, is_held_press, show_if_room
 from app.ui.widgets.page import Page
 
 
@@ -82,10 +82,10 @@ class StepsPage(Page):
         self.setObjectName("stepsPage")
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAccessibleName(self.tr("Exercise: {title}").format(title=self._exercise.title))
-        self.title_label = self._label(self._exercise.title, "title",
+        self.title_label = centred_label(self._exercise.title, "title",
                                        self.tr("The exercise you are doing"))
         self.title_label.setWordWrap(True)
-        self.progress_label = self._label("", "muted", self.tr("Where you are in the exercise"))
+        self.progress_label = centred_label("", "muted", self.tr("Where you are in the exercise"))
         self.step_area = StepCard(self._timer, self._clock)
         card = self.step_area
         self.text_label, self.countdown = card.text_label, card.countdown
@@ -94,16 +94,8 @@ class StepsPage(Page):
         self.countdown_label = card.countdown.countdown_label
         self.countdown_bar = card.countdown.countdown_bar
         self._build_buttons()
-        self.hint_label = self._label("", "small", self.tr("Keys you can use"))
+        self.hint_label = centred_label("", "small", self.tr("Keys you can use"))
         self._lay_out()
-
-    @staticmethod
-    def _label(text: str, role: str, description: str) -> QLabel:
-        widget = QLabel(text)
-        widget.setProperty("role", role)
-        widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        widget.setAccessibleDescription(description)
-        return widget
 
     def _build_buttons(self) -> None:
         self.back_button = self._button(self.tr("Back"), self.tr("Go back to the previous step"))

@@ -26,8 +26,13 @@ from app.ui.settings.look import LookSection
 from app.ui.settings.section import Section
 from app.ui.settings.sound import SoundSection
 from app.ui.settings.starting import StartSection
-from app.ui.widgets.common import label, make_button, scroll_into_view, scroll_page
-from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.common import (
+    label,
+    make_button,
+    save_footer,
+    scroll_into_view,
+    scroll_page,
+)
 from app.ui.widgets.notice import Notice
 from app.ui.widgets.page import Page
 
@@ -107,12 +112,7 @@ class SettingsPage(Page):
                                                            "back"))
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Save and use these settings"))
-        footer = FlowLayout()
-        footer.setContentsMargins(32, 8, 32, 20)
-        footer.addStretch(1)
-        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
-        footer.addWidget(self.back_button)
-        footer.addWidget(self.save_button)
+        footer = save_footer(self.status, self.back_button, self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area, 1)

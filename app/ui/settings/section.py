@@ -3,7 +3,7 @@ form rows whose labels line up."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -15,19 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.settings import Settings
-from app.ui.widgets.common import label
+from app.ui.widgets.common import form_layout, label
 from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 
 def form() -> QFormLayout:
     """Rows of a label and a field; a long row wraps its field under its label."""
-    layout = QFormLayout()
-    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    layout.setHorizontalSpacing(16)
-    layout.setVerticalSpacing(10)
-    return layout
+    return form_layout(wrap_long_rows=True)
 
 
 class Section(QWidget):

@@ -8,7 +8,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.widgets.flow_layout import FlowLayout
 
 PAGE_MARGIN = 32
 
@@ -46,6 +56,47 @@ def label(text: str, role: str | None = None, parent: QWidget | None = None, *,
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def centred_label(text: str, role: str, description: str) -> QLabel:
+    """A centred line in the theme's ``role`` (an exercise's words), saying to a screen
+    reader what it is."""
+    line = QLabel(text)
+    line.setProperty("role", role)
+    line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    line.setAccessibleDescription(description)
+    return line
+
+
+def form_layout(*, wrap_long_rows: bool) -> QFormLayout:
+    """Captions on the left, fields growing to the right. With ``wrap_long_rows`` a row
+    too long for the width puts its field under its caption (Settings); without, the
+    field stays beside it and grows (the editor, whose fields are narrow)."""
+    form = QFormLayout()
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(10)
+    if wrap_long_rows:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    else:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return form
+
+
+def save_footer(status: QWidget, back: QWidget, save: QWidget) -> QLayout:
+    """The foot of a page that saves (the editor, Settings): a status line beside Back
+    and Save, on the right, where the eye is after pressing Save; it wraps when the
+    window is narrow."""
+    footer = FlowLayout()
+    footer.setContentsMargins(32, 8, 32, 20)
+    footer.addStretch(1)
+    footer.addWidget(status)
+    footer.addWidget(back)
+    footer.addWidget(save)
+    return footer
 
 
 def make_button(text: str, *, role: str | None = None, description: str = "",
