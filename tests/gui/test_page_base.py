@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.exercise.steps import StepsPage
-from app.ui.history.page import HistoryPage
-from app.ui.settings.page import SettingsPage
+from app.domain.loader import Library
+from app.domain.settings import Settings
+from app.storage.sessions import SqliteSessionStore
+from app.ui.shell.window import MainWindow
 from app.ui.widgets.page import Page
 from tests.gui.conftest import press, show_active
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
 
 
 class KeepsEsc(QLineEdit):
@@ -105,7 +108,33 @@ def test_a_held_esc_counts_once(qtbot: QtBot) -> None:
     assert page.stops == 1
 
 
-def test_the_pages_moved_so_far_stand_on_it() -> None:
-    for page in (HistoryPage, SettingsPage, StepsPage):
-        assert issubclass(page, Page), page.__name__
-    assert StepsPage.ESC_ANYWHERE and not HistoryPage.ESC_ANYWHERE
+def test_every_page_the_window_shows_stands_on_it(qtbot: QtBot, tmp_path: Path,
+                                                  library: Library,
+                                                  store: SqliteSessionStore) -> None:
+    """Every page the window puts on its stack, made as a person would reach it, is a
+    Page; the exercise pages take Esc from anywhere in the window."""
+    window = MainWindow(library, store, Settings(first_run_done=True), data_dir=tmp_path)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.show_welcome()
+    window.show_history()
+    window.show_settings()
+    window.show_plan()
+    assert window.own_exercises is not None and window.own_exercises.new_exercise()
+    for exercise_id in ("box", "five-senses"):
+        assert window.start_exercise(exercise_id)
+        window.before.scale.set_value(5)
+        window.before.go_button.click()
+        qtbot.waitUntil(lambda: window.exercise_page is not None)
+        page = window.exercise_page
+        assert isinstance(page, Page) and page.ESC_ANYWHERE, type(page).__name__
+        page.stop()
+        qtbot.waitUntil(lambda: window.current_page() is window.after)
+    window.after.scale.set_value(3)
+    window.after.go_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.summary)
+    pages = [window.stack.widget(i) for i in range(window.stack.count())]
+    names = {type(page).__name__ for page in pages}
+    assert {"LauncherPage", "BeforePage", "AfterPage", "SummaryPage", "WelcomePage",
+            "HistoryPage", "SettingsPage", "PlanPage", "EditorPage"} <= names, names
+    assert not [type(page).__name__ for page in pages if not isinstance(page, Page)]

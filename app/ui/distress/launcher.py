@@ -31,6 +31,7 @@ from app.ui.widgets.common import (
     minutes_text,
 )
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.page import Page
 
 TILE_COLUMNS = 2
 #: Keys for History and Settings, from the launcher (shown in their tooltips).
@@ -166,7 +167,7 @@ class BrokenTile(Tile):
         self.setToolTip("\n".join([path, *lines]))
 
 
-class LauncherPage(QWidget):
+class LauncherPage(Page):
     """The first screen: one key or click starts an exercise."""
 
     exerciseChosen = Signal(str)
@@ -507,11 +508,14 @@ class LauncherPage(QWidget):
         if self._default_id:
             self.exerciseChosen.emit(self._default_id)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.filter.text():
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc clears a search (the launcher is home: there is nowhere to leave to)."""
+        if self.filter.text():
             self.filter.clear()
             self.start_now.setFocus()
-            return
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if text and text.isprintable() and not text.isspace() and not self.filter.hasFocus():
             self.filter.setFocus()

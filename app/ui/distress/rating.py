@@ -40,6 +40,7 @@ from app.ui.widgets.common import (
     scroll_into_view,
 )
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.page import Page
 from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 #: Asked once a level is given: (rating, numb, offer of help shown) -> what to suggest.
@@ -170,7 +171,7 @@ class RatingScale(QWidget):
         return False
 
 
-class _RatingPage(QWidget):
+class _RatingPage(Page):
     """What the before and after pages share: the question, the scale, numb, skip."""
 
     def __init__(self, question: str, parent: QWidget | None = None) -> None:
@@ -553,10 +554,12 @@ class BeforePage(_RatingPage):
         minutes, cycles = self.chosen_length()
         self.confirmed.emit(self.scale.value(), self.numb.isChecked(), minutes, cycles)
 
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc goes back to the exercises, as Back does."""
+        self.cancelled.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
         focus = self.focusWidget()
         if isinstance(focus, QSpinBox) and (event.text().isdigit()
                                             or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
@@ -694,9 +697,11 @@ class AfterPage(_RatingPage):
                 return True
         return super().eventFilter(watched, event)
 
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc leaves now, keeping whatever was entered."""
+        self.on_go()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # leave now, keeping whatever was entered
-            self.on_go()
-            return
         if not self.key_for_rating(event):
             super().keyPressEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -20,9 +20,10 @@ from app.ui.widgets.common import (
     minutes_text,
 )
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.page import Page
 
 
-class SummaryPage(QWidget):
+class SummaryPage(Page):
     home = Signal()
     again = Signal()
     other = Signal()  # "Try a different exercise": home, on the exercises
@@ -192,13 +193,18 @@ class SummaryPage(QWidget):
         return self.tr("This session could not be saved yet. It is kept while Steady is open; "
                        "see the message above.")
 
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc goes home, as "Back to the start" does."""
+        self.home.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
-            if event.key() != Qt.Key.Key_Escape and self.enter_guard.fresh():
+            if self.enter_guard.fresh():
                 return  # the Enter that brought the person here
-            if event.key() != Qt.Key.Key_Escape and focused in (
-                    self.again_button, self.offer_button, self.other_button, self.plan_button):
+            if focused in (self.again_button, self.offer_button, self.other_button,
+                           self.plan_button):
                 focused.click()
             else:
                 self.home.emit()

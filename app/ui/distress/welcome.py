@@ -7,15 +7,16 @@ required.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.ui.widgets.common import label, lay_out_page, make_button
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.page import Page
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Page):
     """A short welcome. ``skipped`` or ``addContactsRequested``: either way it is done."""
 
     skipped = Signal()
@@ -80,11 +81,13 @@ class WelcomePage(QWidget):
         super().focusInEvent(event)
         self.skip_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc goes to the exercises, as the main button does."""
+        self.skipped.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.skipped.emit()
-            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
             (self.add_button if focused is self.add_button else self.skip_button).click()

@@ -57,6 +57,7 @@ from app.ui.widgets.common import (
     scroll_into_view,
     scroll_page,
 )
+from app.ui.widgets.page import Page
 
 Clock = Callable[[], float]
 
@@ -67,7 +68,7 @@ PREVIEW_MINUTES = 60
 PREVIEW_PAGE_WIDTH = 760
 
 
-class EditorPage(QWidget):
+class EditorPage(Page):
     """Make or change one exercise.
 
     Signals:
@@ -76,7 +77,6 @@ class EditorPage(QWidget):
     """
 
     saved = Signal(object)
-    closed = Signal()
 
     def __init__(self, library: Library, folder: Path, *, reduced_motion: bool = False,
                  clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
@@ -134,8 +134,6 @@ class EditorPage(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.setContext(context)
-        self.back_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.back_shortcut.setContext(context)
 
         #: Every field's problem line by the file's key; "general" is the save status.
         self.field_errors: dict[str, QLabel] = {
@@ -168,7 +166,6 @@ class EditorPage(QWidget):
         self.back_button.clicked.connect(self.on_back)
         self.save_button.clicked.connect(self.on_save)
         self.save_shortcut.activated.connect(self.on_save)
-        self.back_shortcut.activated.connect(self.on_back)
 
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -461,3 +458,8 @@ class EditorPage(QWidget):
     def on_back(self) -> None:
         self.preview_box.stop()
         self.closed.emit()
+
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc leaves, as Back does; what was typed stays here until it is saved."""
+        self.on_back()

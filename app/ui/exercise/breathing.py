@@ -55,6 +55,7 @@ from app.services.pacer_driver import PacerDriver
 from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
 from app.ui.widgets.common import centred_label, format_clock, is_held_press, show_if_room
+from app.ui.widgets.page import Page
 
 Clock = Callable[[], float]
 
@@ -240,13 +241,15 @@ class PacerWidget(QWidget):
         painter.end()
 
 
-class BreathingPage(QWidget):
+class BreathingPage(Page):
     """One paced-breathing session: pacer, words, Pause and Stop.
 
     Signals:
         finished(practised_seconds): the pacer reached its end.
         stopped(practised_seconds): the person stopped (Esc or Stop).
     """
+
+    ESC_ANYWHERE = True  # the help button included, not only the page
 
     finished = Signal(float)
     stopped = Signal(float)
@@ -320,12 +323,16 @@ class BreathingPage(QWidget):
         self.pause_shortcut.setAutoRepeat(False)  # a held Space must not flicker
         for button in (self.pause_button, self.stop_button):
             button.installEventFilter(self)
-        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        # Esc stops from anywhere in the window (the help button included), not only the page.
-        self.stop_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.stop_shortcut.setAutoRepeat(False)
+        # Esc stops from anywhere in the window (the help button included): the page
+        # base's window-wide shortcut (ESC_ANYWHERE), which a held key presses once.
+        self.stop_shortcut = self.esc_shortcut
 
         self.setTabOrder(self.pause_button, self.stop_button)
+
+    @Slot()
+    def on_escape(self) -> None:
+        """Esc stops the exercise at once, without asking."""
+        self.stop()
 
     def _connect_signals(self) -> None:
         self.driver.tick.connect(self.on_tick)
@@ -338,7 +345,6 @@ class BreathingPage(QWidget):
             self.lead_in.counted.connect(self.on_counted)
             self.lead_in.done.connect(self.begin)
         self.pause_shortcut.activated.connect(self.toggle_pause)
-        self.stop_shortcut.activated.connect(self.stop)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

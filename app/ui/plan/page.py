@@ -29,6 +29,7 @@ from app.ui.plan import words
 from app.ui.widgets.common import label, lay_out_page, make_button
 from app.ui.widgets.fit_combo_box import FitComboBox
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.page import Page
 from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 #: How many lines of text a section shows before it scrolls.
@@ -79,14 +80,13 @@ class ExerciseRow(QWidget):
         row.addWidget(self.remove)
 
 
-class PlanPage(QWidget):
+class PlanPage(Page):
     """The plan, section by section. ``edited(plan)`` after every change."""
 
     edited = Signal(object)  # CopingPlan
     exerciseChosen = Signal(str)
     contactsRequested = Signal()
     printRequested = Signal()
-    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,13 +329,8 @@ class PlanPage(QWidget):
         """Esc in a section leaves the page too (what was typed is kept)."""
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape):
-            self.closed.emit()
+            self.on_escape()
             return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.closed.emit()
-            return
-        super().keyPressEvent(event)
 
