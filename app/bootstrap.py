@@ -13,6 +13,7 @@ module without loading PySide6.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +23,13 @@ from app.domain.errors import StorageError
 from app.domain.loader import Library, load_library
 from app.domain.session import SessionStore
 from app.domain.settings import Settings
+from app.services import handover
 from app.storage.db import open_database, open_memory
 from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
+    from app.services.handover import FileId
     from app.ui.shell.window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -91,30 +94,51 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
     return window
 
 
-def run_gui(data_dir: Path, start_id: str | None = None) -> int:
-    """``steady`` and ``steady start ID``: hand over to a running Steady, or open the window."""
-    from app.services.single_instance import SingleInstance, request, server_name
+def run_gui(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
+            silent: FileId | None = None) -> int:
+    """``steady``, ``steady start ID`` and ``steady --tray``: hand over to a running
+    Steady, or open the window (with ``tray``, wait in the tray instead).
+
+    ``silent`` is the socket file the entry point's quick hand-over found not
+    answering (app/__main__.py): it is not asked again.
+    """
+    from app.services.single_instance import SingleInstance
     from app.ui.shell import application
     from app.ui.shell.translations import install as install_translations
     from app.ui.style import theme
 
     app = application.make_application()
-    instance = SingleInstance(server_name(data_dir), parent=app)
-    if instance.hand_over(request(start_id), listen_later=True):
+    _make_folder(data_dir)  # named by what it is, so it must be there first
+    instance = SingleInstance(handover.server_address(data_dir), parent=app)
+    if instance.hand_over(handover.request(start_id, tray=tray), listen_later=True,
+                          silent=silent):
         return 0  # the Steady already running took it (docs/decisions/0004)
     install_translations(app)
     settings, settings_notice = load_settings(data_dir)
     theme.apply(app, settings.theme, settings.text_scale)
-    window = build_window(data_dir, settings, start_id=start_id, light_start=True)
+    window = build_window(data_dir, settings, start_id=start_id, light_start=not tray)
     if settings_notice is not None:
         from app.ui.settings.page import notice_text
 
         window.show_notice("\n\n".join(filter(None, (window.notice.text(),
                                                       notice_text(settings_notice)))))
+    instance.set_handler(lambda message: application.answer_request(window, message))
+    if tray:
+        application.wait_in_tray(app, window, instance)
+        return app.exec()
     window.show()
     application.open_first_page(window, start_id)
-    instance.set_handler(lambda message: application.answer_request(window, message))
     window.after_first_frame(instance.listen_now, first=True)  # a second start waits till then
     window.after_first_frame(lambda: application.finish_desktop(app, window))
     window.after_first_frame(lambda: application.quit_on_signals(app, window))
     return app.exec()
+
+
+def _make_folder(data_dir: Path) -> None:
+    """Create the data folder if it is not there yet (private, as storage would)."""
+    if os.path.lexists(data_dir):
+        return
+    try:
+        paths.ensure_private_dir(data_dir)
+    except OSError as error:  # the log will say what is wrong; the name falls back to the path
+        log.info("could not create the data folder yet: %s", type(error).__name__)

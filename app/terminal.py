@@ -1,0 +1,43 @@
+"""Text for a terminal: what the command line prints, made safe to print.
+
+Used by :mod:`app.cli` and by the entry point's quick hand-over, which prints the
+same lines without loading the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: Characters never sent raw to a terminal: C0 and C1 controls (ESC and CSI start
+#: terminal codes; a newline would break a table), line and paragraph separators,
+#: and the bidi controls that reorder what follows them.
+_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE_CHAR = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw (it escapes the C0 controls).
+UNSAFE_IN_JSON = re.compile(f"[{_OTHER_UNSAFE}]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str) -> str:
+    """``text`` safe for a terminal: each control character as a visible escape (``\\x1b``).
+
+    For what people read (tables, messages); exports keep the text exactly.
+    """
+    return _UNSAFE_CHAR.sub(_escape, text)
+
+
+def own_copy_note(exercise_id: str, problems: Sequence[str]) -> str:
+    """What ``steady start ID`` says when one's own file for the id could not be read
+    and Steady's own exercise of that id starts instead ("" when nothing is wrong)."""
+    if not problems:
+        return ""
+    lines = [f"steady: {shown(problem)}\n" for problem in problems]
+    lines.append(f"steady: starting Steady's own '{shown(exercise_id)}' instead.\n")
+    return "".join(lines)
