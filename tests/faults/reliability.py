@@ -32,6 +32,7 @@ AREAS = (
     "Exercise folders",
     "Imports and exports",
     "Nothing sent",
+    "One Steady",
     "Privacy",
 )
 
