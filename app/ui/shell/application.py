@@ -125,20 +125,22 @@ def finish_desktop(app: QApplication, window: MainWindow) -> None:
     window.tray = SteadyTray.create(window)
 
 
-def wait_in_tray(app: QApplication, window: MainWindow, instance: SingleInstance) -> None:
+def wait_in_tray(app: QApplication, window: MainWindow, instance: SingleInstance, *,
+                 tray_available: bool | None = None) -> None:
     """``steady --tray`` (the start at login): no window, Steady waits in the tray.
 
     Where the desktop has no tray it says so, once, in the window, and shows the
     window minimised instead: Steady is then one click away in the task bar.
     Everything a light start leaves for after the first frame is done now, as
     no frame is coming; the first rating is made too, so a ``steady start ID``
-    handed over later shows it at once.
+    handed over later shows it at once. ``tray_available`` is for tests (None: ask
+    the desktop).
     """
     from app.ui.shell.tray import SteadyTray
 
     instance.listen_now()
     set_icon(app)
-    tray = SteadyTray.create(window)
+    tray = SteadyTray.create(window, available=tray_available)
     window.tray = tray
     quit_on_signals(app, window)
     if tray is not None:
