@@ -14,21 +14,26 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import paths
 from app.domain.errors import StorageError
 from app.domain.loader import Library, load_library
-from app.domain.session import SessionStore
+from app.domain.session import SessionStore, utc_now
 from app.domain.settings import Settings
 from app.services import handover
+from app.storage.datadir import RECOVERY_FOLDER
 from app.storage.db import open_database, open_memory
+from app.storage.recovery import RecoveryFile, merge_recovery
 from app.storage.sessions import SqliteSessionStore
 from app.storage.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
+    from app.domain.plan import PlanStore
     from app.services.handover import FileId
     from app.ui.shell.window import MainWindow
 
@@ -41,31 +46,52 @@ class OpenedLog:
 
     ``problem`` is storage's own plain message when the file could not be used at all
     (``in_memory``) or could be read but not updated; ``notice`` is what storage said
-    about a file it had to move aside or rebuild.
+    about a file it moved aside or rebuilt, or sessions brought back from a recovery
+    file. ``kept_safe``: sessions this run go to a recovery file on disk (when the log
+    is in memory) rather than nowhere.
     """
 
     store: SessionStore
     notice: str = ""
     problem: str = ""
     in_memory: bool = False
+    kept_safe: bool = True
+
+
+def recovery_file(data_dir: Path) -> RecoveryFile:
+    return RecoveryFile(Path(data_dir) / RECOVERY_FOLDER)
 
 
 def open_log(data_dir: Path) -> OpenedLog:
-    """The SQLite log in ``data_dir``, or (when it cannot be used) one in memory."""
+    """The SQLite log in ``data_dir``, or (when it cannot be used) one in memory whose
+    sessions go to a recovery file. A log that opens first takes in what earlier runs
+    kept in recovery files (before anything else touches it), then marks sessions a
+    crash left running."""
+    recovery = recovery_file(data_dir)
     try:
         result = open_database(data_dir)
     except StorageError as error:
         log.warning("log unavailable: %s", type(error).__name__)
-        return OpenedLog(SqliteSessionStore(open_memory()), problem=str(error), in_memory=True)
-    store = SqliteSessionStore(result.connection)
+        kept = recovery.start()
+        return OpenedLog(SqliteSessionStore(open_memory(), recovery=recovery),
+                         problem=str(error), in_memory=True, kept_safe=kept)
+    store = SqliteSessionStore(result.connection, recovery=recovery)
+    notices = [result.notice or ""]
+    try:
+        merged = merge_recovery(recovery.folder, store.restore)
+    except StorageError as error:  # a full disk or a lock: left for the next start
+        log.warning("could not merge recovery files: %s", type(error).__name__)
+    else:
+        notices.append(merged.notice())
+    notice = " ".join(filter(None, notices))
     try:
         interrupted = store.mark_interrupted()
     except StorageError as error:  # a full disk or a lock: the log can still be read
         log.warning("could not mark interrupted sessions: %s", type(error).__name__)
-        return OpenedLog(store, notice=result.notice or "", problem=str(error))
+        return OpenedLog(store, notice=notice, problem=str(error))
     if interrupted:
         log.info("%d session(s) marked interrupted", interrupted)
-    return OpenedLog(store, notice=result.notice or "")
+    return OpenedLog(store, notice=notice)
 
 
 def load_exercises(data_dir: Path) -> Library:
@@ -73,8 +99,16 @@ def load_exercises(data_dir: Path) -> Library:
     return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir))
 
 
+def open_plan(data_dir: Path) -> PlanStore:
+    """The coping plan's file in ``data_dir`` (opened the first time the plan is needed)."""
+    from app.storage.plan import FilePlanStore
+
+    return FilePlanStore(data_dir)
+
+
 def build_window(data_dir: Path, settings: Settings | None = None, *,
-                 start_id: str | None = None, light_start: bool = False) -> MainWindow:
+                 start_id: str | None = None, light_start: bool = False,
+                 wall_clock: Callable[[], datetime] = utc_now) -> MainWindow:
     """The window, on ``start_id``'s first rating when given (else home).
 
     With ``light_start`` only the first page is made before the first frame; the
@@ -86,21 +120,25 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
     settings = settings or Settings()
     opened = open_log(data_dir)
     window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir,
-                        start_id=start_id, light_start=light_start)
+                        start_id=start_id, light_start=light_start, wall_clock=wall_clock,
+                        plans=lambda: open_plan(data_dir))
     window.settings_writer = lambda new: save_settings(data_dir, new)
-    text = log_notice(opened.notice, opened.problem, in_memory=opened.in_memory)
+    text = log_notice(opened.notice, opened.problem, in_memory=opened.in_memory,
+                      kept_safe=opened.kept_safe)
     if text:
         window.show_notice(text)
     return window
 
 
 def run_gui(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
-            silent: FileId | None = None) -> int:
+            silent: FileId | None = None,
+            wall_clock: Callable[[], datetime] = utc_now) -> int:
     """``steady``, ``steady start ID`` and ``steady --tray``: hand over to a running
     Steady, or open the window (with ``tray``, wait in the tray instead).
 
     ``silent`` is the socket file the entry point's quick hand-over found not
-    answering (app/__main__.py): it is not asked again.
+    answering (app/__main__.py): it is not asked again. ``wall_clock`` stamps the
+    sessions (the fault suite gives one that jumps).
     """
     from app.services.single_instance import SingleInstance
     from app.ui.shell import application
@@ -116,7 +154,8 @@ def run_gui(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
     install_translations(app)
     settings, settings_notice = load_settings(data_dir)
     theme.apply(app, settings.theme, settings.text_scale)
-    window = build_window(data_dir, settings, start_id=start_id, light_start=not tray)
+    window = build_window(data_dir, settings, start_id=start_id, light_start=not tray,
+                          wall_clock=wall_clock)
     if settings_notice is not None:
         from app.ui.settings.page import notice_text
 

@@ -9,6 +9,7 @@ import json
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -22,20 +23,26 @@ from app.domain.loader import (
     exercise_files,
 )
 from app.domain.session import ExerciseStats
+from app.storage.datadir import DataFolderError, check_data_dir, export_notes
 from app.storage.db import (
     SIDE_SUFFIXES,
     OpenResult,
     database_path,
-    not_a_folder_message,
     open_read_only,
+    remove_new_log,
 )
 from app.storage.errors import NewerDatabaseError, StorageError
+from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 from app.terminal import UNSAFE_IN_JSON, own_copy_note, shown
 
 if TYPE_CHECKING:
     from app.services.handover import Asked
+
+if TYPE_CHECKING:
+    from app.domain.plan import CopingPlan
+    from app.domain.session import SessionRecord
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -66,7 +73,7 @@ class OutputError(Exception):
     """Standard output could not be written (a full disk, say); never a closed pipe."""
 
     def __init__(self, error: OSError) -> None:
-        super().__init__(error.strerror or str(error))
+        super().__init__(os_reason(error))
 
 
 class Output:
@@ -126,7 +133,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
                     "id": ex.id, "kind": ex.kind, "title": ex.title,
                     "length": _length_text(ex), "planned_seconds": ex.planned_seconds(),
                     "file": display_path(ex.path) if ex.path else None,
-                    "bundled": ex.bundled,
+                    "bundled": ex.bundled, "suits": list(ex.suits),
                 }
                 for ex in library.exercises.values()
             ],
@@ -247,10 +254,12 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
 
 def _steady_files(data: Path) -> list[Path]:
     """Steady's own files in ``data``; any of them may be a link to a file elsewhere."""
+    from app.storage.plan import plan_path
     from app.storage.settings import settings_path
 
     log = database_path(data)
-    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data)]
+    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data),
+            plan_path(data)]
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -295,7 +304,7 @@ def export_target(path: Path, data: Path) -> Path:
     except FileNotFoundError:
         return real
     except OSError as error:
-        raise Refused(f"could not write {path}: {error.strerror or error}") from error
+        raise Refused(f"could not write {path}: {os_reason(error)}") from error
     if stat.S_ISDIR(mode):
         raise Refused(f"{path} is a folder; give a file name, like "
                       f"{path / 'steady-export.csv'}. Nothing was written.")
@@ -305,33 +314,24 @@ def export_target(path: Path, data: Path) -> Path:
     return real
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (0600) through a temporary file beside it.
+def write_private(path: Path, text: str, notes: TemporaryNotes | None = None) -> None:
+    """Write ``text`` to ``path`` (0600) durably, whole or not at all.
 
-    ``path`` is replaced whole or not at all; no half file is left.
+    With ``notes``, the temporary file is noted in the data folder while it is
+    written, so a killed export's leftover can be found and removed.
     """
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    noted: list[Path | None] = []
+
+    def note(temporary: Path) -> None:
+        if notes is not None:
+            noted.append(notes.note(temporary))
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":  # the rename itself survives a crash once the folder is synced
-        try:
-            folder = os.open(path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(folder)
-        except OSError:
-            pass  # some file systems cannot sync a folder; the file itself is synced
-        finally:
-            os.close(folder)
+        write_durable(path, text, on_temporary=note)
+    finally:
+        if notes is not None:
+            for each in noted:
+                notes.forget(each)
 
 
 def _holds_something(path: Path) -> bool:
@@ -349,6 +349,25 @@ def _export_format(args: argparse.Namespace) -> Format:
     return "csv"
 
 
+def _plan_for_export(data: Path, fmt: Format) -> CopingPlan | None:
+    """The coping plan to export, read without changing anything; said on standard
+    error when it cannot be read or does not fit the format (CSV holds sessions only)."""
+    from app.storage.plan import FilePlanStore
+
+    try:
+        plan = FilePlanStore(data).peek()
+    except StorageError as error:
+        sys.stderr.write(f"steady: {shown(str(error))} It is not in this export.\n")
+        return None
+    if plan is None or plan.is_empty():
+        return None
+    if fmt != "json":
+        sys.stderr.write("steady: your coping plan is not in a CSV export; "
+                         "use --format json to take it too.\n")
+        return None
+    return plan
+
+
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
     """The whole log; never a new, empty one in place of a missing or damaged log."""
     from app.storage.exchange import export_records
@@ -363,52 +382,128 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             target = export_target(Path(args.output), data)
         except Refused as refused:
             return _fail(str(refused))
-    if not _has_log(data):
+    if target is not None:  # what an export killed half-way left behind
+        export_notes(data).clean()
+        remove_leftovers(target)
+    plan = _plan_for_export(data, fmt)
+    records: list[SessionRecord] = []
+    if not _has_log(data) and plan is None:
         return _fail(f"there is no log in {data}, so there is nothing to export.{untouched}")
     try:
-        store, result = _open_log(data)
-        with store:
-            if result is not None and result.notice:
-                if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
-                    return _fail(f"{result.notice} Nothing was exported.{untouched}")
-                sys.stderr.write(f"steady: {shown(result.notice)}\n")
-            records = list(reversed(store.sessions()))
+        if _has_log(data):
+            store, result = _open_log(data)
+            with store:
+                if result is not None and result.notice:
+                    if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
+                        return _fail(f"{result.notice} Nothing was exported.{untouched}")
+                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+                records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
     if target is None:
         out.exact_utf8()
-        export_records(records, out, fmt)
+        export_records(records, out, fmt, plan)
         return EXIT_OK
-    if not records and _holds_something(target):
+    if not records and plan is None and _holds_something(target):
         return _fail(f"your log in {data} has no sessions, so the export would be empty; "
                      f"{args.output} already holds something and was left as it was. To "
                      "replace it anyway, delete it first.")
     buffer = io.StringIO(newline="")
-    count = export_records(records, buffer, fmt)
+    count = export_records(records, buffer, fmt, plan)
     try:
-        write_private(target, buffer.getvalue())
+        write_private(target, buffer.getvalue(), export_notes(data))
     except OSError as error:
-        return _fail(f"could not write {args.output}: {error.strerror or error}")
-    sys.stderr.write(f"Exported {count} session(s) to {shown(args.output)}.\n")
+        return _fail(f"could not write {args.output}: {os_reason(error)}")
+    with_plan = " and your coping plan" if plan is not None else ""
+    sys.stderr.write(f"Exported {count} session(s){with_plan} to {shown(args.output)}.\n")
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace, out: Output) -> int:
-    from app.storage.exchange import ImportProblem, read_export
+class ProgressLine:
+    """``Importing FILE: 42%`` on standard error while a long job reads a file.
 
+    Only on a terminal (a script or a pipe gets no progress text), and redrawn at
+    most a few times a second. :meth:`end` finishes the line.
+    """
+
+    EVERY = 0.25  # seconds between redraws
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._label = ""
+        self._last = float("-inf")
+        self._drawn = False
+
+    @classmethod
+    def for_terminal(cls, stream: TextIO) -> ProgressLine | None:
+        try:
+            return cls(stream) if stream.isatty() else None
+        except (AttributeError, ValueError, OSError):
+            return None
+
+    def start(self, label: str) -> None:
+        self._label = label
+        self._last = float("-inf")
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._last < self.EVERY and done < total:
+            return
+        self._last = now
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        self._stream.write(f"\r{self._label}: {percent:3d}%")
+        self._stream.flush()
+        self._drawn = True
+
+    def end(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = False
+
+
+def cmd_import(args: argparse.Namespace, out: Output) -> int:
+    """Merge an export, read as it is imported; a refused file leaves the log as it was
+    (and where there was no log, none: the one made for the import is removed)."""
+    from app.storage.exchange import ImportProblem, import_file
+    from app.storage.plan import FilePlanStore
+
+    data: Path = args.data_dir
     path = Path(args.file)
+    progress = ProgressLine.for_terminal(sys.stderr)
+    made = [] if _has_log(data) else [p for p in (data, *data.parents) if not p.exists()]
+    fresh = not _has_log(data)
     try:
-        records = read_export(path)
-        store, result = _open_log(args.data_dir, create=True)
+        store, result = _open_log(data, create=True)
+    except StorageError as error:
+        return _fail(str(error))
+    empty = False
+    try:
         with store:
             if result is not None and result.notice:
                 sys.stderr.write(f"steady: {shown(result.notice)}\n")
-            added = store.merge(records)
+            if progress is not None:
+                progress.start(f"Importing {shown(path.name)}")
+            try:
+                imported = import_file(store, path, progress=progress,
+                                       plans=FilePlanStore(data))
+            finally:
+                if progress is not None:
+                    progress.end()
+                empty = fresh and store.count() == 0
     except (ImportProblem, StorageError) as error:
+        if empty:
+            remove_new_log(data, made)
         return _fail(str(error))
-    present = len(records) - added
+    present = imported.already_present
     note = f"; {present} were already in your log" if present else ""
-    out.write(f"Imported {added} session(s) from {shown(str(path))}{note}.\n")
+    out.write(f"Imported {imported.added} session(s) from {shown(str(path))}{note}.\n")
+    if imported.plan_added:
+        out.write(f"Added {imported.plan_added} entr{'y' if imported.plan_added == 1 else 'ies'}"
+                  " to your coping plan; nothing in it was removed or changed.\n")
+    elif imported.had_plan:
+        out.write("The coping plan in it was already all in yours.\n")
     return EXIT_OK
 
 
@@ -434,7 +529,9 @@ def stats_table(rows: list[ExerciseStats]) -> list[str]:
 
 
 def cmd_stats(args: argparse.Namespace, out: Output) -> int:
+    """ "What works for me"; a log that can be read but not written is read as it is."""
     data: Path = args.data_dir
+    no_log = not _has_log(data)
     try:
         store, result = _open_log(data)
         with store:
@@ -444,13 +541,13 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     except StorageError as error:
         return _fail(str(error))
     if args.json:
-        if result is None:
+        if no_log:
             sys.stderr.write(f"steady: there is no log in {shown(str(data))} yet.\n")
         payload = {"exercises": [dataclasses.asdict(r) for r in rows],
                    "best": best._asdict() if best else None}
         out.write(json_text(payload))
         return EXIT_OK
-    if result is None:
+    if no_log:
         out.write(NO_LOG_TEXT.format(folder=shown(str(data))))
         return EXIT_OK
     if not rows:
@@ -533,13 +630,18 @@ def main(argv: Sequence[str], *, asked: Asked | None = None) -> int:
         from app.selftest import run
 
         return run(sys.stdout)
+    if args.data_dir is not None and not args.data_dir.strip():
+        parser.error("--data-dir was given an empty name; give a folder, or leave "
+                     "--data-dir out to use the usual one")
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
+    if func is not cmd_validate:  # every other verb, and the window, reads or writes there
+        try:
+            check_data_dir(args.data_dir)
+        except DataFolderError as error:
+            return _fail(str(error))
     if func is None:
         return _open_window(args)
-    data: Path = args.data_dir
-    if data.exists() and not data.is_dir():  # every verb reads or writes in it
-        return _fail(not_a_folder_message(data))
     out = Output(sys.stdout)
     try:
         code = func(args, out)

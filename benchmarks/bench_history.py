@@ -13,6 +13,9 @@ interpreter so no cache from an earlier run helps:
 * the same page, then "All time" chosen: every session on the chart (no target);
 * ``python -m app stats``: the whole command, wall time;
 * one session write (``store.save``, durable) on the full log, median of five;
+* "what works for me" grouped by starting level, and the before rating's read of
+  one starting level per exercise (what its suggestion is chosen from), each
+  the median of five on an open log;
 
 and the size of the database. Prints the median of the runs with their spread
 and the target each is held to.
@@ -29,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from app.domain.session import SessionRecord  # noqa: E402
+from app.domain.session import SessionFilter, SessionRecord  # noqa: E402
 from app.storage.db import database_path  # noqa: E402
 from app.storage.sessions import open_store  # noqa: E402
 
@@ -167,7 +170,30 @@ def probe_save(data_dir: Path) -> dict[str, float]:
     return {"seconds": statistics.median(times)}
 
 
-PROBES = {"history": probe_history, "history_all": probe_history_all, "save": probe_save}
+def _median_of_five(run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def probe_by_level(data_dir: Path) -> dict[str, float]:
+    store, _ = open_store(data_dir)
+    with store:
+        return {"seconds": _median_of_five(lambda: store.stats("start_level"))}
+
+
+def probe_one_level(data_dir: Path) -> dict[str, float]:
+    store, _ = open_store(data_dir)
+    with store:
+        where = SessionFilter(start_level="7-8")
+        return {"seconds": _median_of_five(lambda: store.stats("exercise", where))}
+
+
+PROBES = {"history": probe_history, "history_all": probe_history_all, "save": probe_save,
+          "by_level": probe_by_level, "one_level": probe_one_level}
 
 
 def run_probe(name: str, data_dir: Path) -> float:
@@ -230,6 +256,10 @@ def main() -> int:
         rows.append(("`python -m app stats` (wall)", stats_times, 0.500))
         rows.append(("one session write (save)",
                      [run_probe("save", data_dir) for _ in range(args.runs)], 0.010))
+        rows.append(("what works, by starting level",
+                     [run_probe("by_level", data_dir) for _ in range(args.runs)], None))
+        rows.append(("one starting level (suggestion)",
+                     [run_probe("one_level", data_dir) for _ in range(args.runs)], 0.100))
 
         print(f"\n{args.sessions:,} sessions, median of {args.runs} runs "
               f"(fresh interpreter each), Python {sys.version.split()[0]}")

@@ -3,6 +3,7 @@
     python benchmarks/run_all.py                  # everything (about 20 minutes)
     python benchmarks/run_all.py --skip bundle    # keep the last recorded bundle figures
     python benchmarks/run_all.py --quick          # short runs, written to benchmarks/out/
+    python benchmarks/run_all.py --only import    # one section; the others keep their figures
 
 Each script also runs alone (see its own ``--help``) and ends its output with a
 ``BENCH_JSON`` line (benchmarks/common.py); for a script that prints only text
@@ -161,6 +162,13 @@ STEPS = [
          "100,000 generated sessions (bench_history.py): History to first paint, the "
          "all-time chart, `steady stats`, one durable session write, the database size.",
          quick_args=["--sessions", "20000", "--runs", "3"], adapter=history_figures),
+    Step("import", "A million sessions imported", "benchmarks/bench_import.py",
+         "1,000,000 generated sessions written as `steady export` writes them (CSV, then "
+         "JSON), then the real `steady import` of each in its own process: into a new data "
+         "folder, and the same file again (every session already there). Wall time and the "
+         "child's peak memory (its maximum resident set, from wait4), held to 500 MB.",
+         args=["--sessions", "1000000", "--formats", "csv,json"],
+         quick_args=["--sessions", "100000", "--formats", "csv"]),
     Step("bundle", "Bundle", "benchmarks/bench_bundle.py",
          "The PyInstaller bundle built from `build.spec` (bench_bundle.py): build time, "
          "size, the `.deb`, and start-up of the full self-test against the venv.",

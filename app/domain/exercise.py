@@ -16,9 +16,14 @@ FORMAT_VERSION = 1
 
 Kind = Literal["breathing", "grounding", "sensory", "body"]
 Action = Literal["inhale", "hold", "exhale"]
+#: States an exercise may say it suits (the optional ``suits`` key): "high" is a
+#: before rating of 7 or more, "numb" the numb or far away mark
+#: (:mod:`app.domain.levels`; docs/decisions/0021-suits-and-starting-levels.md).
+Suit = Literal["high", "numb"]
 
 KINDS: tuple[Kind, ...] = ("breathing", "grounding", "sensory", "body")
 ACTIONS: tuple[Action, ...] = ("inhale", "hold", "exhale")
+SUITS: tuple[Suit, ...] = ("high", "numb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class Exercise:
     cautions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    suits: tuple[Suit, ...] = ()
     ease_in_seconds: float = 0.0
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()

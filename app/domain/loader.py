@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +22,16 @@ from app.domain.exercise import (
     ACTIONS,
     FORMAT_VERSION,
     KINDS,
+    SUITS,
     Action,
     Exercise,
     Kind,
     Phase,
     Problem,
     Step,
+    Suit,
 )
+from app.domain.reasons import os_reason
 
 MAX_FILE_BYTES = 64 * 1024
 MAX_ITEMS = 40  # phases or steps
@@ -36,7 +40,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 TOP_KEYS = frozenset({
     "format", "id", "title", "kind", "summary", "minutes", "cycles", "cautions",
-    "sources", "tags", "ease_in_seconds", "phases", "steps",
+    "sources", "tags", "suits", "ease_in_seconds", "phases", "steps",
 })
 PHASE_KEYS = frozenset({"action", "seconds"})
 STEP_KEYS = frozenset({"text", "count", "seconds"})
@@ -63,6 +67,35 @@ MAX_TOTAL_MINUTES = 120
 MULTILINE = frozenset({"summary", "cautions", "sources", "text"})
 
 KeyPath = tuple[str | int, ...]
+
+
+#: Characters that show nothing by themselves: Unicode's default-ignorable code
+#: points (zero-width spaces and joiners, soft hyphens, fillers, variation
+#: selectors, tag characters...), spaces, and the blank braille pattern.
+_INVISIBLE = re.compile(
+    "[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+#: In a one-line field: characters that break the line, or reorder the text around
+#: them on screen (a title could then show as something else).
+_ONE_LINE_BREAKERS = {"\u2028": "a line separator", "\u2029": "a paragraph separator"}
+_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_nothing_visible(text: str) -> bool:
+    """True when ``text`` is empty once characters that show nothing are taken out."""
+    return not any(unicodedata.category(ch)[0] not in "CZ" for ch in _INVISIBLE.sub("", text))
+
+
+def one_line_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a one-line field (a title, a tag), beyond control characters."""
+    for ch in text:
+        if ch in _ONE_LINE_BREAKERS:
+            return f"holds {_ONE_LINE_BREAKERS[ch]} (U+{ord(ch):04X}); it should be one line"
+        if ch in _REORDERING:
+            return (f"holds U+{ord(ch):04X}, which reverses or reorders the text shown around "
+                    "it; write it without")
+    return None
 
 
 def _control_character(text: str, allowed: str) -> str | None:
@@ -165,7 +198,14 @@ def _type_name(value: object) -> str:
     return "a date or time"
 
 
+#: Beyond this, a whole number is not shown digit by digit (it may have hundreds).
+_SHOWN_DIGITS = 15
+
+
 def _number_text(value: float) -> str:
+    """``value`` as people read it; a whole number of hundreds of digits stays short."""
+    if isinstance(value, int) and abs(value) >= 10**_SHOWN_DIGITS:
+        return f"a number {len(str(abs(value)))} digits long"
     return f"{value:g}"
 
 
@@ -193,6 +233,10 @@ class _Checker:
         if not stripped:
             self.problem(key, "is empty")
             return None
+        if has_nothing_visible(stripped):
+            self.problem(key, "has nothing visible in it (only spaces or invisible "
+                              "characters)")
+            return None
         limit = TEXT_LIMITS[limit_name]
         if len(stripped) > limit:
             self.problem(key, f"is too long ({len(stripped)} characters; at most {limit})")
@@ -201,6 +245,9 @@ class _Checker:
         if bad is not None:
             where = "" if limit_name in MULTILINE else " (it should be one line)"
             self.problem(key, f"contains the control character {bad!r}{where}")
+            return None
+        if limit_name not in MULTILINE and (problem := one_line_problem(stripped)):
+            self.problem(key, problem)
             return None
         return stripped
 
@@ -216,6 +263,11 @@ class _Checker:
             return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(key, "should be a finite number")
+            return None
+        if isinstance(value, int) and abs(value) >= 10**_SHOWN_DIGITS:
+            size = "large" if value > 0 else "small"
+            self.problem(key, f"is far too {size} ({_number_text(value)}); it should be "
+                              f"between {_number_text(low)} and {_number_text(high)}")
             return None
         if not low <= value <= high:
             self.problem(key, f"is {_number_text(value)}; it should be between "
@@ -236,6 +288,25 @@ class _Checker:
             checked = self.text(item, (*key, i), name)
             if checked is not None:
                 out.append(checked)
+        return tuple(out)
+
+    def suits(self, value: object) -> tuple[Suit, ...]:
+        """The optional ``suits`` key: a list of "high" and "numb", each at most once."""
+        quoted = [f'"{state}"' for state in SUITS]
+        if not isinstance(value, list):
+            self.problem(("suits",), f"should be a list like [{', '.join(quoted)}], "
+                                     f"not {_type_name(value)}")
+            return ()
+        out: list[Suit] = []
+        for i, item in enumerate(value):
+            if item not in SUITS:
+                shown = f"'{item[:40]}'" if isinstance(item, str) else _type_name(item)
+                self.problem(("suits", i), f"is {shown}; it may be {' or '.join(quoted)}, "
+                                           "in quotes")
+            elif item in out:
+                self.problem(("suits", i), f'gives "{item}" twice')
+            else:
+                out.append(cast(Suit, item))
         return tuple(out)
 
     def unknown_keys(self, table: Mapping[str, object], allowed: Iterable[str],
@@ -329,11 +400,11 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
     elif isinstance(fmt, bool) or not isinstance(fmt, int):
         c.problem(("format",), f"should be the number {FORMAT_VERSION}, not {_type_name(fmt)}")
     elif fmt > FORMAT_VERSION:
-        c.problem(("format",), f"is {fmt}, from a newer Steady; this version reads "
-                               f"format {FORMAT_VERSION}")
+        c.problem(("format",), f"is {_number_text(fmt)}, from a newer Steady; this version "
+                               f"reads format {FORMAT_VERSION}")
         return None
     elif fmt != FORMAT_VERSION:
-        c.problem(("format",), f"is {fmt}; it should be {FORMAT_VERSION}")
+        c.problem(("format",), f"is {_number_text(fmt)}; it should be {FORMAT_VERSION}")
 
     ex_id: str | None = None
     raw_id = doc.get("id")
@@ -385,6 +456,7 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
 
     lists = {name: c.text_list(doc[name], (name,)) if name in doc else ()
              for name in ("cautions", "sources", "tags")}
+    suits = c.suits(doc["suits"]) if "suits" in doc else ()
 
     phases: tuple[Phase, ...] = ()
     steps: tuple[Step, ...] = ()
@@ -410,6 +482,7 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
         cycles=int(cycles) if cycles is not None else None,
         cautions=lists["cautions"], sources=lists["sources"], tags=lists["tags"],
         ease_in_seconds=ease_in, phases=phases, steps=steps, path=file_path, bundled=bundled,
+        suits=suits,
     )
     total = exercise.planned_seconds() / 60
     if total > MAX_TOTAL_MINUTES:
@@ -480,7 +553,8 @@ def load_file(path: Path, *, bundled: bool = False) -> tuple[Exercise | None, li
 
 
 def _os_reason(err: OSError) -> str:
-    return (err.strerror or type(err).__name__).lower()
+    """The system's reason, in lower case: it follows "cannot be read (" mid-sentence."""
+    return os_reason(err).lower()
 
 
 # --------------------------------------------------------------------------- folders
@@ -514,7 +588,8 @@ def check_files(paths: Sequence[Path], *, bundled: bool = False) -> FolderResult
 
 
 def exercise_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The ``*.toml`` entries of ``folder``, sorted; a missing folder has none."""
+    """The ``*.toml`` entries of ``folder`` (``.TOML``, ``.Toml``... too), sorted; a missing
+    folder has none. Names starting with a dot (temporary files) are left out."""
     try:
         names = sorted(os.listdir(os.fsencode(folder)))
     except FileNotFoundError:
@@ -522,7 +597,7 @@ def exercise_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     except OSError as err:
         return [], [Problem(display_path(folder), f"cannot be read ({_os_reason(err)})")]
     paths = [folder / os.fsdecode(name) for name in names
-             if name.endswith(b".toml") and not name.startswith(b".")]
+             if name.lower().endswith(b".toml") and not name.startswith(b".")]
     return paths, []
 
 

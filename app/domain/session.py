@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
+
+if TYPE_CHECKING:  # loaded before the first frame; the levels wait until a rating
+    from app.domain.levels import StartLevel
 
 Status = Literal["running", "completed", "stopped", "interrupted"]
 STATUSES: tuple[Status, ...] = ("running", "completed", "stopped", "interrupted")
@@ -18,6 +21,8 @@ RATING_MIN = 0
 RATING_MAX = 10
 #: A drop of this many points or more is called "noticeable" (docs/EXERCISES.md, "The rating").
 NOTICEABLE_DROP = 2
+#: Below this many rated sessions, a share or a "helped most" is too few to tell.
+FEW_TO_TELL = 3
 #: Rated sessions an exercise needs before Steady says it has helped (launcher, tray).
 HELPED_MIN_SESSIONS = 5
 #: The longest note the log keeps (the note field should stop there).
@@ -26,7 +31,7 @@ MAX_NOTE_CHARS = 10_000
 TimeOfDay = Literal["night", "morning", "afternoon", "evening"]
 #: Local-time buckets: night 0-5 h, morning 6-11 h, afternoon 12-17 h, evening 18-23 h.
 TIMES_OF_DAY: tuple[TimeOfDay, ...] = ("night", "morning", "afternoon", "evening")
-GroupBy = Literal["exercise", "time_of_day", "tag"]
+GroupBy = Literal["exercise", "time_of_day", "tag", "start_level"]
 
 
 def time_of_day(moment: datetime) -> TimeOfDay:
@@ -76,7 +81,13 @@ class SessionRecord:
 
 @dataclass(frozen=True, slots=True)
 class ExerciseStats:
-    """ "What works for me" for one exercise (or one group)."""
+    """ "What works for me" for one exercise (or one group).
+
+    ``numb_rated`` counts the sessions begun numb or far away that have an answer
+    afterwards (a number or the mark), ``numb_cleared`` those of them that ended
+    without the mark: for someone shut down, feeling more here is what helps,
+    not a lower number.
+    """
 
     key: str
     title: str
@@ -86,6 +97,8 @@ class ExerciseStats:
     mean_after: float | None
     mean_change: float | None
     noticeable_share: float | None
+    numb_rated: int = 0
+    numb_cleared: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +110,7 @@ class SessionFilter:
     exercise_id: str | None = None
     tag: str | None = None
     time_of_day: TimeOfDay | None = None
+    start_level: StartLevel | None = None  # app.domain.levels.start_level of the session
 
 
 class BestExercise(NamedTuple):
@@ -108,11 +122,40 @@ class BestExercise(NamedTuple):
     mean_change: float
 
 
+#: Where a save put a session: the log on disk (and checked to be there), a recovery
+#: file on disk (the log could not take it; it is added to the log later), or memory
+#: only (nothing on disk could take it; it lasts while Steady runs).
+SavedTo = Literal["log", "recovery", "memory"]
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save did: where the session now is, and anything to tell the person.
+
+    ``notice`` is set when saving had to do something the person should know
+    about (the data folder was gone and was made again, say); else it is "".
+    ``problem`` is set when the log could not take it this time (a lock, a full
+    disk) and it was kept elsewhere meanwhile: writing it to the log is worth
+    trying again.
+    """
+
+    where: SavedTo
+    notice: str = ""
+    problem: str = ""
+
+    @property
+    def on_disk(self) -> bool:
+        return self.where != "memory"
+
+
 class SessionStore(Protocol):
     """Where sessions go. Implemented with SQLite in ``app.storage``."""
 
-    def save(self, record: SessionRecord) -> None:
-        """Insert or update the record (by id), durably."""
+    def save(self, record: SessionRecord) -> Saved:
+        """Insert or update the record (by id), durably; says where it went.
+
+        Raises when it could not be kept anywhere but in the caller's hands.
+        """
 
     def get(self, session_id: str) -> SessionRecord | None: ...
 
@@ -143,7 +186,7 @@ class SessionStore(Protocol):
     def stats(
         self, group_by: GroupBy = "exercise", where: SessionFilter | None = None
     ) -> list[ExerciseStats]:
-        """ "What works for me", one row per exercise, time of day or tag."""
+        """ "What works for me", one row per exercise, time of day, tag or starting level."""
 
     def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise that helped most, once it has ``min_sessions`` rated sessions."""

@@ -11,17 +11,15 @@ Comments: when a file is edited, its leading comment block is kept as it was,
 and any comment found further down (whole-line or after a value) is carried
 into the header, so nothing a person wrote by hand is lost.
 
-:func:`write_atomic` writes through a temporary file, ``fsync`` and
-``os.replace``: a crash leaves the old file or the new one, never half of one.
-Stdlib only.
+Writing the text to disk is storage's (:func:`app.storage.files.write_durable`,
+through :func:`app.services.exercise_folder.write_exercise`): this module only
+makes the text, so the domain does no file writing. Stdlib only.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from itertools import count
@@ -201,8 +199,9 @@ def header_lines(original: str | None = None, *, note: str = "") -> list[str]:
 def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) -> str:
     """A readable format-1 file for ``exercise``; ``header`` lines are comments on top.
 
-    Empty optional values (no summary, no tags, no ease-in) are left out, as a
-    person writing by hand would. The text is written as given: checking it is
+    Empty optional values (no summary, no tags, no suits, no ease-in) are left
+    out, as a person writing by hand would (and a file without ``suits`` stays
+    readable by a Steady from before that key). The text is written as given: checking it is
     the loader's job.
     """
     out: list[str] = list(header if header is not None else DEFAULT_HEADER)
@@ -228,6 +227,8 @@ def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) ->
         out += _text_list("sources", exercise.sources, one_line=False)
     if exercise.tags:
         out += _text_list("tags", exercise.tags, one_line=True)
+    if exercise.suits:
+        out += _text_list("suits", exercise.suits, one_line=True)
     for phase in exercise.phases:
         out += ["", "[[phases]]", f"action = {toml_string(phase.action)}",
                 f"seconds = {toml_number(phase.seconds)}"]
@@ -290,61 +291,3 @@ def free_file_name(folder: Path, exercise_id: str) -> Path:
         if not os.path.lexists(path):
             return path
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def make_private_dir(path: Path) -> Path:
-    """Create ``path`` readable only by its owner (0700); missing parents are made 0700 too."""
-    missing = [p for p in (path, *path.parents) if not p.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-    if os.name == "posix":
-        for folder in {path, *missing}:
-            os.chmod(folder, 0o700)
-    return path
-
-
-def write_atomic(path: Path, data: str | bytes, *, private_folder: bool = True,
-                 mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` all at once: temp file, fsync, os.replace.
-
-    The file gets ``mode`` (0600); with ``private_folder`` its folder is created
-    0700 when needed. The temporary file starts with a dot, so a folder scan
-    never mistakes it for an exercise. On error the old file is untouched and
-    the temporary one removed; the OSError is raised.
-    """
-    folder = path.parent
-    if private_folder:
-        make_private_dir(folder)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; elsewhere there is nothing to do)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)

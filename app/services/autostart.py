@@ -17,12 +17,12 @@ the mark, so turning it off in Steady still removes it.
 
 The command is this Steady (the bundle's program, the ``steady`` command, or
 this Python with ``-m app``) with ``--tray``, and ``--data-dir`` when the data
-folder is not the usual one. Standard library only; nothing here imports Qt.
+folder is not the usual one. Written whole or not at all (storage's durable
+write); nothing here imports Qt.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import struct
@@ -32,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from app.storage.files import durable_file
 
 #: What marks a file as Steady's own: a key of the desktop file, a comment in the
 #: LaunchAgent, a phrase of the shortcut's description.
@@ -280,25 +282,16 @@ class Autostart:
         if self.state() == "other":
             raise AutostartError(f"{self.path} already exists and was not written by "
                                  "Steady, so it was left as it is.")
-        folder = self.path.parent
-        temp = folder / f".{self.path.name}.{os.getpid()}.tmp"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            with os.fdopen(fd, "wb") as out:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with durable_file(self.path, mode=0o644) as out:
                 out.write(self.content())
-                out.flush()
-                os.fsync(out.fileno())
-            if self.state() == "other":  # someone wrote theirs in the meantime
-                raise AutostartError(f"{self.path} appeared meanwhile and was not written "
-                                     "by Steady, so it was left as it is.")
-            os.replace(temp, self.path)
+                if self.state() == "other":  # someone wrote theirs in the meantime
+                    raise AutostartError(f"{self.path} appeared meanwhile and was not "
+                                         "written by Steady, so it was left as it is.")
         except OSError as error:
             raise AutostartError(f"could not write {self.path}: "
                                  f"{error.strerror or error}") from error
-        finally:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
 
     def turn_off(self) -> None:
         """Remove Steady's file; a file of that name that is not Steady's stays."""

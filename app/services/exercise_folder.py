@@ -23,7 +23,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise, Problem
 from app.domain.loader import exercise_files, load_file, parse_exercise
-from app.domain.writer import free_file_name, make_private_dir, replace_id, write_atomic
+from app.domain.reasons import os_reason
+from app.domain.writer import free_file_name, replace_id
+from app.storage.files import make_private_dir, write_durable
 
 #: Quiet time after the last file event before ``changed`` is emitted.
 DEBOUNCE_MS = 250
@@ -118,7 +120,7 @@ def read_incoming(source: Path) -> Incoming:
             data = source.read_bytes()
         except OSError as error:
             return Incoming(source, b"", None, [Problem(
-                str(source), f"cannot be read ({(error.strerror or '').lower()})")])
+                str(source), f"cannot be read ({os_reason(error).lower()})")])
     return Incoming(source, data, exercise, problems)
 
 
@@ -138,12 +140,26 @@ def with_new_id(data: bytes, path: Path, new_id: str) -> bytes | None:
     return out
 
 
+def make_folder(folder: Path) -> Path:
+    """The exercises folder, made (private, 0700) when it is not there yet."""
+    return make_private_dir(folder)
+
+
+def write_exercise(target: Path, text: str) -> None:
+    """Write one exercise file (0600) whole or not at all, its folder made when needed.
+
+    Raises OSError with the old file, if any, untouched.
+    """
+    make_private_dir(target.parent)
+    write_durable(target, text)
+
+
 def copy_in(data: bytes, folder: Path, exercise_id: str, *,
             replace: Path | None = None) -> Path:
     """Write an exercise file into ``folder``: over ``replace``, else as a new file."""
     make_private_dir(folder)
     target = replace if replace is not None else free_file_name(folder, exercise_id)
-    write_atomic(target, data)
+    write_durable(target, data)
     return target
 
 
@@ -151,7 +167,7 @@ def export_to(exercise: Exercise, target: Path) -> None:
     """Copy the exercise's file, comments and all, to ``target`` (the person chose it)."""
     if exercise.path is None:
         raise OSError(2, "this exercise has no file")
-    write_atomic(target, exercise.path.read_bytes(), private_folder=False)
+    write_durable(target, exercise.path.read_bytes())
 
 
 def move_aside(path: Path, data_dir: Path) -> Path:

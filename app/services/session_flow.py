@@ -10,19 +10,41 @@ here at once and written :data:`DRAFT_DELAY_MS` after the last change, and at
 the latest when the session is let go or the application quits, so a crash on
 that page loses at most the last moment of typing. While writes are failing,
 drafts are only held (each try may wait 2 s for a lock): the next step retries.
+Each earlier session still unwritten is tried on its own, so one that fails
+never holds up another.
+
+Time: how long the exercise ran is measured by the pages on the monotonic
+clock (a clock change cannot stretch or shrink it); ``started_at`` and
+``ended_at`` are stamped from the wall clock (``now``) as it reads, even when it
+was set back mid-session, and the log keeps them as they are.
+
+Where each save went (:attr:`SessionFlow.saved_to`) tells the summary what it
+may say: "Saved on this computer" only after a save the log checked.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.domain.exercise import Exercise
-from app.domain.session import MAX_NOTE_CHARS, SessionRecord, SessionStore, Status, utc_now
-from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag, clean_title
+from app.domain.session import (
+    MAX_NOTE_CHARS,
+    Saved,
+    SavedTo,
+    SessionRecord,
+    SessionStore,
+    Status,
+    utc_now,
+)
+from app.storage.files import write_durable
+from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag, clean_title, stamp
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +55,9 @@ DRAFT_DELAY_MS = 500
 class SessionFlow(QObject):
     """Holds the session under way and saves it at each step."""
 
-    saved = Signal(str)  # session id
+    saved = Signal(str)  # session id: the store took it (see saved_to for where)
     saveFailed = Signal(str)  # a message for the person (never their words)
+    notice = Signal(str)  # something saving did that the person should know
 
     def __init__(self, store: SessionStore, *, now: Callable[[], datetime] = utc_now,
                  parent: QObject | None = None) -> None:
@@ -44,6 +67,9 @@ class SessionFlow(QObject):
         self._record: SessionRecord | None = None
         self._exercise: Exercise | None = None
         self._unsaved = False
+        self._saved_to: SavedTo | None = None
+        #: Sessions the store could keep only in memory, by id (nothing on disk took them).
+        self._in_memory: dict[str, SessionRecord] = {}
         #: Earlier sessions whose last write failed, by id: written with the next one.
         self._unwritten: dict[str, SessionRecord] = {}
         self._draft_pending = False
@@ -65,8 +91,16 @@ class SessionFlow(QObject):
 
     @property
     def unsaved(self) -> bool:
-        """True while the latest step could not be written yet."""
-        return self._unsaved
+        """True while the latest step (or an earlier session) could not be written yet."""
+        return self._unsaved or bool(self._unwritten)
+
+    @property
+    def saved_to(self) -> SavedTo | None:
+        """Where the session under way was last kept (None: nowhere yet but here).
+
+        "recovery" while the log could not take it: a recovery file on disk holds
+        it, and the log is tried again at the next step."""
+        return self._saved_to
 
     def rate_before(self, exercise: Exercise, rating: int | None, *, numb: bool,
                     planned_seconds: float) -> SessionRecord:
@@ -79,9 +113,10 @@ class SessionFlow(QObject):
         if self._unsaved and self._record is not None:  # kept, not dropped, for the next write
             self._unwritten[self._record.id] = self._record
         self._exercise = exercise
+        self._saved_to = None
         self._record = SessionRecord(
             exercise_id=exercise.id, exercise_title=clean_title(exercise.title, exercise.id),
-            started_at=self._now(), before=rating, numb_before=numb,
+            started_at=stamp(self._now()), before=rating, numb_before=numb,
             planned_seconds=_seconds(planned_seconds),
         )
         self._save()
@@ -91,7 +126,7 @@ class SessionFlow(QObject):
         """The exercise finished on its own, or the person stopped it."""
         status: Status = "completed" if completed else "stopped"
         self._update(status=status, practised_seconds=_seconds(round(practised_seconds, 1)),
-                     ended_at=self._now())
+                     ended_at=stamp(self._now()))
 
     def rate_after(self, rating: int | None, *, numb: bool, note: str,
                    tags: tuple[str, ...]) -> SessionRecord | None:
@@ -127,7 +162,7 @@ class SessionFlow(QObject):
     def on_quit(self) -> None:
         """The application is quitting: one last try for anything not written yet."""
         self._draft_timer.stop()
-        if self._draft_pending or self._unsaved:
+        if self._draft_pending or self.unsaved:
             self._draft_pending = False
             self._save()
 
@@ -148,20 +183,78 @@ class SessionFlow(QObject):
         self._save()
 
     def _save(self) -> None:
-        if self._record is None:
+        record = self._record
+        if record is None:
             return
         try:
-            self._store.save(self._record)
-            for session_id in list(self._unwritten):
-                self._store.save(self._unwritten[session_id])
-                del self._unwritten[session_id]
+            saved = self._store.save(record)
         except Exception as err:
             self._unsaved = True
-            log.warning("could not save session %s: %s", self._record.id, type(err).__name__)
+            self._saved_to = None
+            self._in_memory[record.id] = record  # on no disk, for now
+            log.warning("could not save session %s: %s", record.id, type(err).__name__)
             self.saveFailed.emit(str(err))
+            return
+        self._saved_to = saved.where
+        self._note_where(record, saved)
+        if saved.problem:  # kept safe elsewhere; the log is tried again at the next step
+            self._unsaved = True
+            log.warning("could not save session %s in the log; kept in a recovery file",
+                        record.id)
+            self.saveFailed.emit(saved.problem)
         else:
             self._unsaved = False
-            self.saved.emit(self._record.id)
+            self.saved.emit(record.id)
+        if saved.notice:  # after `saved`, which clears a notice about a failed save
+            self.notice.emit(saved.notice)
+        if not saved.problem:
+            self._save_earlier()
+
+    def _save_earlier(self) -> None:
+        """Earlier sessions still unwritten, each tried on its own."""
+        for session_id, earlier in list(self._unwritten.items()):
+            try:
+                saved = self._store.save(earlier)
+            except Exception as err:  # kept for the next try; the others go on
+                log.warning("could not save earlier session %s: %s", session_id,
+                            type(err).__name__)
+                continue
+            self._note_where(earlier, saved)
+            if saved.problem:  # kept safe, and tried again with the next one
+                continue
+            del self._unwritten[session_id]
+            if saved.notice:
+                self.notice.emit(saved.notice)
+
+    def _note_where(self, record: SessionRecord, saved: Saved) -> None:
+        if saved.on_disk:
+            self._in_memory.pop(record.id, None)
+        else:
+            self._in_memory[record.id] = record
+
+    # ------------------------------------------------------------------ nowhere on disk
+
+    def held(self) -> list[SessionRecord]:
+        """Sessions that are on no disk, only in Steady's hands: not written at all, or
+        kept in memory because nothing could take them. Oldest first."""
+        return sorted(self._in_memory.values(), key=lambda r: r.started_at)
+
+    def save_elsewhere(self, path: Path) -> int:
+        """Write every session Steady still has to ``path`` as an export (JSON) that
+        ``steady import`` takes back later: what the log still gives (even a log whose
+        folder is gone is still open) and :meth:`held`. Returns how many. Raises
+        OSError when ``path`` cannot be written."""
+        from app.storage.exchange import export_records  # rarely needed: not at start-up
+
+        found: dict[str, SessionRecord] = {}
+        with contextlib.suppress(Exception):  # what the log gives; held ones come anyway
+            found.update((r.id, r) for r in self._store.sessions())
+        found.update((r.id, r) for r in self.held())
+        records = sorted(found.values(), key=lambda r: r.started_at)
+        buffer = io.StringIO()
+        export_records(records, buffer, "json")
+        write_durable(path, buffer.getvalue())
+        return len(records)
 
 
 def _seconds(value: float) -> float:

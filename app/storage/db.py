@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.paths import ensure_private_dir
+from app.storage.datadir import export_notes, not_a_folder_message, odd_kind
 from app.storage.errors import NewerDatabaseError, StorageError, describe, is_damage
+from app.storage.files import make_private_dir, os_reason, sync_folder
 from app.storage.schema import CURRENT_VERSION, migrate, newer_file_message, user_version
 
 DB_NAME = "steady.sqlite3"
@@ -71,6 +72,7 @@ def _rebuild(damaged: Path, path: Path) -> tuple[int, int]:
             finally:
                 conn.close()
         os.replace(temporary, path)
+        sync_folder(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -129,12 +131,6 @@ def not_yours_message(path: Path) -> str:
             "happen after running Steady with sudo). Nothing was changed. Give it back to "
             "your account, for example with: sudo chown -R \"$USER\" "
             f"'{path.parent}'")
-
-
-def not_a_folder_message(data_dir: Path) -> str:
-    """What to say when the data folder's name is taken by a file."""
-    return (f"Steady's data folder {data_dir} is a file, not a folder. Nothing was changed. "
-            "Move that file elsewhere, or choose another folder with --data-dir.")
 
 
 def _lenient_text(data: bytes) -> str:
@@ -220,7 +216,7 @@ def _backup(path: Path, version: int, stamp: str, busy_timeout: float) -> Path:
             f"Could not back up the log before bringing it up to date: {folder} is a file, "
             "where Steady keeps its backups folder. Nothing was changed. Move that file "
             "elsewhere and start Steady again.")
-    ensure_private_dir(folder)
+    make_private_dir(folder)
     target = _unique(folder / f"steady-v{version}-{stamp}.sqlite3")
     _create_private(target)
     source = _read_only(path, busy_timeout)
@@ -247,6 +243,7 @@ def _move_aside(path: Path, stamp: str) -> Path:
             moved = target.with_name(target.name + suffix)
             os.replace(side, moved)
             make_private(moved)
+    sync_folder(path.parent)
     return target
 
 
@@ -294,11 +291,8 @@ def open_database(
     if Path(data_dir).exists() and not Path(data_dir).is_dir():
         raise StorageError(not_a_folder_message(Path(data_dir)))
     try:
-        ensure_private_dir(Path(data_dir))
-        if path.exists() and not path.is_file():
-            raise StorageError(f"Could not open the log {path}: a folder or something else "
-                               "that is not a file has its name. Move it elsewhere and start "
-                               "Steady again.")
+        make_private_dir(Path(data_dir))
+        check_log_files(path)
         if path.exists() and _belongs_to_another(path):
             raise StorageError(not_yours_message(path))
         if path.exists():
@@ -334,13 +328,13 @@ def open_database(
         if _belongs_to_another(path):
             raise StorageError(not_yours_message(path)) from error
         raise StorageError(
-            f"Could not open the log {path}: {error.strerror or error}."
+            f"Could not open the log {path}: {os_reason(error)}."
         ) from error
     except sqlite3.Error as error:
         raise describe(error, f"open the log {path}") from error
     except OSError as error:
         raise StorageError(
-            f"Could not open the log {path}: {error.strerror or error}."
+            f"Could not open the log {path}: {os_reason(error)}."
         ) from error
     return OpenResult(conn, path, found, backup, moved, notice, rebuilt)
 
@@ -357,6 +351,19 @@ def _belongs_to_another(path: Path) -> bool:
     return False
 
 
+def check_log_files(path: Path) -> None:
+    """Raise :class:`StorageError` when the log's name (or a side file's) is taken by a
+    folder, a pipe, a socket or a device: SQLite would open it, and might wait for ever.
+    """
+    for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+        kind = odd_kind(file)
+        if kind is None:
+            continue
+        what = "it is" if file == path else f"{file.name}, a file SQLite keeps beside it, is"
+        raise StorageError(f"Could not open the log {path}: {what} {kind}, not a file. "
+                           "Nothing was changed. Move it elsewhere and start Steady again.")
+
+
 def open_read_only(data_dir: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
                    ) -> sqlite3.Connection:
     """The log in ``data_dir`` for reading only, changing nothing on disk: for reading
@@ -366,6 +373,7 @@ def open_read_only(data_dir: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
     :class:`StorageError` saying why.
     """
     path = database_path(data_dir)
+    check_log_files(path)
     base = path.resolve().as_uri()
     problem: sqlite3.Error | None = None
     # With no write-ahead log beside it (a clean close folds it in) the file alone is
@@ -420,8 +428,24 @@ def log_copies(data_dir: Path) -> list[Path]:
     return [p for p in found if p.exists() or p.is_symlink()]
 
 
+def remove_new_log(data_dir: Path, made: list[Path]) -> None:
+    """Remove a log just made for a job that was refused (it holds no session; close it
+    first), and the folders in ``made`` that were made for it, when they are empty."""
+    path = database_path(data_dir)
+    for file in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            file.unlink()
+    for folder in made:  # the data folder first, then the parents made with it
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
 def remove_log_copies(data_dir: Path) -> None:
-    """Delete the log, its side files, backups and moved-aside copies. Close it first."""
+    """Delete the log, its side files, backups and moved-aside copies, and what a killed
+    export left half-written wherever it was going. Close the log first."""
+    export_notes(data_dir).clean()
     for item in log_copies(data_dir):
         if item.is_dir() and not item.is_symlink():
             shutil.rmtree(item)

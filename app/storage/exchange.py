@@ -1,61 +1,79 @@
 """Export the log to CSV or JSON, and import such a file back (merging by session id).
 
-Both formats carry every field. JSON is ``{"format": "steady-log", "version": 1,
-"sessions": [...]}``. CSV has one header row naming :data:`COLUMNS`; tags are
-joined with ``;``; times are ISO 8601 UTC.
+The file format (columns, spreadsheet-safe cells, reading row by row) is
+:mod:`app.storage.export_file`'s; this module writes exports and merges them in.
+A JSON export also carries the coping plan; importing one merges its entries
+into the person's plan (:func:`app.domain.plan.merge_plans`: nothing of theirs
+is removed or reworded, and the same file twice adds nothing). The plan is
+checked with the sessions and saved inside the sessions' transaction, so a
+refused file or a plan that cannot be saved leaves both as they were.
 
-Spreadsheet formulas: a text cell (exercise id, title, note, tags) that starts
-with ``= + - @``, a tab, a carriage return or an apostrophe is written with one
-more apostrophe in front, so a spreadsheet shows it as text instead of running
-it. Import removes exactly that apostrophe again, so the round trip is exact.
-
-Import checks the whole file before touching the log; on any problem nothing is
-written and :class:`ImportProblem` names the file, the line (CSV) or the
-``sessions[i]`` entry (JSON), and what is wrong. Whether a file is JSON or CSV
-is read from its first character, never from its name, so an export imports
-back whatever it was called; a file that is neither says so without quoting it.
+Import checks every row as it reads it and adds it to the log in one
+transaction; on any problem the transaction is rolled back, so nothing is
+written, and :class:`ImportProblem` names the file, the line (CSV) or the
+``sessions[i]`` entry (JSON) and the field, never quoting a note, a tag or a
+title. The file is read in pieces, never held whole: a million sessions import
+in little memory, with a progress callback for a terminal. Whatever an export
+wrote imports back: times are not weighed against the computer's clock, so a
+session stamped "in the future" by a clock that ran ahead is restored too.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
-import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.domain.plan import FIELDS as PLAN_FIELDS
+from app.domain.plan import CopingPlan, PlanStore, merge_plans
 from app.domain.session import SessionRecord, utc_now
+from app.storage.export_file import (
+    COLUMNS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    FORMULA_STARTS,
+    NOT_AN_EXPORT,
+    TEXT_COLUMNS,
+    ExportSource,
+    Progress,
+    ReadProblem,
+    detect_format,
+    neutralise,
+    restore,
+    upgrade_header,
+)
+from app.storage.plan import plan_from_json, plan_problems, plan_to_json
 from app.storage.records import (
     TAG_SEPARATOR,
     Format,
     format_time,
+    is_log_uuid,
     parse_time,
+    quoted,
+    record_fields,
     record_problems,
 )
 from app.storage.sessions import SqliteSessionStore
 
-FORMAT_NAME = "steady-log"
-FORMAT_VERSION = 1
-COLUMNS: tuple[str, ...] = (
-    "id", "exercise_id", "exercise_title", "started_at", "ended_at", "status", "before",
-    "after", "numb_before", "numb_after", "planned_seconds", "practised_seconds", "note",
-    "tags",
-)
-TEXT_COLUMNS = frozenset({"exercise_id", "exercise_title", "note", "tags"})
-#: A cell starting with one of these is neutralised with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-MAX_IMPORT_BYTES = 256 * 1024 * 1024
+__all__ = [
+    "COLUMNS", "FORMAT_NAME", "FORMAT_VERSION", "FORMULA_STARTS", "NOT_AN_EXPORT",
+    "TEXT_COLUMNS", "ImportProblem", "ImportResult", "Progress",
+    "detect_format", "export_csv", "export_json", "export_records", "export_store",
+    "import_file", "neutralise", "read_export", "read_export_all", "record_to_json",
+    "restore",
+]
+
 #: How many problems an ImportProblem lists before "and N more".
 MAX_LISTED = 10
-#: For a file that is neither kind of export; it quotes nothing of the file.
-NOT_AN_EXPORT = (
-    "not a Steady export: a Steady export is either JSON starting with { or CSV starting "
-    "with the header row " + ",".join(COLUMNS[:3]) + ",..."
-)
+#: How many problems are kept at all (a million bad rows are counted, not kept).
+MAX_KEPT = 1000
+#: A file this large holds tens of thousands of sessions: indexes are made afresh after.
+MANY_BYTES = 8 * 1024 * 1024
+#: Report progress after this many rows.
+PROGRESS_EVERY = 2000
 
 
 class TextSink(Protocol):
@@ -65,17 +83,20 @@ class TextSink(Protocol):
 
 
 class ImportProblem(Exception):
-    """A file that cannot be imported; nothing was written. ``problems`` lists why."""
+    """A file that cannot be imported; nothing was written. ``problems`` lists why.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``more`` counts problems found beyond those kept in ``problems``.
+    """
+
+    def __init__(self, problems: list[str], more: int = 0) -> None:
         self.problems = problems
+        total = len(problems) + more
         listed = problems[:MAX_LISTED]
-        more = len(problems) - len(listed)
         text = "Nothing was imported. " + (
-            listed[0] if len(problems) == 1 else "Problems:\n  " + "\n  ".join(listed)
+            listed[0] if total == 1 else "Problems:\n  " + "\n  ".join(listed)
         )
-        if more:
-            text += f"\n  ... and {more} more"
+        if total > len(listed):
+            text += f"\n  ... and {total - len(listed):,} more"
         super().__init__(text)
 
 
@@ -83,40 +104,15 @@ class ImportProblem(Exception):
 class ImportResult:
     added: int
     already_present: int  # sessions whose id the log already had; left as they were
+    plan_added: int = 0  # entries of the export's coping plan that were new to the person's
+    had_plan: bool = False  # the export held a coping plan
 
 
 # ---------------------------------------------------------------------- export
 
 
-def neutralise(text: str) -> str:
-    """``text`` made safe for a spreadsheet cell (see the module notes)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def restore(cell: str) -> str:
-    """Undo :func:`neutralise`."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
-        return cell[1:]
-    return cell
-
-
-def record_to_json(record: SessionRecord) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "exercise_id": record.exercise_id,
-        "exercise_title": record.exercise_title,
-        "started_at": format_time(record.started_at),
-        "ended_at": format_time(record.ended_at) if record.ended_at else None,
-        "status": record.status,
-        "before": record.before,
-        "after": record.after,
-        "numb_before": record.numb_before,
-        "numb_after": record.numb_after,
-        "planned_seconds": float(record.planned_seconds),
-        "practised_seconds": float(record.practised_seconds),
-        "note": record.note,
-        "tags": list(record.tags),
-    }
+#: A session as a JSON object (the same fields as a CSV row).
+record_to_json = record_fields
 
 
 def _csv_cells(record: SessionRecord) -> list[str]:
@@ -151,12 +147,16 @@ def export_csv(records: Iterable[SessionRecord], out: TextSink) -> int:
     return count
 
 
-def export_json(records: Iterable[SessionRecord], out: TextSink) -> int:
+def export_json(records: Iterable[SessionRecord], out: TextSink,
+                plan: CopingPlan | None = None) -> int:
+    """The sessions, and ``plan`` when it holds anything (else ``"plan": null``);
+    returns the number of sessions."""
     sessions = [record_to_json(r) for r in records]
     payload = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": format_time(utc_now()),
+        "plan": plan_to_json(plan) if plan is not None and not plan.is_empty() else None,
         "sessions": sessions,
     }
     json.dump(payload, out, ensure_ascii=False, indent=2, allow_nan=False)
@@ -164,9 +164,11 @@ def export_json(records: Iterable[SessionRecord], out: TextSink) -> int:
     return len(sessions)
 
 
-def export_records(records: Iterable[SessionRecord], out: TextSink, fmt: Format = "csv") -> int:
+def export_records(records: Iterable[SessionRecord], out: TextSink, fmt: Format = "csv",
+                   plan: CopingPlan | None = None) -> int:
+    """The sessions as ``fmt``; the plan goes into JSON only (CSV holds sessions)."""
     if fmt == "json":
-        return export_json(records, out)
+        return export_json(records, out, plan)
     if fmt == "csv":
         return export_csv(records, out)
     raise ValueError(f"unknown export format {fmt!r}")
@@ -183,13 +185,13 @@ def export_store(store: SqliteSessionStore, out: TextSink, fmt: Format = "csv") 
 def _int_or_none(name: str, value: object, problems: list[str]) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if value is None or isinstance(value, int):
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    problems.append(f"{name} must be a whole number from 0 to 10 or empty, not {value!r}")
+    problems.append(f"{name} must be a whole number from 0 to 10 or empty")
     return None
 
 
-def _time(name: str, value: object, problems: list[str], *, optional: bool) -> datetime | None:
+def _time(name: str, value: object, problems: list[str], *, optional: bool) -> Any:
     if value is None and optional:
         return None
     if isinstance(value, str):
@@ -197,20 +199,21 @@ def _time(name: str, value: object, problems: list[str], *, optional: bool) -> d
             return parse_time(value)
         except (ValueError, OverflowError):
             pass
-    problems.append(f"{name} {value!r} is not a date and time like 2026-03-01T21:04:05Z")
+    problems.append(f"{name}{quoted(value)} is not a date and time like 2026-03-01T21:04:05Z")
     return None
 
 
-def _build(values: dict[str, Any], now: datetime) -> tuple[SessionRecord | None, list[str]]:
+def build_record(values: dict[str, Any]) -> tuple[SessionRecord | None, list[str]]:
     """A record from typed values (as JSON holds them), or the problems found."""
-    import uuid  # here, not at the top: the command line loads this module on every start
-
     problems: list[str] = []
     session_id = values["id"]
-    try:
-        session_id = str(uuid.UUID(session_id))
-    except (ValueError, TypeError, AttributeError):
-        problems.append(f"id {session_id!r} is not a uuid")
+    if not is_log_uuid(session_id):  # an id typed in capitals, say, is written as the log does
+        import uuid  # here, not at the top: the command line loads this module on every start
+
+        try:
+            session_id = str(uuid.UUID(session_id))
+        except (ValueError, TypeError, AttributeError):
+            problems.append(f"id{quoted(session_id)} is not a uuid")
     started = _time("started_at", values["started_at"], problems, optional=False)
     ended = _time("ended_at", values["ended_at"], problems, optional=True)
     before = _int_or_none("before", values["before"], problems)
@@ -229,190 +232,148 @@ def _build(values: dict[str, Any], now: datetime) -> tuple[SessionRecord | None,
         practised_seconds=values["practised_seconds"], note=values["note"],
         tags=tuple(tags),
     )
-    problems = record_problems(record, now=now)
+    problems = record_problems(record)
     return (None if problems else record), problems
 
 
-def _csv_values(cells: dict[str, str], problems: list[str]) -> dict[str, Any]:
-    values: dict[str, Any] = {k: restore(v) if k in TEXT_COLUMNS else v for k, v in cells.items()}
-    for name in ("before", "after"):
-        text = values[name].strip()
-        try:
-            values[name] = int(text) if text else None
-        except ValueError:
-            problems.append(f"{name} must be a whole number from 0 to 10 or empty, not {text!r}")
-            values[name] = None
-    for name in ("numb_before", "numb_after"):
-        text = values[name].strip().lower()
-        if text in ("true", "1", "yes"):
-            values[name] = True
-        elif text in ("false", "0", "no", ""):
-            values[name] = False
-        else:
-            problems.append(f"{name} must be true or false, not {values[name]!r}")
-    for name in ("planned_seconds", "practised_seconds"):
-        text = values[name].strip()
-        try:
-            values[name] = float(text) if text else 0.0
-        except ValueError:
-            problems.append(f"{name} must be a number of seconds, not {text!r}")
-            values[name] = 0.0
-    values["ended_at"] = values["ended_at"] or None
-    parts = (t.strip() for t in values["tags"].split(TAG_SEPARATOR))
-    values["tags"] = [t for t in parts if t]
-    return values
+class _Checker:
+    """Checks an export row by row: the records, and what is wrong, kept in bounds."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[str] = []
+        self.more = 0
+        self.rows = 0
+        #: uuid as a number -> where it was first given (see _place): a million ids fit
+        #: in about a hundred megabytes.
+        self._seen: dict[int, int] = {}
 
-def _column_problems(found: list[str], word: str = "columns") -> list[str]:
-    problems = []
-    missing = [c for c in COLUMNS if c not in found]
-    unknown = [c for c in found if c not in COLUMNS]
-    twice = sorted({c for c in found if found.count(c) > 1})
-    if missing:
-        problems.append(f"missing {word}: " + ", ".join(missing))
-    if unknown:
-        problems.append(f"unknown {word}: " + ", ".join(repr(c) for c in unknown))
-    if twice:
-        problems.append(f"{word} given twice: " + ", ".join(twice))
-    return problems
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
 
-
-def _read_csv(text: str) -> Iterable[tuple[str, dict[str, Any] | None, list[str]]]:
-    """(where, values, problems) per data row; the header's problems come first."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None:
-            yield "line 1", None, ["the file is empty"]
-            return
-        columns = [c.strip() for c in header]
-        if not set(columns) & set(COLUMNS):  # not one Steady column: some other file
-            yield "line 1", None, [NOT_AN_EXPORT]
-            return
-        problems = _column_problems(columns)
-        if problems:
-            yield "line 1", None, problems
-            return
-        line = reader.line_num
-        for row in reader:
-            where, line = f"line {line + 1}", reader.line_num
-            if not row or row == [""]:
-                continue
-            if len(row) != len(columns):
-                yield where, None, [f"{len(row)} cells, expected {len(columns)}"]
-                continue
-            problems = []
-            values = _csv_values(dict(zip(columns, row, strict=True)), problems)
-            yield where, values, problems
-    except csv.Error as error:
-        problem = f"not readable as CSV ({error})"
-        if "field limit" in str(error):
-            problem = "a cell is far longer than any field of a Steady log can be"
-        yield f"line {reader.line_num}", None, [problem]
-
-
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a log can hold")
-
-
-def _read_json(text: str) -> Iterable[tuple[str, dict[str, Any] | None, list[str]]]:
-    try:
-        payload = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        yield f"line {error.lineno}", None, [f"not valid JSON ({error.msg})"]
-        return
-    except (ValueError, RecursionError) as error:
-        yield "top", None, [f"not valid JSON ({error})"]
-        return
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
-        yield "top", None, [f"not a Steady export (no \"format\": \"{FORMAT_NAME}\")"]
-        return
-    version = payload.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        yield "top", None, [f"unknown export version {version!r}"]
-        return
-    if version > FORMAT_VERSION:
-        yield "top", None, [f"made by a newer Steady (export version {version}); update Steady"]
-        return
-    sessions = payload.get("sessions")
-    if not isinstance(sessions, list):
-        yield "top", None, ["\"sessions\" must be a list"]
-        return
-    for index, item in enumerate(sessions):
-        where = f"sessions[{index}]"
-        if not isinstance(item, dict):
-            yield where, None, ["a session must be an object"]
-            continue
-        problems = _column_problems(list(item), "keys")
-        yield where, (None if problems else item), problems
-
-
-def detect_format(text: str) -> Format:
-    """JSON when the first character that is not white space (after an optional BOM)
-    is ``{`` or ``[``; otherwise CSV.
-
-    The file's name is not consulted, so any Steady export imports whatever it is
-    called (``export --format json -o log.csv`` included).
-    """
-    return "json" if text.lstrip().lstrip("\ufeff").lstrip()[:1] in ("{", "[") else "csv"
-
-
-def _read_text(path: Path) -> str:
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device might never end
-            raise ImportProblem([f"{path}: not an ordinary file, so not a Steady export"])
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise ImportProblem([f"{path}: the file is larger than any Steady export could be"])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-        if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
-            raise ImportProblem([f"{path}: the file is larger than any Steady export could be"])
-    except OSError as error:
-        raise ImportProblem([f"{path}: could not be read ({error.strerror or error})"]) from error
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportProblem(
-            [f"{path}: not UTF-8 text (at byte {error.start}); export it again from Steady"]
-        ) from error
-
-
-def read_export(path: Path, *, now: datetime | None = None) -> list[SessionRecord]:
-    """Every session in the export at ``path``, all checked; raises ImportProblem."""
-    path = Path(path)
-    text = _read_text(path)
-    if not text.strip():
-        raise ImportProblem([f"{path}: the file is empty"])
-    rows = _read_json(text) if detect_format(text) == "json" else _read_csv(text)
-    moment = now or utc_now()
-    records: list[SessionRecord] = []
-    problems: list[str] = []
-    seen: dict[str, str] = {}
-    for where, values, row_problems in rows:
+    def check(self, where: str, values: dict[str, Any] | None,
+              problems: list[str]) -> SessionRecord | None:
+        """The row's record when it is good; else None, and its problems noted."""
+        self.rows += 1
         record = None
-        if values is not None and not row_problems:
-            record, row_problems = _build(values, moment)
+        if values is not None and not problems:
+            record, problems = build_record(values)
         if record is not None:
-            if record.id in seen:
-                row_problems = [f"id {record.id} was already given at {seen[record.id]}"]
-            seen.setdefault(record.id, where)
-        problems.extend(f"{path}: {where}: {p}" for p in row_problems)
-        if record is not None and not row_problems:
-            records.append(record)
+            key = int(record.id.replace("-", ""), 16)
+            place = _place(where)
+            first = self._seen.setdefault(key, place)
+            if first != place:
+                problems = [f"id {record.id} was already given at {_where(first)}"]
+                record = None
+        for problem in problems:
+            if len(self.problems) < MAX_KEPT:
+                self.problems.append(f"{self.path}: {where}: {problem}")
+            else:
+                self.more += 1
+        return record
+
+    def refusal(self) -> ImportProblem:
+        return ImportProblem(self.problems, self.more)
+
+
+def _place(where: str) -> int:
+    """``line 7`` as 7, ``sessions[3]`` as -4: a small number to remember a row by."""
+    if where.startswith("line "):
+        return int(where[5:])
+    return -1 - int(where[9:-1])
+
+
+def _where(place: int) -> str:
+    return f"line {place}" if place >= 0 else f"sessions[{-1 - place}]"
+
+
+def _records(source: ExportSource, checker: _Checker,
+             progress: Progress | None) -> Iterator[SessionRecord]:
+    """Every good record of ``source``, in order; problems go to ``checker``."""
+    try:
+        for where, values, problems in source.rows():
+            record = checker.check(where, values, problems)
+            if progress is not None and checker.rows % PROGRESS_EVERY == 0:
+                progress(source.bytes_read, source.size)
+            if record is not None:
+                yield record
+    except ReadProblem as problem:
+        checker.problems.insert(0, str(problem))
+    if progress is not None:
+        progress(source.bytes_read, source.size)
+
+
+def _plan_in(source: ExportSource, checker: _Checker) -> CopingPlan | None:
+    """The coping plan the export holds (None for none, or a CSV); problems to ``checker``."""
+    if not source.header or checker.failed:
+        return None
+    value = upgrade_header(source.header).get("plan")
+    if value is None:
+        return None
+    problems = plan_problems(value)
     if problems:
-        raise ImportProblem(problems)
-    return records
+        checker.problems.extend(f"{checker.path}: plan: {p}" for p in problems)
+        return None
+    plan, _ = plan_from_json(value)
+    return plan
 
 
-def import_file(
-    store: SqliteSessionStore, path: Path, *, now: datetime | None = None
-) -> ImportResult:
-    """Merge the export at ``path`` into ``store`` in one transaction.
+def _merge_plan(plans: PlanStore, plan: CopingPlan) -> int:
+    """Merge ``plan`` into the person's; returns how many entries were new."""
+    current = plans.load()
+    merged = merge_plans(current, plan)
+    if merged != current:
+        plans.save(merged)
+    return sum(len(getattr(merged, name)) - len(getattr(current, name)) for name in PLAN_FIELDS)
+
+
+def _open(path: Path) -> ExportSource:
+    try:
+        return ExportSource(Path(path))
+    except ReadProblem as problem:
+        raise ImportProblem([str(problem)]) from problem
+
+
+def read_export(path: Path) -> list[SessionRecord]:
+    """Every session in the export at ``path``, all checked; raises ImportProblem."""
+    return read_export_all(path)[0]
+
+
+def read_export_all(path: Path) -> tuple[list[SessionRecord], CopingPlan | None]:
+    """The sessions and the coping plan (None when it has none) in the export at ``path``,
+    all checked; raises ImportProblem."""
+    checker = _Checker(Path(path))
+    with _open(path) as source:
+        records = list(_records(source, checker, None))
+        plan = _plan_in(source, checker)
+    if checker.failed:
+        raise checker.refusal()
+    return records, plan
+
+
+def import_file(store: SqliteSessionStore, path: Path, *,
+                progress: Progress | None = None,
+                plans: PlanStore | None = None) -> ImportResult:
+    """Merge the export at ``path`` into ``store`` in one transaction, as it is read.
 
     Sessions already in the log (same id) are left as they are, so importing a
-    file twice adds nothing. On any problem nothing is written.
+    file twice adds nothing. The export's coping plan is merged into ``plans``
+    (left out when None). On any problem the transaction is rolled back:
+    nothing is written, and ImportProblem (or StorageError, when the plan
+    cannot be read or saved) says why.
     """
-    records = read_export(path, now=now)
-    added = store.merge(records)
-    return ImportResult(added=added, already_present=len(records) - added)
+    checker = _Checker(Path(path))
+    added = total = plan_added = 0
+    with _open(path) as source, store.merging(many=source.size > MANY_BYTES) as add:
+        for record in _records(source, checker, progress):
+            total += 1
+            if not checker.failed:
+                added += add(record, checked=True)
+        plan = _plan_in(source, checker)
+        if checker.failed:
+            raise checker.refusal()  # rolls the whole import back
+        if plan is not None and plans is not None:
+            plan_added = _merge_plan(plans, plan)  # an error here rolls the sessions back
+    return ImportResult(added=added, already_present=total - added, plan_added=plan_added,
+                        had_plan=plan is not None)

@@ -8,9 +8,9 @@ so anything in the log can be exported and imported again.
 
 from __future__ import annotations
 
-import unicodedata
-from datetime import UTC, datetime, timedelta
-from typing import Literal
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal
 
 from app.domain.session import (
     MAX_NOTE_CHARS,
@@ -31,8 +31,7 @@ TAG_SEPARATOR = ";"
 #: The formats sessions are exported to and imported from (app.storage.exchange).
 Format = Literal["csv", "json"]
 FORMATS: tuple[Format, ...] = ("csv", "json")
-#: Imports may carry times this far ahead of the computer's clock (time zones, drift).
-FUTURE_SLACK = timedelta(days=1)
+#: The earliest time the log holds; a clock reading earlier is stamped so (see stamp()).
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -40,7 +39,18 @@ def format_time(moment: datetime) -> str:
     """``moment`` (time-zone aware) as stored: UTC, microseconds, ``Z``."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("a session time must carry a time zone")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def stamp(moment: datetime) -> datetime:
+    """``moment`` as the log can hold it: a clock set before 1970 is stamped 1970-01-01.
+
+    Any later time is kept as the clock gave it, however far ahead: a clock that
+    ran ahead is recorded as it was, never refused.
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(moment, EARLIEST)
 
 
 def parse_time(text: str) -> datetime:
@@ -51,28 +61,53 @@ def parse_time(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
+def quoted(value: object) -> str:
+    """`` 'value'`` to show in a problem when it is short, plain text; else nothing.
+
+    Only ever used for fields that are not the person's own words (ids, times,
+    status); even then, anything long or unusual is left out.
+    """
+    if (isinstance(value, str) and len(value) <= 40 and value.isascii()
+            and value.isprintable()) or (isinstance(value, int | float)
+                                         and len(repr(value)) <= 40):
+        return f" {value!r}"
+    return ""
+
+
+#: Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Lone surrogates: the only characters UTF-8 cannot hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A uuid as the log keeps it: lower case, with its four hyphens.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _has_control(text: str, allowed: str = "") -> bool:
-    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+    if not allowed:
+        return _CONTROL.search(text) is not None
+    return any(ch not in allowed for ch in _CONTROL.findall(text))
 
 
 def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return _SURROGATE.search(text) is None
+
+
+def is_log_uuid(text: object) -> bool:
+    """True for a uuid written as the log keeps it (``str(uuid.UUID(...))``)."""
+    return isinstance(text, str) and _UUID.fullmatch(text) is not None
 
 
 def tag_problem(tag: object) -> str | None:
-    """Why ``tag`` cannot be kept, or None when it is fine."""
+    """Why ``tag`` cannot be kept, or None when it is fine. The tag's text is never quoted:
+    tags are private, and this may be shown or logged."""
     if not isinstance(tag, str):
-        return f"a tag must be text, not {tag!r}"
+        return "is not text"
     if not tag or tag != tag.strip():
-        return f"tag {tag!r} is empty or starts or ends with a space"
+        return "is empty or starts or ends with a space"
     if len(tag) > MAX_TAG_CHARS:
-        return f"tag {tag[:20]!r}... is longer than {MAX_TAG_CHARS} characters"
+        return f"is longer than {MAX_TAG_CHARS} characters"
     if TAG_SEPARATOR in tag or _has_control(tag) or not _encodable(tag):
-        return f"tag {tag!r} contains '{TAG_SEPARATOR}' or a control character"
+        return f"contains '{TAG_SEPARATOR}' or a control character"
     return None
 
 
@@ -93,13 +128,11 @@ def clean_tag(text: str) -> str:
     return " ".join(kept.split())[:MAX_TAG_CHARS].strip()
 
 
-def _time_problems(name: str, moment: object, now: datetime | None) -> list[str]:
+def _time_problems(name: str, moment: object) -> list[str]:
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         return [f"{name} must be a time with a time zone"]
     if moment < EARLIEST:
         return [f"{name} {moment.isoformat()} is before 1970"]
-    if now is not None and moment > now + FUTURE_SLACK:
-        return [f"{name} {moment.isoformat()} is in the future"]
     return []
 
 
@@ -121,7 +154,8 @@ def _rating_problem(name: str, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return f"{name} must be a whole number from {RATING_MIN} to {RATING_MAX} or empty"
     if not RATING_MIN <= value <= RATING_MAX:
-        return f"{name} is {value}, outside {RATING_MIN} to {RATING_MAX}"
+        shown = value if abs(value) < 10**15 else "far too large"
+        return f"{name} is {shown}, outside {RATING_MIN} to {RATING_MAX}"
     return None
 
 
@@ -133,34 +167,29 @@ def _seconds_problem(name: str, value: object) -> str | None:
     return None
 
 
-def record_problems(record: SessionRecord, now: datetime | None = None) -> list[str]:
+def record_problems(record: SessionRecord) -> list[str]:
     """Everything wrong with ``record``; empty when it may be stored.
 
-    With ``now``, times more than a day after it are refused too (imports).
+    Each problem starts with the field's name and never quotes a note, a tag or a
+    title. Times are not weighed against the computer's clock, nor against each
+    other: a clock may have run ahead, or been set back mid-session, and the
+    session is recorded as it happened (an export of it must import again).
     """
-    import uuid  # here, not at the top: kept off the start-up path
-
     problems: list[str] = []
-    try:
-        if str(uuid.UUID(record.id)) != record.id:
-            problems.append(f"id {record.id!r} is not a lower-case uuid")
-    except (ValueError, TypeError, AttributeError):
-        problems.append(f"id {record.id!r} is not a uuid")
+    if not is_log_uuid(record.id):
+        problems.append("id is not a lower-case uuid" if _uuid_in_other_case(record.id)
+                        else "id is not a uuid")
     problems += _text_problems("exercise_id", record.exercise_id, MAX_EXERCISE_ID_CHARS,
                                blank_ok=False)
     if isinstance(record.exercise_id, str) and _has_control(record.exercise_id):
         problems.append("exercise_id contains a control character")
     problems += _text_problems("exercise_title", record.exercise_title, MAX_TITLE_CHARS,
                                blank_ok=False)
-    started = _time_problems("started_at", record.started_at, now)
-    problems += started
+    problems += _time_problems("started_at", record.started_at)
     if record.ended_at is not None:
-        ended = _time_problems("ended_at", record.ended_at, now)
-        problems += ended
-        if not started and not ended and record.ended_at < record.started_at:
-            problems.append("ended_at is before started_at")
+        problems += _time_problems("ended_at", record.ended_at)
     if record.status not in STATUSES:
-        problems.append(f"status {record.status!r} is not one of {', '.join(STATUSES)}")
+        problems.append(f"status{quoted(record.status)} is not one of {', '.join(STATUSES)}")
     for name, rating in (("before", record.before), ("after", record.after)):
         problem = _rating_problem(name, rating)
         if problem:
@@ -178,15 +207,63 @@ def record_problems(record: SessionRecord, now: datetime | None = None) -> list[
     return problems
 
 
+def _uuid_in_other_case(text: object) -> bool:
+    import uuid  # here, not at the top: kept off the start-up path
+
+    try:
+        uuid.UUID(str(text))
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
 def _tags_problems(tags: object) -> list[str]:
     if not isinstance(tags, tuple | list):
         return ["tags must be a list of text"]
-    problems = [p for p in (tag_problem(t) for t in tags) if p]
+    problems = [f"tags: the {_ordinal(i + 1)} tag {problem}"
+                for i, problem in enumerate(tag_problem(t) for t in tags) if problem]
     if len(tags) > MAX_TAGS:
-        problems.append(f"{len(tags)} tags (at most {MAX_TAGS})")
+        problems.append(f"tags: {len(tags)} tags (at most {MAX_TAGS})")
     if not problems and len(set(tags)) != len(tags):
-        problems.append("a tag is given twice")
+        problems.append("tags: a tag is given twice")
     return problems
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th... 11th, 12th, 13th... 21st."""
+    suffix = "th"
+    if not 10 <= number % 100 <= 20:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def record_fields(record: SessionRecord) -> dict[str, Any]:
+    """Every field of ``record`` as plain JSON values (exports and recovery files)."""
+    return {
+        "id": record.id,
+        "exercise_id": record.exercise_id,
+        "exercise_title": record.exercise_title,
+        "started_at": format_time(record.started_at),
+        "ended_at": format_time(record.ended_at) if record.ended_at else None,
+        "status": record.status,
+        "before": record.before,
+        "after": record.after,
+        "numb_before": record.numb_before,
+        "numb_after": record.numb_after,
+        "planned_seconds": float(record.planned_seconds),
+        "practised_seconds": float(record.practised_seconds),
+        "note": record.note,
+        "tags": list(record.tags),
+    }
+
+
+def record_digest(record: SessionRecord) -> str:
+    """A fingerprint of every field of ``record``: equal for the same session, as stored."""
+    import hashlib
+    import json
+
+    text = json.dumps(record_fields(record), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_record(record: SessionRecord) -> None:

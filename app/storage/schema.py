@@ -70,6 +70,15 @@ _V2_AFTER_RENAME = (
 )
 
 
+#: Version 3: the per-exercise index also covers the numb marks, so "what works for me"
+#: grouped or filtered by starting level (and the numb measure) stays off the table rows.
+_V3 = (
+    "DROP INDEX sessions_by_exercise",
+    """CREATE INDEX sessions_by_exercise ON sessions
+        (exercise_id, started_at, before, after, exercise_title, numb_before, numb_after)""",
+)
+
+
 def _to_v1(conn: sqlite3.Connection) -> None:
     for statement in _V1:
         conn.execute(statement)
@@ -107,7 +116,12 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2)
+def _to_v3(conn: sqlite3.Connection) -> None:
+    for statement in _V3:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -8,9 +8,9 @@ could not be read); a file that is not JSON is kept aside as
 used, with a notice for the person. A phone number written without quotes is
 read as text.
 
-``save_settings(data_dir, settings)`` writes a temporary file, syncs it to
-disk and renames it over the old one, so a crash leaves either the old file or
-the new one, never half of each. Keys this version does not know (written by a
+``save_settings(data_dir, settings)`` writes through
+:func:`app.storage.files.write_durable`, so a crash leaves either the old file
+or the new one, never half of each. Keys this version does not know (written by a
 newer Steady) are carried over, so going back and forth between versions loses
 nothing. Stdlib only.
 """
@@ -35,8 +35,11 @@ from app.domain.settings import (
     SettingsNotice,
     Theme,
 )
-from app.paths import ensure_private_dir
+from app.storage.datadir import DataFolderError, check_own_file, read_own_file
+from app.storage.files import make_private_dir, os_reason, sync_folder, write_durable
 
+#: How messages name the file.
+WHAT = "your settings file"
 #: The settings file format; raise it (and read the old one) when a field changes meaning.
 SETTINGS_VERSION = 1
 DAMAGED_MARK = ".damaged-"
@@ -237,6 +240,7 @@ def _keep_aside(path: Path, clock: Clock) -> Path:
     os.replace(path, target)
     if os.name == "posix":
         os.chmod(target, 0o600)
+    sync_folder(target.parent)
     return target
 
 
@@ -244,22 +248,11 @@ def _copy_aside(path: Path, raw: bytes, clock: Clock) -> Path:
     """Write ``raw`` (the file as read) to a free ``<name>.damaged-<time>``, 0600."""
     base = path.with_name(path.name + DAMAGED_MARK + _timestamp(clock))
     target, n = base, 1
-    while True:
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            break
-        except FileExistsError:
-            n += 1
-            target = base.with_name(f"{base.name}-{n}")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(raw)
-        handle.flush()
-        os.fsync(handle.fileno())
+    while os.path.lexists(target):
+        n += 1
+        target = base.with_name(f"{base.name}-{n}")
+    write_durable(target, raw)
     return target
-
-
-def _os_reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
 
 
 def load_settings(data_dir: Path, *, clock: Clock = datetime.now
@@ -267,12 +260,13 @@ def load_settings(data_dir: Path, *, clock: Clock = datetime.now
     """The person's settings, and one thing to tell them (or ``None``). Never raises."""
     path = settings_path(data_dir)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_own_file(path, WHAT, MAX_BYTES)
     except FileNotFoundError:
         return Settings(), None
+    except DataFolderError as error:  # a pipe or a device: never opened for a blocking read
+        return Settings(), SettingsNotice("unreadable", reason=error.reason)
     except OSError as error:
-        return Settings(), SettingsNotice("unreadable", reason=_os_reason(error))
+        return Settings(), SettingsNotice("unreadable", reason=os_reason(error))
     data: object = None
     if len(raw) <= MAX_BYTES:
         try:
@@ -283,7 +277,7 @@ def load_settings(data_dir: Path, *, clock: Clock = datetime.now
         try:
             moved = _keep_aside(path, clock)
         except OSError as error:
-            return Settings(), SettingsNotice("unreadable", reason=_os_reason(error))
+            return Settings(), SettingsNotice("unreadable", reason=os_reason(error))
         return Settings(), SettingsNotice("damaged", moved_to=moved)
     settings, bad = from_json_dict(data)
     if bad:  # the next save drops what could not be read: keep the file as it was
@@ -297,26 +291,14 @@ def load_settings(data_dir: Path, *, clock: Clock = datetime.now
 def _carried_over(path: Path) -> dict[str, object]:
     """Keys of the current file this version does not know (a newer Steady's settings)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_own_file(path, WHAT, MAX_BYTES)
         data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, DataFolderError):
         return {}
     if not isinstance(data, dict):
         return {}
     return {key: value for key, value in data.items()
             if isinstance(key, str) and key not in KNOWN_KEYS}
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def save_settings(data_dir: Path, settings: Settings) -> Path:
@@ -327,28 +309,16 @@ def save_settings(data_dir: Path, settings: Settings) -> Path:
     """
     path = settings_path(data_dir)
     try:
-        ensure_private_dir(Path(data_dir))
+        check_own_file(path, WHAT)
+    except DataFolderError as error:
+        raise SettingsError(f"Could not save your settings ({error.reason}). They apply "
+                            "until Steady closes.", error.reason) from error
+    try:
+        make_private_dir(Path(data_dir))
         document = {**_carried_over(path), **to_json_dict(settings)}
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        temporary = path.with_name(f".{SETTINGS_NAME}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if os.name == "posix":
-                os.chmod(temporary, 0o600)
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
-        _fsync_dir(path.parent)
+        write_durable(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
-        reason = _os_reason(error)
+        reason = os_reason(error)
         raise SettingsError(
             f"Could not save your settings ({reason}). They apply until Steady closes.",
             reason) from error

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from shots import Clock, save
@@ -15,7 +16,7 @@ from shots import Clock, save
 from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Settings
-from app.storage.sessions import memory_store
+from app.storage.sessions import open_store
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
 
@@ -30,7 +31,8 @@ def main() -> int:
     theme.apply(app, args.theme, args.scale)  # type: ignore[arg-type]
     sfx = args.suffix
     clock = Clock()
-    with tempfile.TemporaryDirectory(), memory_store() as store:
+    with tempfile.TemporaryDirectory() as data:
+        store, _ = open_store(Path(data))  # a real log: the summary says it was saved
         library = load_library(paths.bundled_exercises_dir())
         window = MainWindow(library, store, Settings(), clock=clock)
         window.resize(900, 720)
@@ -60,6 +62,7 @@ def main() -> int:
         save(window, f"steps-window{sfx}")
         window.exercise_page.stop()  # type: ignore[union-attr]
         window.close()
+        store.close()
     return 0
 
 

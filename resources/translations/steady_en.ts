@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+480"/>
+        <location filename="../../app/ui/distress/rating.py" line="+536"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-313"/>
+        <location line="-355"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -248,7 +248,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+300"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+278"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -275,20 +275,20 @@
     <message>
         <location line="+2"/>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+86"/>
         <location line="+73"/>
         <location line="+1"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+138"/>
+        <location line="-158"/>
+        <location line="+160"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-159"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -341,8 +341,9 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-395"/>
         <source>Breathe in</source>
+        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
     </message>
     <message>
@@ -356,7 +357,7 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+405"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
@@ -369,12 +370,17 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+128"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
+        <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
+        <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 cannot be used</source>
         <translation>%1 cannot be used</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>and %1 more</source>
         <translation>and %1 more</translation>
     </message>
@@ -382,7 +388,7 @@
 <context>
     <name>ClashDialog</name>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+100"/>
+        <location filename="../../app/ui/editor/parts.py" line="+101"/>
         <source>Replace it</source>
         <translation>Replace it</translation>
     </message>
@@ -504,9 +510,9 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+141"/>
+        <location filename="../../app/ui/editor/page.py" line="+157"/>
         <source>Exercise editor</source>
-        <extracomment>The preview runs this long before it starts again.</extracomment>
+        <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
     </message>
     <message>
@@ -637,12 +643,12 @@
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+447"/>
+        <location line="+471"/>
         <source>Ease in</source>
         <translation>Ease in</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-477"/>
         <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
         <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
     </message>
@@ -762,9 +768,40 @@
         <translation>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Cautions, sources and tags</source>
-        <translation>Cautions, sources and tags</translation>
+        <location line="+3"/>
+        <source>When very stirred up (7 or more)</source>
+        <translation>When very stirred up (7 or more)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When numb or far away</source>
+        <translation>When numb or far away</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A first choice: %1</source>
+        <translation>A first choice: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: listed first when you have given such a level</source>
+        <translation>Optional: listed first when you have given such a level</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+398"/>
+        <source>A first choice</source>
+        <translation>A first choice</translation>
+    </message>
+    <message>
+        <location line="-396"/>
+        <source>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</source>
+        <translation>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cautions, sources, tags, first choice</source>
+        <translation>Cautions, sources, tags, first choice</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -783,17 +820,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+559"/>
+        <location line="+574"/>
         <source>Pause preview</source>
         <translation>Pause preview</translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-573"/>
         <source>Pause or play the preview of the breathing guide</source>
         <translation>Pause or play the preview of the breathing guide</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
@@ -823,12 +860,12 @@
         <translation>Check the exercise and save it in your exercises folder</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>%1 (copy)</source>
         <translation>%1 (copy)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Your own version of “%1”</source>
         <translation>Your own version of “%1”</translation>
     </message>
@@ -873,7 +910,7 @@
         <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>a new exercise</source>
         <translation>a new exercise</translation>
     </message>
@@ -989,7 +1026,7 @@
         <translation>The list</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Not saved yet: see the notes above.</source>
         <translation>Not saved yet: see the notes above.</translation>
     </message>
@@ -1005,17 +1042,17 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+201"/>
+        <location line="+211"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-195"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Add a phase to see the pattern.</source>
         <translation>Add a phase to see the pattern.</translation>
     </message>
@@ -1054,28 +1091,55 @@
     </message>
 </context>
 <context>
-    <name>ExerciseCues</name>
+    <name>ExerciseRow</name>
     <message>
-        <location filename="../../app/ui/exercise/cues.py" line="+35"/>
-        <source>Breathe in</source>
-        <translation>Breathe in</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breathe out</source>
-        <translation>Breathe out</translation>
+        <location filename="../../app/ui/plan/page.py" line="+60"/>
+        <source>Start</source>
+        <extracomment>How many lines of text a section shows before it scrolls.</extracomment>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Hold</source>
-        <translation>Hold</translation>
+        <source>Start %1 now</source>
+        <translation>Start %1 now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take %1 off the plan</source>
+        <translation>Take %1 off the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No longer among your exercises.</source>
+        <translation>No longer among your exercises.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden by your health settings.</source>
+        <translation>Hidden by your health settings.</translation>
     </message>
 </context>
 <context>
     <name>Exercises</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="-87"/>
+        <location filename="../../app/ui/distress/launcher.py" line="-109"/>
         <source>Breathing</source>
+        <extracomment>Keys for History and Settings, from the launcher (shown in their tooltips).</extracomment>
         <translation>Breathing</translation>
     </message>
     <message>
@@ -1094,7 +1158,7 @@
         <translation>Body</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>%n breath(s)</source>
         <translation>%n breath(s)</translation>
     </message>
@@ -1104,7 +1168,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+301"/>
+        <location filename="../../app/ui/editor/parts.py" line="+298"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -1122,7 +1186,7 @@
 <context>
     <name>HalfSecondSpinBox</name>
     <message>
-        <location line="-222"/>
+        <location line="-219"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1130,7 +1194,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/distress/help.py" line="+36"/>
+        <location filename="../../app/ui/distress/help.py" line="+37"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1151,7 +1215,22 @@
         <translation>If you might act on thoughts of harming yourself, or you are in danger, call your local emergency number now.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>My coping plan</source>
+        <translation>My coping plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you wrote for moments like this: your signs, what helps, who to reach</source>
+        <translation>What you wrote for moments like this: your signs, what helps, who to reach</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own steps for a hard moment, in your own words.</source>
+        <translation>Your own steps for a hard moment, in your own words.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
         <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
     </message>
@@ -1167,6 +1246,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Your plan</source>
+        <translation>Your plan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your people</source>
         <translation>Your people</translation>
     </message>
@@ -1177,12 +1261,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1197,7 +1281,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1210,9 +1294,9 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+145"/>
+        <location filename="../../app/ui/history/page.py" line="+162"/>
         <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks.</extracomment>
+        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
         <translation>Looking back</translation>
     </message>
     <message>
@@ -1293,8 +1377,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Compare exercises, times of day or tags</source>
-        <translation>Compare exercises, times of day or tags</translation>
+        <source>Compare exercises, times of day, tags or starting levels</source>
+        <translation>Compare exercises, times of day, tags or starting levels</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1312,24 +1396,29 @@
         <translation>By tag</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+169"/>
+        <location line="+0"/>
+        <source>By starting level</source>
+        <translation>By starting level</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+181"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-167"/>
         <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
         <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-157"/>
         <source>Note and tags of the chosen session</source>
         <translation>Note and tags of the chosen session</translation>
     </message>
@@ -1345,12 +1434,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+399"/>
+        <location line="+496"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-493"/>
         <source>Delete all history…</source>
         <translation>Delete all history…</translation>
     </message>
@@ -1409,12 +1498,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1424,7 +1513,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>All exercises</source>
         <translation>All exercises</translation>
     </message>
@@ -1452,7 +1541,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>newest %1 shown; scroll for more</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+118"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
@@ -1462,7 +1551,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Tags: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
@@ -1485,7 +1574,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Your coping plan will be removed too.</source>
+        <translation>Your coping plan will be removed too.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Files you exported yourself are not touched. This cannot be undone.</source>
         <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
     </message>
@@ -1508,7 +1602,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+78"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+79"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1532,9 +1626,33 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>KeepElsewhere</name>
+    <message>
+        <location filename="../../app/ui/shell/kept_sessions.py" line="+31"/>
+        <source>Save the sessions to a file</source>
+        <extracomment>Offered as the file&apos;s name, in the person&apos;s home folder. Asks where to save; None when the person cancels.</extracomment>
+        <translation>Save the sessions to a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady export (*.json)</source>
+        <translation>Steady export (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</source>
+        <translation>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</source>
+        <translation>%n session(s) saved in %1. To add them to your log later: steady import &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>LauncherActions</name>
     <message>
-        <location filename="../../app/ui/editor/own_exercises.py" line="+97"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="+99"/>
         <source>Your own exercises</source>
         <translation>Your own exercises</translation>
     </message>
@@ -1616,27 +1734,52 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Delete this file…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Edit a copy</source>
-        <translation>Edit a copy</translation>
+        <location line="+8"/>
+        <source>Edit a copy, in its place</source>
+        <translation>Edit a copy, in its place</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Your own copy takes the place of Steady&apos;s, with the same name. Deleting your copy brings Steady&apos;s back.</source>
+        <translation>Your own copy takes the place of Steady&apos;s, with the same name. Deleting your copy brings Steady&apos;s back.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change this exercise</source>
+        <translation>Change this exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate, as a new exercise</source>
+        <translation>Duplicate, as a new exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new exercise of your own, next to this one, which stays as it is</source>
+        <translation>A new exercise of your own, next to this one, which stays as it is</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move its file to the deleted-exercises folder</source>
+        <translation>Move its file to the deleted-exercises folder</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Duplicate</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Save this exercise as a file to share</source>
+        <translation>Save this exercise as a file to share</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
@@ -1644,7 +1787,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+163"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+189"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1652,12 +1795,27 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-69"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
     <message>
+        <location line="-137"/>
+        <source>FOR HOW YOU FEEL NOW</source>
+        <translation>FOR HOW YOU FEEL NOW</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You said you feel numb or far away. These bring you back to the room and your senses. Everything else is below.</source>
+        <translation>You said you feel numb or far away. These bring you back to the room and your senses. Everything else is below.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</source>
+        <translation>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Start your usual exercise</source>
         <translation>Start your usual exercise</translation>
     </message>
@@ -1688,21 +1846,31 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+1"/>
-        <source>Your past sessions and what helps you</source>
-        <translation>Your past sessions and what helps you</translation>
+        <source>Your past sessions and what helps you (%1)</source>
+        <translation>Your past sessions and what helps you (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Sound, motion, look, contacts (%1)</source>
+        <translation>Sound, motion, look, contacts (%1)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sound, motion, look, contacts</source>
-        <translation>Sound, motion, look, contacts</translation>
+        <location line="+4"/>
+        <source>My plan</source>
+        <translation>My plan</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Your coping plan for the hardest moments (%1)</source>
+        <translation>Your coping plan for the hardest moments (%1)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
@@ -1713,7 +1881,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+67"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1721,7 +1889,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+131"/>
+        <location filename="../../app/ui/widgets/common.py" line="+181"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
         <translation>%n second(s)</translation>
@@ -1735,9 +1903,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+90"/>
-        <location line="+432"/>
+        <location filename="../../app/ui/shell/window.py" line="+102"/>
+        <location line="+504"/>
         <source>Steady</source>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -1751,7 +1920,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your contacts and helplines (F1)</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="+12"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-69"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -1759,7 +1933,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>OwnExercises</name>
     <message>
-        <location filename="../../app/ui/editor/own_exercises.py" line="-145"/>
+        <location filename="../../app/ui/editor/own_exercises.py" line="-154"/>
         <source>Import an exercise</source>
         <translation>Import an exercise</translation>
     </message>
@@ -1779,12 +1953,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Exercise files (*.toml)</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+321"/>
         <source>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</source>
         <translation>Your changes to “%1” are not saved yet. Go back to them, or drop them and go on?</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Your changes to “%1” are not saved. Close Steady anyway?</source>
         <translation>Your changes to “%1” are not saved. Close Steady anyway?</translation>
     </message>
@@ -1907,9 +2081,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-380"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-395"/>
         <source>Breathing guide</source>
-        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest.</extracomment>
         <translation>Breathing guide</translation>
     </message>
     <message>
@@ -1926,7 +2099,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PhaseRow</name>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+89"/>
+        <location filename="../../app/ui/editor/parts.py" line="+88"/>
         <source>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this phase, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -1944,6 +2117,256 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>From 0.5 to 99 seconds, in steps of 0.5. </source>
         <translation>From 0.5 to 99 seconds, in steps of 0.5. </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDoor</name>
+    <message>
+        <location filename="../../app/ui/plan/door.py" line="+125"/>
+        <source>Saving...</source>
+        <translation>Saving...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanKeeper</name>
+    <message>
+        <location filename="../../app/services/plan_keeper.py" line="+54"/>
+        <source>Steady will not write over it. What you write here is kept while Steady stays open.</source>
+        <extracomment>How long after the last keystroke the plan is written (milliseconds).</extracomment>
+        <translation>Steady will not write over it. What you write here is kept while Steady stays open.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../app/ui/plan/page.py" line="+36"/>
+        <source>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</source>
+        <translation>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the plan, or save it as a PDF where your system offers it</source>
+        <translation>Print the plan, or save it as a PDF where your system offers it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to where you were; the plan is kept</source>
+        <translation>Back to where you were; the plan is kept</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose an exercise</source>
+        <translation>Choose an exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise to add</source>
+        <translation>An exercise to add</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose one of your exercises to put on the plan</source>
+        <translation>Choose one of your exercises to put on the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to the plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the chosen exercise on the plan, with a Start button</source>
+        <translation>Put the chosen exercise on the plan, with a Start button</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 (no longer in your contacts)</source>
+        <translation>%1 (no longer in your contacts)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add contacts</source>
+        <translation>Add contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add people and lines in Settings, under Your contacts</source>
+        <translation>Add people and lines in Settings, under Your contacts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have no contacts yet. People you add in Settings can be chosen here.</source>
+        <translation>You have no contacts yet. People you add in Settings can be chosen here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/plan/words.py" line="+29"/>
+        <source>My warning signs</source>
+        <translation>My warning signs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoughts, feelings or situations that tell me a hard time may be coming. One on each line.</source>
+        <translation>Thoughts, feelings or situations that tell me a hard time may be coming. One on each line.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+Not sleeping for two nights
+Pulling away from people</source>
+        <translation>For example:
+Not sleeping for two nights
+Pulling away from people</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Things I can do on my own</source>
+        <translation>Things I can do on my own</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercises from Steady, and anything else that helps me feel calmer or more here.</source>
+        <translation>Exercises from Steady, and anything else that helps me feel calmer or more here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+A hot shower
+A walk round the block</source>
+        <translation>For example:
+A hot shower
+A walk round the block</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>People and places that take my mind off things</source>
+        <translation>People and places that take my mind off things</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places and people that help me think about something else for a while.</source>
+        <translation>Places and people that help me think about something else for a while.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example:
+Texting a friend about something else
+The café on the corner</source>
+        <translation>For example:
+Texting a friend about something else
+The café on the corner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>People I can ask for help</source>
+        <translation>People I can ask for help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From my contacts, and anyone else I can tell how I am.</source>
+        <translation>From my contacts, and anyone else I can tell how I am.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+My sister
+A neighbour who knows</source>
+        <translation>For example:
+My sister
+A neighbour who knows</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Professionals and crisis lines</source>
+        <translation>Professionals and crisis lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My doctor, therapist or a crisis line, and how to reach them.</source>
+        <translation>My doctor, therapist or a crisis line, and how to reach them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+My doctor&apos;s surgery
+A local crisis line (findahelpline.com lists them)</source>
+        <translation>For example:
+My doctor&apos;s surgery
+A local crisis line (findahelpline.com lists them)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Making my space safer</source>
+        <translation>Making my space safer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What I can do to keep myself safe while things are hard.</source>
+        <translation>What I can do to keep myself safe while things are hard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+Asking someone I trust to keep hold of things I could hurt myself with</source>
+        <translation>For example:
+Asking someone I trust to keep hold of things I could hurt myself with</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What matters to me</source>
+        <translation>What matters to me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is worth getting through hard times for.</source>
+        <translation>What is worth getting through hard times for.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example:
+The people and animals I love
+Plans I have for the spring</source>
+        <translation>For example:
+The people and animals I love
+Plans I have for the spring</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>My coping plan</source>
+        <translation>My coping plan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a hard time comes, start at the top and go down the list as far as you need.</source>
+        <translation>When a hard time comes, start at the top and go down the list as far as you need.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPrint</name>
+    <message>
+        <location filename="../../app/ui/plan/printing.py" line="+65"/>
+        <source>If you are in danger, call your local emergency number now.</source>
+        <extracomment>Lines to write on, under a section left empty. Text size on paper (points): large enough to read in a hard moment.</extracomment>
+        <translation>If you are in danger, call your local emergency number now.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Print my coping plan</source>
+        <translation>Print my coping plan</translation>
     </message>
 </context>
 <context>
@@ -2017,9 +2440,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-359"/>
+        <location filename="../../app/ui/distress/rating.py" line="-372"/>
         <source>Rating %1</source>
-        <extracomment>Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
+        <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
     </message>
     <message>
@@ -2028,7 +2451,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Set how stirred up you feel to %1 out of 10</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Settled: no distress right now</source>
         <translation>Settled: no distress right now</translation>
     </message>
@@ -2038,31 +2461,37 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Clearly stirred up, but I can still think and choose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The most distressed or overwhelmed I can imagine</source>
         <translation>The most distressed or overwhelmed I can imagine</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+45"/>
+        <location line="+7"/>
+        <location line="+47"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/distress/scale_layout.py" line="+141"/>
+        <source>%1: %2</source>
+        <extracomment>Numbers in the first row when the scale wraps (0 to 5; 6 to 10 below).</extracomment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+334"/>
+        <location filename="../../app/ui/history/models.py" line="+416"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2160,7 +2589,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+720"/>
+        <location filename="../../app/ui/settings/page.py" line="+738"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2243,7 +2672,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-705"/>
+        <location line="-720"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2324,7 +2753,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+87"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2382,13 +2811,13 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
     <message>
         <location line="+4"/>
-        <location line="+314"/>
+        <location line="+315"/>
         <location line="+6"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-319"/>
         <location line="+4"/>
         <source>Text size</source>
         <translation>Text size</translation>
@@ -2485,12 +2914,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+199"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-216"/>
         <source>Who, for example Sam or Crisis line</source>
         <translation>Who, for example Sam or Crisis line</translation>
     </message>
@@ -2515,7 +2944,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Optional, for example evenings only</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-289"/>
         <source>Breathing problems (asthma, COPD)</source>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
@@ -2530,7 +2959,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+93"/>
         <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
         <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
     </message>
@@ -2570,7 +2999,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Show this contact earlier</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Sound is not available: %1</source>
         <translation>Sound is not available: %1</translation>
     </message>
@@ -2608,7 +3037,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+53"/>
+        <location filename="../../app/ui/shell/application.py" line="+54"/>
+        <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
+        <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sessions this time are kept only until Steady closes.</source>
         <translation>Sessions this time are kept only until Steady closes.</translation>
     </message>
@@ -2621,7 +3055,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-284"/>
+        <location filename="../../app/ui/history/models.py" line="-353"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -2662,7 +3096,105 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>From 6 in the evening to midnight</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+5"/>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From 0 to 3</source>
+        <translation>From 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 0 to 3</source>
+        <translation>Sessions that began at 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 4 to 6</source>
+        <translation>From 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 4 to 6</source>
+        <translation>Sessions that began at 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 7 or 8</source>
+        <translation>From 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 7 or 8</source>
+        <translation>Sessions that began at 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 9 or 10</source>
+        <translation>From 9 or 10</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that began at 9 or 10</source>
+        <translation>Sessions that began at 9 or 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numb or far away</source>
+        <translation>Numb or far away</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions that began feeling numb or far away, whatever the number</source>
+        <translation>Sessions that began feeling numb or far away, whatever the number</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 (eased %2 of %3)</source>
+        <translation>%1 (eased %2 of %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too few to tell</source>
+        <translation>too few to tell</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Of the exercises begun numb or far away, the one after which that feeling had eased most often</source>
+        <translation>Of the exercises begun numb or far away, the one after which that feeling had eased most often</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Of the exercises begun at this level</source>
+        <translation>Of the exercises begun at this level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of the exercises done with this tag</source>
+        <translation>Of the exercises done with this tag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, the largest average drop, over %n session(s) with both ratings</source>
+        <translation>
+            <numerusform>%1, the largest average drop, over %n session with both ratings</numerusform>
+            <numerusform>%1, the largest average drop, over %n sessions with both ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The exercise that helped most with this tag, or from this starting level</source>
+        <translation>The exercise that helped most with this tag, or from this starting level</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>No session here has both a before and an after rating yet.</source>
         <translation>No session here has both a before and an after rating yet.</translation>
     </message>
@@ -2690,7 +3222,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Tag</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Starting level</source>
+        <translation>Starting level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
@@ -2715,7 +3252,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Change</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Helped most</source>
+        <translation>Helped most</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>How many sessions, rated or not</source>
         <translation>How many sessions, rated or not</translation>
     </message>
@@ -2838,7 +3380,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Timer</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</source>
         <translation>Alt+Up and Alt+Down move this step, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
@@ -2931,12 +3473,28 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+289"/>
+        <source>Undo a tick</source>
+        <translation>Undo a tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the last tick. Backspace does the same.</source>
+        <translation>Take back the last tick. Backspace does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back the last tick (Backspace)</source>
+        <translation>Take back the last tick (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+324"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-323"/>
         <location line="+1"/>
         <source>Stop</source>
         <translation>Stop</translation>
@@ -2952,29 +3510,30 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+11"/>
+        <location line="+184"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-144"/>
         <source>That&apos;s the time. Move on when you&apos;re ready.</source>
         <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+92"/>
+        <location line="+112"/>
         <source>{time} left</source>
         <translation>{time} left</translation>
     </message>
@@ -3010,9 +3569,69 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>SuggestionLine</name>
+    <message>
+        <location filename="../../app/ui/distress/suggestion.py" line="+31"/>
+        <source>Try it instead (T)</source>
+        <extracomment>The key that switches to the suggestion (shown on its button).</extracomment>
+        <translation>Try it instead (T)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Try %1 instead (T)</source>
+        <translation>Try %1 instead (T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try %1 instead</source>
+        <translation>Try %1 instead</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch to %1, keeping the rating you gave. Enter still starts the exercise you chose.</source>
+        <translation>Switch to %1, keeping the rating you gave. Enter still starts the exercise you chose.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</source>
+        <translation>
+            <numerusform>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</numerusform>
+            <numerusform>When you started out numb or far away, that feeling had eased after %1 %2 times out of %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From 0 to 3</source>
+        <translation>From 0 to 3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 4 to 6</source>
+        <translation>From 4 to 6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 7 or 8</source>
+        <translation>From 7 or 8</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From 9 or 10</source>
+        <translation>From 9 or 10</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, %2 has lowered your rating by %3 points on average, over %n session(s).</source>
+        <translation>
+            <numerusform>%1, %2 has lowered your rating by %3 points on average, over %n session.</numerusform>
+            <numerusform>%1, %2 has lowered your rating by %3 points on average, over %n sessions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+21"/>
+        <location filename="../../app/ui/distress/summary.py" line="+24"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
@@ -3020,6 +3639,16 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+2"/>
         <source>Summary</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save to a file…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the sessions that could not be saved in a file you choose</source>
+        <translation>Keep the sessions that could not be saved in a file you choose</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3037,7 +3666,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>See your contacts and helplines</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open my plan</source>
+        <translation>Open my plan</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Your coping plan: what you wrote for times like this</source>
+        <translation>Your coping plan: what you wrote for times like this</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Back to the start (Enter)</source>
         <translation>Back to the start (Enter)</translation>
     </message>
@@ -3057,7 +3696,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Start the same exercise again</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+47"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3098,12 +3737,22 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>You stopped when you needed to. That is part of looking after yourself.</source>
+        <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>You stopped after %1. Stopping when you need to is part of looking after yourself.</source>
         <translation>You stopped after %1. Stopping when you need to is part of looking after yourself.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The exercise was %1.</source>
+        <translation>The exercise was %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 of %2.</source>
         <translation>%1 of %2.</translation>
     </message>
@@ -3113,12 +3762,27 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
+        <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Kept safe on this computer. It will be added to your log the next time Steady can open it.</source>
+        <translation>Kept safe on this computer. It will be added to your log the next time Steady can open it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept while Steady is open: nothing on this computer could take it. See the message above.</source>
+        <translation>Kept while Steady is open: nothing on this computer could take it. See the message above.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
     </message>
@@ -3126,7 +3790,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/distress/welcome.py" line="+25"/>
+        <location filename="../../app/ui/distress/welcome.py" line="+26"/>
         <location line="+1"/>
         <source>Welcome to Steady</source>
         <translation>Welcome to Steady</translation>
@@ -3185,7 +3849,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+41"/>
+        <location filename="../../app/ui/distress/rating.py" line="+42"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>

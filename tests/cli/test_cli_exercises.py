@@ -51,6 +51,8 @@ def test_list_shows_the_bundled_library(tmp_path: Path) -> None:
     assert len(exercises) == 14
     assert {e["kind"] for e in exercises} == {"breathing", "grounding", "sensory", "body"}
     assert payload["invalid"] == []
+    by_id = {e["id"]: e for e in exercises}
+    assert by_id["orienting"]["suits"] == ["numb"] and by_id["box"]["suits"] == []
     text = steady("list", data=tmp_path).stdout
     assert "box" in text and "Box breathing" in text
 
@@ -86,6 +88,18 @@ def test_validate_broken_file_gives_lines_and_exit_1(tmp_path: Path) -> None:
     assert any(line.startswith(f"{junk}:1: is not UTF-8") for line in lines)
 
 
+def test_validate_checks_suits(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD.replace("cycles = 3", 'cycles = 3\nsuits = ["high"]'))
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace("cycles = 3", 'cycles = 3\nsuits = ["high", "calm"]'))
+    assert steady("validate", str(good), data=tmp_path).returncode == 0
+    result = steady("validate", str(bad), data=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (f"{bad}:6: suits[2]: is 'calm'; it may be \"high\" or "
+                             "\"numb\", in quotes\n")
+
+
 def test_start_unknown_id_exits_2_with_known_ids(tmp_path: Path) -> None:
     result = steady("start", "nope", data=tmp_path)
     assert result.returncode == 2
@@ -105,13 +119,13 @@ def test_validate_a_folder_without_exercise_files_says_so(tmp_path: Path) -> Non
 
 
 ESC = "\x1b"
-BIDI = "\u202e"  # right-to-left override: reverses what follows on screen
+BIDI = "\u200f"  # a right-to-left mark: the loader lets it through, a terminal reorders
 
 
 def test_list_and_validate_show_control_characters_harmlessly(tmp_path: Path) -> None:
     own = tmp_path / "exercises"
     own.mkdir()
-    # One's own files: a title with a bidi override (the loader lets it through) in a
+    # One's own files: a title with a bidi mark (the loader lets it through) in a
     # file whose name carries a terminal code, and a broken file with one in its name.
     (own / f"mine{ESC}[2J.toml").write_text(
         GOOD.replace('"My breath"', f'"My {BIDI}htaerb"'), encoding="utf-8")
@@ -123,7 +137,7 @@ def test_list_and_validate_show_control_characters_harmlessly(tmp_path: Path) ->
             assert raw not in result.stdout, (args, raw)
     text = steady("list", data=tmp_path).stdout
     mine = next(line for line in text.splitlines() if line.startswith("mine "))
-    assert "My \\u202ehtaerb" in mine and "mine\\x1b[2J.toml" in mine
+    assert "My \\u200fhtaerb" in mine and "mine\\x1b[2J.toml" in mine
     assert "bad\\x1b]0;owned\\x07.toml" in text
     payload = json.loads(steady("list", "--json", data=tmp_path).stdout)
     exercise = next(e for e in payload["exercises"] if e["id"] == "mine")

@@ -21,6 +21,15 @@ of the app goes to stderr at DEBUG, so a test can check none holds a note.
         with what the window shows, and keep running until killed.
     python -m tests.faults.driver look DIR [--start ID]
         Start, print ``{"at": "opened", ...}`` with what the window shows, quit.
+    python -m tests.faults.driver jump DIR [--jump -60] [--note TEXT --tags "a, b"]
+        Through the composition root with a wall clock the driver holds: a
+        session during which the clock is moved by ``--jump`` minutes, then
+        another; each prints how it went (``first``, ``second``); quit.
+    python -m tests.faults.driver pause DIR --go FILE [--note TEXT] [--keep-to FILE]
+        A session that stops after the first rating, prints ``waiting`` and
+        waits until FILE exists, then ends it by keys and prints ``done``; with
+        ``--keep-to``, presses "Save to a file…" (when offered) choosing that
+        file, and prints ``kept``; quit.
 
 A start that a Steady already running takes over prints nothing and exits 0,
 as ``steady`` does.
@@ -38,6 +47,8 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,6 +57,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.__main__ import main as steady_main
+from app.bootstrap import run_gui
 from app.ui.history.models import SessionsModel
 from app.ui.shell.application import make_application
 from app.ui.shell.window import MainWindow
@@ -197,11 +209,72 @@ def look(window: MainWindow, args: argparse.Namespace) -> None:
     QApplication.quit()
 
 
+class JumpingClock:
+    """The wall clock as the computer reads it, plus an offset the scenario changes: a
+    person (or a time server) setting the clock while Steady runs."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+WALL_CLOCK = JumpingClock()
+
+
+def one_session(window: MainWindow, before: int, after: int, note: str, tags: str,
+                *, between: Callable[[], None] | None = None) -> dict[str, object]:
+    """Rate, start, (``between``), stop, rate again with a note and tags, Done."""
+    if not window.start_exercise("box"):
+        raise RuntimeError("no box exercise")
+    rate(window.before, before)
+    if between is not None:
+        between()
+    stop_exercise(window)
+    type_text(window.after, str(after))
+    type_text(window.after.note, note)
+    type_text(window.after.tags, tags)
+    press(window.after.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_for(lambda: window.current_page() is window.summary, "the summary")
+    return {"unsaved": window.flow.unsaved, "saved_note": window.summary.saved_note.text(),
+            "keep_offered": window.summary.keep_button.isVisibleTo(window),
+            **log_state(window)}
+
+
+def clock_jump(window: MainWindow, args: argparse.Namespace) -> None:
+    """A session during which the clock is set back (``--jump`` minutes), then another."""
+    def set_clock() -> None:
+        WALL_CLOCK.offset = timedelta(minutes=args.jump)
+
+    say({"at": "first", **one_session(window, 7, 3, args.note, args.tags, between=set_clock)})
+    say({"at": "second", **one_session(window, 6, 4, "the next one", "")})
+    QApplication.quit()
+
+
+def pause(window: MainWindow, args: argparse.Namespace) -> None:
+    """A session that waits, after the first rating, until the file ``--go`` exists (the
+    test does something to the data folder meanwhile), then ends it."""
+    go = Path(args.go)
+
+    def wait_for_go() -> None:
+        say({"at": "waiting", **log_state(window)})
+        wait_for(go.exists, "the test's go-ahead", timeout=60.0)
+
+    say({"at": "done", **one_session(window, 7, 3, args.note, args.tags, between=wait_for_go)})
+    if args.keep_to and window.summary.keep_button.isVisibleTo(window):  # "Save to a file…"
+        window.steps.choose_file = lambda _parent, _suggested: Path(args.keep_to)
+        press(window.summary.keep_button, Qt.Key.Key_Space)
+        say({"at": "kept", "notice": notice(window)})
+    QApplication.quit()
+
+
 SCENARIOS: dict[str, Callable[[MainWindow, argparse.Namespace], None]] = {
-    "session": session, "history": history, "open": open_and_use, "wait": wait, "look": look,
+    "session": session, "history": history, "open": open_and_use, "jump": clock_jump,
+    "pause": pause, "wait": wait, "look": look,
 }
 #: Scenarios that press keys: they need the window active first.
-BY_KEYS = frozenset({"session", "history", "open"})
+BY_KEYS = frozenset({"session", "history", "open", "jump", "pause"})
 
 
 def main(argv: list[str]) -> int:
@@ -218,6 +291,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--close", action="store_true")
     parser.add_argument("--start", metavar="ID", help="wait, look: steady start ID")
     parser.add_argument("--tray", action="store_true", help="wait: steady --tray")
+    parser.add_argument("--jump", type=float, default=-60.0, help="minutes (jump)")
+    parser.add_argument("--go", default="", help="a file to wait for (pause)")
+    parser.add_argument("--keep-to", default="", help="where 'Save to a file…' saves (pause)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -241,10 +317,14 @@ def main(argv: list[str]) -> int:
 
     kick.timeout.connect(act)
     kick.start(0)  # runs once the window is up and the event loop turns
-    verb = ["start", args.exercise] if args.scenario == "session" else []
-    if args.start:
-        verb = ["start", args.start]
-    code = steady_main(["--data-dir", args.data_dir, *(["--tray"] if args.tray else []), *verb])
+    if args.scenario == "jump":  # the composition root itself, handed the clock that jumps
+        code = run_gui(Path(args.data_dir), wall_clock=WALL_CLOCK)
+    else:
+        verb = ["start", args.exercise] if args.scenario == "session" else []
+        if args.start:
+            verb = ["start", args.start]
+        code = steady_main(["--data-dir", args.data_dir, *(["--tray"] if args.tray else []),
+                            *verb])
     return 3 if failed else code
 
 

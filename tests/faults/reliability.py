@@ -27,8 +27,10 @@ WRITE_ENV = "STEADY_WRITE_RELIABILITY"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "RELIABILITY.md"
 
 AREAS = (
+    "Clock changes",
     "Crash",
     "Damaged storage",
+    "Data folder",
     "Exercise folders",
     "Imports and exports",
     "Nothing sent",
@@ -110,15 +112,23 @@ FOOTER = """\
 
 ## What "nothing lost" does not cover
 
-- When the log cannot be opened at all (a read-only folder, a file from a newer
-  Steady, a lock held at start-up, a disk so full that SQLite cannot create the
-  index beside a cleanly closed log), Steady runs on a log kept in memory and
-  says so: that run's sessions are gone when Steady closes, and History shows
-  no older sessions until a start that can open the log. The older sessions
-  themselves are untouched (the rows above check that).
-- A write that fails (a lock taken mid-session, a full disk) is kept and tried
-  again at the next step and on the way home. If Steady is closed before one of
-  those succeeds, that session is lost; the window and the summary say so.
+- When the log cannot be opened (a file from a newer Steady, a lock held at
+  start-up), Steady runs on a log kept in memory and keeps every session of
+  that run in a recovery file in the data folder (`recovery/`, 0600, each line
+  synced before the save returns); the next start that can open the log adds
+  them, once, and says so. History shows no older sessions until then. When
+  the data folder itself cannot be written either (a read-only folder, a disk
+  so full that nothing can be made), the sessions are in memory only: the
+  summary says so and offers "Save to a file…", which writes them as an
+  export to import later. Closed without that, they are gone.
+- A write that fails mid-session (a lock, a full disk) goes to the recovery
+  file at once where the folder can be written, and the log is tried again at
+  the next step and on the way home.
+- When the data folder is deleted or replaced while Steady runs, the next save
+  makes it again (if the folder above it is still there) with every session
+  the old, still-open log held. If the folder above it is gone too (a drive
+  pulled out), nothing is made there again: the sessions are offered to be
+  saved to a file, as above.
 - The after page is written 500 ms after the last change: a crash loses at most
   the last half second of typing.
 - While another program holds the log, each write waits up to 2 s for it, and

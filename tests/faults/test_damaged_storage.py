@@ -347,9 +347,9 @@ def test_lock_held_while_the_note_is_typed(tmp_path: Path, qtbot: QtBot, window_
     tries: list[str] = []
     real_save = window.store.save
 
-    def counted(record: Any) -> None:
+    def counted(record: Any) -> Any:
         tries.append(record.note)
-        real_save(record)
+        return real_save(record)
 
     window.store.save = counted  # type: ignore[method-assign]
     key(qtbot, window, "3")  # the draft's first write waits for the lock, then fails
@@ -563,4 +563,38 @@ def test_full_disk_at_start_up(start: str, tmp_path: Path, reliability: Table) -
         "real: a 2 MiB tmpfs filled to the last block, in a private mount namespace; "
         "SQLite folds its WAL into the log when it closes, so sessions are compared, "
         "not bytes", seen, lost)
+    assert lost == NONE_LOST
+
+
+@pytest.mark.skipif(sandbox.namespace_prefix() is None,
+                    reason="needs a private mount namespace to make a folder read-only")
+@pytest.mark.parametrize("verb", [["stats"], ["stats", "--json"]])
+def test_stats_on_a_read_only_log_reports_its_sessions(verb: list[str], tmp_path: Path,
+                                                       reliability: Table) -> None:
+    """Read-only is not empty: stats reads the log as it is, like export does."""
+    data = tmp_path / "data"
+    seed_log(data, 3)
+    sessions = sessions_in(data)
+    files = file_hashes(data)
+    prefix = sandbox.read_only_prefix(data)
+    assert prefix is not None
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "app", "--data-dir", str(data), *verb], cwd=REPO,
+        env=child_env(), capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    assert "no log" not in result.stdout + result.stderr
+    assert "read as it is; nothing in it was changed" in result.stderr
+    if "--json" in verb:
+        (row,) = json.loads(result.stdout)["exercises"]
+        assert (row["title"], row["sessions"]) == ("Box breathing", 3)
+        shown = f"{row['sessions']} sessions of {row['title']} in JSON"
+    else:
+        assert "Box breathing" in result.stdout and "What works for you" in result.stdout
+        shown = "the table (Box breathing, 3 sessions)"
+    lost = data_lost(files, data, sessions)
+    reliability.add(AREA, f"steady {' '.join(verb)} with the data folder read-only",
+                    "real: the data folder bind-mounted read-only in a private mount "
+                    f"namespace (unshare), then `steady {' '.join(verb)}` in its own process",
+                    f"reports {shown} (exit 0), never \"no log\", and says it was read as it "
+                    "is", lost)
     assert lost == NONE_LOST

@@ -126,6 +126,12 @@ def sparse_300_mb(path: Path) -> None:
         handle.truncate(300 * 1024 * 1024)
 
 
+def sparse_5_gb(path: Path) -> None:
+    with open(path, "wb") as handle:
+        handle.write(",".join(COLUMNS).encode() + b"\r\n")
+        handle.truncate(5 * 1024**3)
+
+
 def duplicate_ids(path: Path) -> None:
     rows = good_rows()
     rows[2]["id"] = rows[0]["id"]
@@ -141,8 +147,6 @@ BAD: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "CSV with a column missing and an unknown one": ("columns.csv", wrong_columns, "line 1"),
     "CSV with an after rating of 11": ("eleven.csv", changed("after", "11"), "line 3"),
     "CSV with a before rating of -1": ("minus.csv", changed("before", "-1"), "line 3"),
-    "CSV with a start in the year 9999": (
-        "future.csv", changed("started_at", "9999-12-31T23:59:59Z"), "line 3"),
     "CSV with a 10 MB note": ("huge-note.csv", changed("note", "x" * 10_000_000), "line 3"),
     "CSV whose last of 4 rows is bad (the first 3 are fine)": ("last.csv", bad_last_row,
                                                                "line 5"),
@@ -153,7 +157,9 @@ BAD: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "JSON with NaN for a number": ("nan.json", json_nan, "not valid JSON"),
     "JSON nested 100,000 deep": ("deep.json", json_deep, "not valid JSON"),
     "JSON that is not a Steady export": ("other.json", not_steady, "not a Steady export"),
-    "a 300 MB file (sparse)": ("huge.csv", sparse_300_mb, "larger than any Steady export"),
+    "a 300 MB file (sparse): a header, then 300 MB on one line": (
+        "huge.csv", sparse_300_mb, "line 2 is far longer than any line"),
+    "a 5 GB file (sparse)": ("huger.csv", sparse_5_gb, "larger than any Steady export"),
 }
 
 

@@ -4,6 +4,7 @@ the bundled library, an in-memory log, and pressing keys as a person would."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.domain.loader import Library, load_library
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore, open_store
 
 
 class FakeClock:
@@ -73,8 +74,11 @@ def library() -> Library:
 
 
 @pytest.fixture
-def store() -> Iterator[SqliteSessionStore]:
-    with memory_store() as opened:
+def store(tmp_path: Path) -> Iterator[SqliteSessionStore]:
+    """A real log on disk, as the window has: saves are checked there, and the summary
+    says so ("Saved on this computer only")."""
+    opened, _ = open_store(tmp_path / "log")
+    with opened:
         yield opened
 
 

@@ -130,6 +130,9 @@ def screens(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     assert window.help_dialog is not None
     yield "help", window.help_dialog
     window.help_dialog.accept()
+    window.show_plan()
+    yield "plan", window
+    window.go_home()
 
 
 def settle(qtbot: QtBot, top: QWidget) -> None:
@@ -428,7 +431,7 @@ def untranslated(text: str) -> str:
     return rest.strip()
 
 
-@pytest.mark.parametrize("screen", ["settings", "help", "welcome"])
+@pytest.mark.parametrize("screen", ["settings", "help", "welcome", "plan"])
 def test_own_screens_are_fully_translatable(qtbot: QtBot, qapp: QApplication,
                                             library: Library, store: SqliteSessionStore,
                                             clock: FakeClock, screen: str) -> None:
@@ -445,6 +448,9 @@ def test_own_screens_are_fully_translatable(qtbot: QtBot, qapp: QApplication,
         elif screen == "welcome":
             win.show_welcome()
             top = win.welcome_page
+        elif screen == "plan":
+            win.show_plan()
+            top = win.plan_door.page
         else:
             win.show_help()
             top = win.help_dialog
@@ -459,7 +465,8 @@ def test_own_screens_are_fully_translatable(qtbot: QtBot, qapp: QApplication,
                 texts.append(widget.text())
             if isinstance(widget, QLineEdit):
                 texts.append(widget.placeholderText())
-            if isinstance(widget, QComboBox) and widget.objectName() != "defaultExercise":
+            if isinstance(widget, QComboBox) and widget.objectName() not in (
+                    "defaultExercise", "planExercise"):  # lists of exercise titles
                 texts += [widget.itemText(i) for i in range(widget.count())]
             for text in texts:
                 rest = untranslated(text)

@@ -133,7 +133,10 @@ def test_escape_mid_exercise_stops_at_once_and_reaches_after_rating(
     assert record.status == "stopped" and record.before == 6
     assert record.practised_seconds == pytest.approx(12.0, abs=0.1)
     key(qtbot, window, "s")
-    assert "You stopped after" in window.summary.detail.text()
+    # Without an after rating the line says how long; the detail does not say it again.
+    said = window.summary.line.text() + " " + window.summary.detail.text()
+    assert "You stopped when you needed to" in window.summary.detail.text()
+    assert said.count("12 seconds") == 1
 
 
 def test_pause_and_resume_keep_time(qtbot: QtBot, window: MainWindow,
@@ -168,6 +171,8 @@ def test_both_ratings_skipped(qtbot: QtBot, window: MainWindow, clock: FakeClock
     [record] = store.sessions()
     assert (record.before, record.after, record.status) == (None, None, "completed")
     assert "You took" in window.summary.line.text()
+    assert "minute" not in window.summary.detail.text()  # said once, in the line
+    assert "Box breathing" in window.summary.detail.text()
 
 
 def test_reduced_motion_reaches_the_breathing_view(qtbot: QtBot, clock: FakeClock,
@@ -386,14 +391,16 @@ def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
     assert (record.after, record.note) == (2, "Quieter now.")
 
 
-def test_the_search_is_cleared_once_an_exercise_starts_not_before(
+def test_the_search_is_cleared_on_the_way_back_and_once_an_exercise_starts(
         qtbot: QtBot, window: MainWindow) -> None:
     key(qtbot, window, "orient")
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_exercise_id() == "orienting"
-    key(qtbot, window, Qt.Key.Key_Escape)  # back from the first rating: the search is kept
+    key(qtbot, window, Qt.Key.Key_Escape)  # back from the first rating: all in sight again
     assert window.current_page() is window.launcher
-    assert window.launcher.filter.text() == "orient"
+    assert window.launcher.filter.text() == ""
+    assert len(window.launcher.visible_tiles()) == len(window.launcher.tiles)
+    key(qtbot, window, "orient")
     key(qtbot, window, Qt.Key.Key_Return)
     key(qtbot, window, "s")  # the exercise starts
     assert window.launcher.filter.text() == ""
@@ -455,7 +462,7 @@ def test_tab_on_the_launcher_goes_in_reading_order(qtbot: QtBot, window: MainWin
     launcher = window.launcher
     expected = [launcher.start_now, launcher.filter, *launcher.visible_tiles(),
                 *[b for b in launcher.own_buttons if b.isVisible()],
-                launcher.history_button, launcher.settings_button]
+                launcher.plan_button, launcher.history_button, launcher.settings_button]
     assert len(launcher.visible_tiles()) > 10
     focus_in(qtbot, window, launcher.start_now)
     assert tab_walk(qtbot, window, len(expected)) == expected

@@ -391,7 +391,7 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
     clock.advance(2.0)
     driver.poll()
     assert editor.pacer.level() > level  # breathing in
-    assert editor.preview_phase.text() == "Inhale"
+    assert editor.preview_phase.text() == "Breathe in"  # the words of the exercise itself
     assert editor.rate_label.text() == "6 breaths a minute"
 
     type_text(qtbot, "Half done")
@@ -521,12 +521,17 @@ def test_a_broken_file_appears_as_a_broken_tile(qtbot: QtBot, window: MainWindow
     tile = launcher.broken_tiles[0]
     assert isinstance(tile, BrokenTile)
     assert "broken.toml" in tile.heading.text()
-    assert "phases[1].seconds" in tile.details.text()
+    # One plain sentence on the tile; the technical line in its tooltip (and for a
+    # screen reader, which cannot hover, in its description).
+    assert "phases[1].seconds" not in tile.details.text()
+    assert "needs a fix" in tile.details.text()
+    assert "phases[1].seconds" in tile.toolTip()
     assert "between 0.5 and 99" in tile.accessibleDescription()
     assert launcher.tile_for("box") is not None  # everything else still works
     launcher.filter.setText("box")
-    shown()  # a broken file stays in sight while searching
+    assert not tile.isVisible()  # out of the way while searching
     launcher.filter.clear()
+    shown()
     path.write_text(OWN_FILE, encoding="utf-8")
     qtbot.waitUntil(lambda: not launcher.broken_tiles and bool(launcher.tile_for("my-own")),
                     timeout=5000)
@@ -753,3 +758,31 @@ def test_large_text_never_scrolls_sideways(qtbot: QtBot, qapp: QApplication,
 def restore_theme(qapp: QApplication) -> Iterator[None]:
     yield
     theme.apply(qapp, "light", 1.0)
+
+
+def test_the_editor_offers_suits_and_writes_them(qtbot: QtBot, window: MainWindow,
+                                                 folder: Path) -> None:
+    assert window.launcher.focus_exercise("texture")
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    editor = editor_of(window)
+    boxes = editor.suits_boxes
+    assert boxes["high"].isChecked() and boxes["numb"].isChecked()  # as the file says
+    boxes["high"].click()  # this person finds it helps when numb only
+    assert editor.is_dirty() and editor.draft().suits == ("numb",)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    copy = folder / "texture.toml"
+    assert 'suits = ["numb"]' in copy.read_text(encoding="utf-8")
+    exercise, problems = load_file(copy)
+    assert problems == [] and exercise is not None and exercise.suits == ("numb",)
+    texture = window.library.get("texture")
+    assert texture is not None and texture.suits == ("numb",)
+
+
+def test_a_new_exercise_suits_nothing_until_ticked(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.own_exercises is not None
+    editor = window.own_exercises.new_exercise()
+    assert editor is not None
+    assert not any(box.isChecked() for box in editor.suits_boxes.values())
+    assert editor.draft().suits == ()
+    editor.suits_boxes["high"].click()
+    assert editor.draft().suits == ("high",)

@@ -10,7 +10,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.loader import load_file, parse_exercise
-from app.domain.writer import write_atomic
 from app.services.exercise_folder import (
     DELETED_FOLDER,
     ExerciseFolder,
@@ -19,6 +18,7 @@ from app.services.exercise_folder import (
     move_aside,
     read_incoming,
     with_new_id,
+    write_exercise,
 )
 
 pytestmark = pytest.mark.gui
@@ -81,7 +81,7 @@ def test_a_file_replaced_by_an_editor_is_watched_again(qtbot: QtBot, watcher: Ex
         path.write_text(TEXT, encoding="utf-8")
     for title in ("First save", "Second save"):  # each save is a new file (os.replace)
         with qtbot.waitSignal(watcher.changed, timeout=WAIT_MS):
-            write_atomic(path, TEXT.replace("Evening breath", title))
+            write_exercise(path, TEXT.replace("Evening breath", title))
         assert str(path) in watcher.watched()
     with qtbot.waitSignal(watcher.changed, timeout=WAIT_MS):  # and an edit in place after
         path.write_text(TEXT, encoding="utf-8")

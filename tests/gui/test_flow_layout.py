@@ -45,3 +45,29 @@ def test_a_hidden_widget_takes_no_room(qtbot: QtBot) -> None:
     buttons[1].hide()
     layout.invalidate()
     assert layout.sizeHint().width() == with_all - buttons[1].sizeHint().width() - 10
+
+
+def test_after_a_stretch_they_sit_right_and_wrap_keeping_the_main_action_bottom_right(
+        qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = FlowLayout(host, spacing=10)
+    back, skip, start = (QPushButton(text) for text in ("Back", "Skip rating (S)",
+                                                         "Start (Enter)"))
+    layout.addWidget(back)
+    layout.addStretch(1)
+    layout.addWidget(skip)
+    layout.addWidget(start)
+    host.resize(layout.sizeHint().width() + 200, layout.sizeHint().height())
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.waitUntil(lambda: start.geometry().right() == host.width() - 1)
+    assert back.geometry().left() == 0  # left group left, right group right, one line
+    assert len({b.geometry().top() for b in (back, skip, start)}) == 1
+    narrow = skip.sizeHint().width() + start.sizeHint().width() + 10
+    host.resize(narrow, layout.heightForWidth(narrow))
+    qtbot.waitUntil(lambda: back.geometry().top() < start.geometry().top())
+    assert skip.geometry().top() == start.geometry().top()  # the right group together
+    assert start.geometry().right() == narrow - 1  # still at the right edge
+    for button in (back, skip, start):
+        assert button.width() >= button.sizeHint().width()  # no text cut

@@ -220,9 +220,9 @@ def test_keyboard_reaches_every_control_in_order(qtbot: QtBot, library: Library)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     controls = [page.sound, page.volume, page.spoken, page.reduced_motion, page.theme,
                 page.text_size, page.default_exercise, page.keep_in_tray,
-                *page.health.values(), page.contact_list, page.contact_name,
-                page.contact_number, page.contact_note, page.add_contact,
-                page.remove_contact, page.back_button, page.save_button]
+                *page.health.values(), page.contact_list, page.add_contact,
+                page.remove_contact, page.contact_name, page.contact_number,
+                page.contact_note, page.back_button, page.save_button]
     for control in controls:
         assert control in seen, control.accessibleName()
     positions = [seen.index(c) for c in controls]

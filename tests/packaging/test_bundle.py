@@ -84,7 +84,7 @@ def test_unused_qt_is_left_out(packaged: Packaged) -> None:
     qt_translations = {n.rsplit("/", 1)[1] for n in names if "/Qt/translations/" in n}
     assert qt_translations, "qtbase translations are missing"
     assert all(name.startswith("qtbase_") for name in qt_translations), sorted(qt_translations)
-    for wanted in ("QtMultimedia", "QtCharts", "QtSvg", "QtNetwork"):
+    for wanted in ("QtMultimedia", "QtCharts", "QtSvg", "QtNetwork", "QtPrintSupport"):
         assert [n for n in names if f"PySide6/{wanted}." in n], wanted
     assert [n for n in names if "/platforms/" in n and "offscreen" in n]
     if sys.platform.startswith("linux"):

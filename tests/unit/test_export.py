@@ -102,11 +102,11 @@ def test_export_then_import_into_an_empty_folder(seeded: SqliteSessionStore, tmp
         assert export_store(seeded, out, fmt) == len(TRICKY_NOTES)  # type: ignore[arg-type]
     fresh, _ = open_store(tmp_path / "elsewhere")
     with fresh:
-        result = import_file(fresh, export, now=NOW)
+        result = import_file(fresh, export)
         assert (result.added, result.already_present) == (len(TRICKY_NOTES), 0)
         assert fresh.sessions() == seeded.sessions()  # every field, same order
         assert by_id(fresh.sessions()) == by_id(sample_records())
-        again = import_file(fresh, export, now=NOW)
+        again = import_file(fresh, export)
         assert (again.added, again.already_present) == (0, len(TRICKY_NOTES))
         assert fresh.count() == len(TRICKY_NOTES)
         assert fresh.known_tags() == seeded.known_tags()
@@ -120,7 +120,7 @@ def test_import_merges_and_keeps_what_is_already_there(seeded: SqliteSessionStor
     export = tmp_path / "other.json"
     with export.open("w", encoding="utf-8") as out:
         export_json([changed, new], out)
-    result = import_file(seeded, export, now=NOW)
+    result = import_file(seeded, export)
     assert (result.added, result.already_present) == (1, 1)
     assert seeded.get(records[0].id) == records[0]  # the log's own copy wins
     assert seeded.get(new.id) == new
@@ -174,7 +174,9 @@ def test_json_export_shape(tmp_path: Path) -> None:
     out = io.StringIO()
     assert export_records(sample_records()[:2], out, "json") == 2
     payload = json.loads(out.getvalue())
-    assert payload["format"] == "steady-log" and payload["version"] == 1
+    assert payload["format"] == "steady-log" and payload["version"] == 2
+    assert list(payload) == ["format", "version", "exported_at", "plan", "sessions"]
+    assert payload["plan"] is None  # no plan given: null, never an empty one
     first = payload["sessions"][0]
     assert list(first) == list(COLUMNS)
     assert first["before"] == 0 and first["after"] is None and first["tags"] == []
@@ -189,7 +191,7 @@ def test_format_is_detected_by_content_when_the_name_says_nothing(tmp_path: Path
         path = tmp_path / f"export-{fmt}.txt"
         with path.open("w", encoding="utf-8", newline="") as out:
             export_records(records, out, fmt)  # type: ignore[arg-type]
-        assert by_id(read_export(path, now=NOW)) == by_id(records)
+        assert by_id(read_export(path)) == by_id(records)
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "rt.csv"), ("csv", "rt.json"),
@@ -201,7 +203,7 @@ def test_format_is_read_from_the_content_not_the_name(tmp_path: Path, fmt: str,
     path = tmp_path / name
     with path.open("w", encoding="utf-8", newline="") as out:
         export_records(records, out, fmt)  # type: ignore[arg-type]
-    assert by_id(read_export(path, now=NOW)) == by_id(records)
+    assert by_id(read_export(path)) == by_id(records)
 
 
 def test_json_after_a_bom_and_blank_lines_is_json(tmp_path: Path) -> None:
@@ -209,7 +211,7 @@ def test_json_after_a_bom_and_blank_lines_is_json(tmp_path: Path) -> None:
     export_json(sample_records()[:2], out)
     path = tmp_path / "exported.csv"
     path.write_bytes(("\ufeff \r\n\t" + out.getvalue()).encode("utf-8"))
-    assert by_id(read_export(path, now=NOW)) == by_id(sample_records()[:2])
+    assert by_id(read_export(path)) == by_id(sample_records()[:2])
 
 
 @pytest.mark.parametrize("name", ["diary.json", "diary.csv", "diary.txt"])
@@ -236,7 +238,7 @@ def test_utf8_bom_and_hand_edits_are_accepted(tmp_path: Path) -> None:
            " 7 ,3,Yes,0,300,280.5,ok, work ; night ")
     path = tmp_path / "edited.csv"
     path.write_bytes(("\ufeff" + header + "\n" + row + "\n\n").encode("utf-8"))
-    (record,) = read_export(path, now=NOW)
+    (record,) = read_export(path)
     assert record.id == "5a1d2c3b-0000-4000-8000-000000000001"
     assert record.started_at == datetime(2026, 3, 1, 8, tzinfo=UTC)  # no zone: UTC
     assert (record.before, record.after, record.numb_before, record.numb_after) == (
@@ -247,7 +249,7 @@ def test_utf8_bom_and_hand_edits_are_accepted(tmp_path: Path) -> None:
 def test_a_header_only_file_imports_nothing(seeded: SqliteSessionStore, tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text(",".join(COLUMNS) + "\r\n", encoding="utf-8")
-    assert import_file(seeded, path, now=NOW).added == 0
+    assert import_file(seeded, path).added == 0
 
 
 # ---------------------------------------------------------------------- bad files
@@ -266,12 +268,9 @@ BAD_CSV_ROWS: list[tuple[Mutation, str]] = [
     (set_cell("after", "-1"), "after is -1, outside 0 to 10"),
     (set_cell("before", "seven"), "before must be a whole number"),
     (set_cell("before", "7.5"), "before must be a whole number"),
-    (set_cell("started_at", "9999-12-31T00:00:00Z"), "started_at 9999-12-31"),
-    (set_cell("started_at", (NOW + timedelta(days=2)).isoformat()), "is in the future"),
     (set_cell("started_at", "2026-13-45T00:00:00Z"), "is not a date and time"),
     (set_cell("started_at", ""), "is not a date and time"),
     (set_cell("started_at", "1969-07-20T20:17:00Z"), "before 1970"),
-    (set_cell("ended_at", "2026-01-01T00:00:00Z"), "ended_at is before started_at"),
     (set_cell("note", "n" * (MAX_NOTE_CHARS + 1)), "note is 10,001 characters long"),
     (set_cell("status", "paused"), "status 'paused' is not one of"),
     (set_cell("id", "123"), "id '123' is not a uuid"),
@@ -280,7 +279,7 @@ BAD_CSV_ROWS: list[tuple[Mutation, str]] = [
     (set_cell("planned_seconds", "-5"), "planned_seconds is -5.0, outside"),
     (set_cell("practised_seconds", "nan"), "practised_seconds is nan"),
     (set_cell("practised_seconds", "lots"), "practised_seconds must be a number"),
-    (set_cell("tags", "a" * 61), "longer than 60 characters"),
+    (set_cell("tags", "a" * 61), "tags: the 1st tag is longer than 60 characters"),
     (set_cell("note", "nul \x00 inside"), "note contains characters that cannot be stored"),
 ]
 
@@ -304,7 +303,7 @@ def assert_refused(store: SqliteSessionStore, data_dir: Path, path: Path,
                    *expected: str) -> ImportProblem:
     count, digest = store.count(), log_digest(data_dir)
     with pytest.raises(ImportProblem) as caught:
-        import_file(store, path, now=NOW)
+        import_file(store, path)
     message = str(caught.value)
     assert message.startswith("Nothing was imported.")
     for text in (str(path), *expected):
@@ -433,18 +432,17 @@ BAD_JSON: list[tuple[Callable[[dict[str, object]], None], str]] = [
     (_set("before", 11), "sessions[1]: before is 11, outside 0 to 10"),
     (_set("before", True), "sessions[1]: before must be a whole number"),
     (_set("after", "3"), "sessions[1]: after must be a whole number"),
-    (_set("started_at", "9999-01-01T00:00:00Z"), "sessions[1]: started_at 9999-01-01"),
     (_set("started_at", 1700000000), "sessions[1]: started_at 1700000000 is not a date"),
     (_set("status", "done"), "sessions[1]: status 'done'"),
     (_set("tags", "work"), "sessions[1]: tags must be a list"),
-    (_set("tags", ["ok", 5]), "sessions[1]: a tag must be text"),
+    (_set("tags", ["ok", 5]), "sessions[1]: tags: the 2nd tag is not text"),
     (_set("numb_after", "yes"), "sessions[1]: numb_after must be true or false"),
     (_set("note", None), "sessions[1]: note must be text"),
     (_set("planned_seconds", "300"), "sessions[1]: planned_seconds must be a number"),
     (_set("id", "not-a-uuid"), "sessions[1]: id 'not-a-uuid' is not a uuid"),
     (_drop("note"), "sessions[1]: missing keys: note"),
     (_set("mood", "calm"), "sessions[1]: unknown keys: 'mood'"),
-    (lambda doc: doc.update(version=2), "made by a newer Steady"),
+    (lambda doc: doc.update(version=3), "made by a newer Steady (export version 3)"),
     (lambda doc: doc.update(version="1"), "unknown export version"),
     (lambda doc: doc.update(format="something"), "not a Steady export"),
     (lambda doc: doc.update(sessions={}), "\"sessions\" must be a list"),
@@ -493,7 +491,7 @@ def test_failure_while_writing_rolls_back(seeded: SqliteSessionStore, tmp_path: 
         " BEGIN SELECT RAISE(ABORT, 'simulated disk fault'); END"
     )
     with pytest.raises(StorageError):
-        import_file(seeded, path, now=NOW)
+        import_file(seeded, path)
     assert seeded.count() == count and seeded.get(new[0].id) is None
 
 
@@ -541,6 +539,6 @@ def test_any_records_survive_export_and_import(records: list[SessionRecord], fmt
         path = Path(folder) / f"log.{fmt}"
         with path.open("w", encoding="utf-8", newline="") as out:
             export_store(source, out, fmt)  # type: ignore[arg-type]
-        assert import_file(target, path, now=NOW).added == len(records)
+        assert import_file(target, path).added == len(records)
         assert by_id(target.sessions()) == by_id(records)
         assert target.sessions() == source.sessions()

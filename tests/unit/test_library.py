@@ -52,6 +52,13 @@ STEP_MINUTES = {
     "paired-relaxation": (2.5, 3.5),
 }
 
+# The states each file suits, from docs/EXERCISES.md ("Which states each suits").
+SUITS = {
+    "extended-exhale": ("high",), "cyclic-sigh": ("high",), "paired-relaxation": ("high",),
+    "cold-temperature": ("high", "numb"), "texture": ("high", "numb"),
+    "five-senses": ("high", "numb"), "orienting": ("numb",), "sound-focus": ("numb",),
+}
+
 # Words that have no place in a calm, trauma-informed exercise.
 AVOIDED = ("breakdown", "freaking out", "close your eyes", "eyes closed", "must", "fail")
 
@@ -149,6 +156,23 @@ def test_health_tags(library: Library) -> None:
             assert "breath-hold" in ex.tags, ex.id
     with_cold = {ex.id for ex in library.exercises.values() if "cold" in ex.tags}
     assert with_cold == {"cold-temperature"}
+
+
+def test_suits_match_the_library(library: Library) -> None:
+    found = {ex.id: ex.suits for ex in library.exercises.values() if ex.suits}
+    assert found == SUITS
+    high = [library.exercises[ex_id] for ex_id, states in SUITS.items() if "high" in states]
+    # Short, led by a long breath out, or through the senses; never a breath hold.
+    for ex in high:
+        assert "breath-hold" not in ex.tags, ex.id
+        assert ex.length_minutes is not None and ex.length_minutes <= 5, ex.id
+        if ex.is_breathing:
+            breath_in = sum(p.seconds for p in ex.phases if p.action == "inhale")
+            breath_out = sum(p.seconds for p in ex.phases if p.action == "exhale")
+            assert breath_out > breath_in, ex.id
+    # Numb: orienting and the senses, never paced breathing (slowing down further).
+    numb = [library.exercises[ex_id] for ex_id, states in SUITS.items() if "numb" in states]
+    assert {ex.kind for ex in numb} == {"grounding", "sensory"}
 
 
 def test_tags_are_lowercase_words(library: Library) -> None:

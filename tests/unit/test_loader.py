@@ -123,6 +123,11 @@ def test_bad_phase_seconds_points_at_the_phase() -> None:
         (("minutes = 3", "ease_in_seconds = 301"), "ease_in_seconds", "between 0 and 300"),
         (("minutes = 3", 'cautions = "be careful"'), "cautions", "list of text"),
         (("minutes = 3", 'tags = [""]'), "tags[1]", "is empty"),
+        (("minutes = 3", 'suits = "high"'), "suits", 'a list like ["high", "numb"], not text'),
+        (("minutes = 3", 'suits = ["high", "calm"]'), "suits[2]",
+         """is 'calm'; it may be "high" or "numb", in quotes"""),
+        (("minutes = 3", "suits = [true]"), "suits[1]", "is true/false; it may be"),
+        (("minutes = 3", 'suits = ["numb", "numb"]'), "suits[2]", 'gives "numb" twice'),
     ],
 )
 def test_each_rule_gives_one_clear_line(change: tuple[str, str], key: str, words: str) -> None:
@@ -150,6 +155,16 @@ def test_step_rules(change: tuple[str, str], key: str, words: str) -> None:
     match = LINE_FORMAT.match(line)
     assert match and match.group("key") == key, line
     assert words in line
+
+
+def test_suits_reads_into_the_model_and_may_be_left_out() -> None:
+    exercise, problems = parse_exercise(
+        GOOD_STEPS.replace('kind = "grounding"', 'kind = "grounding"\nsuits = ["numb", "high"]')
+        .encode(), "f.toml")
+    assert problems == [] and exercise is not None
+    assert exercise.suits == ("numb", "high")
+    plain, _ = parse_exercise(GOOD_STEPS.encode(), "f.toml")
+    assert plain is not None and plain.suits == ()  # an older file: valid, suits nothing
 
 
 def test_missing_required_keys_are_each_named() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from app.domain import loader
-from app.domain.exercise import ACTIONS, KINDS
+from app.domain.exercise import ACTIONS, KINDS, SUITS
 from app.domain.loader import parse_exercise
 from app.paths import bundled_exercises_dir, resource
 
@@ -99,6 +99,8 @@ def test_schema_keys_and_limits_match_the_loader() -> None:
     assert set(defs["step"]["properties"]) == loader.STEP_KEYS
     assert tuple(props["kind"]["enum"]) == KINDS
     assert tuple(defs["phase"]["properties"]["action"]["enum"]) == ACTIONS
+    assert tuple(props["suits"]["items"]["enum"]) == SUITS
+    assert props["suits"]["maxItems"] == len(SUITS) and props["suits"]["uniqueItems"]
 
     def bounds(node: dict[str, Any]) -> tuple[float, float]:
         return node["minimum"], node["maximum"]
@@ -189,6 +191,11 @@ BROKEN: dict[str, str] = {
     "tags of numbers": breathing(tags="[1, 2]"),
     "phases as a table": doc("breathing", '\n[phases]\naction = "inhale"\nseconds = 4\n'),
     "steps as a list of text": doc("grounding", "", steps='["Look around."]'),
+    "suits as text": stepped(suits='"high"'),
+    "suits of numbers": stepped(suits="[7]"),
+    "suits unknown state": breathing(suits='["high", "calm"]'),
+    "suits in capitals": breathing(suits='["High"]'),
+    "suits twice": stepped(suits='["numb", "numb"]'),
     # ranges
     "minutes 0.5": breathing(minutes="0.5"),
     "minutes 61": stepped(minutes="61"),
@@ -300,7 +307,9 @@ VALID: dict[str, str] = {
         ['text = "A."\ncount = 1\nseconds = 1', 'text = "B."\ncount = 20\nseconds = 600']),
     "breathing with no length": breathing(),
     "a person's minimal file": stepped(kind="body"),
-    "empty lists": breathing(cautions="[]", sources="[]", tags="[]"),
+    "empty lists": breathing(cautions="[]", sources="[]", tags="[]", suits="[]"),
+    "suits high and numb": stepped(kind="sensory", suits='["high", "numb"]'),
+    "suits numb": stepped(suits='["numb"]'),
     "phases in any order": breathing([("exhale", "5"), ("hold", "2"), ("inhale", "3"),
                                       ("inhale", "1")]),
     "inline phases": doc("breathing", "", phases='[{action = "inhale", seconds = 4}, '
@@ -344,7 +353,7 @@ def test_unknown_key_points_at_its_line() -> None:
     assert loader_problems(text) == [
         f"ex.toml:{_line_of(text, 'colour')}: colour: is not a known key "
         "(known here: cautions, cycles, ease_in_seconds, format, id, kind, minutes, phases, "
-        "sources, steps, summary, tags, title)"]
+        "sources, steps, suits, summary, tags, title)"]
 
 
 def test_bad_count_in_second_step_points_at_its_line() -> None:

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.exercise import Exercise, Phase
-from app.domain.session import MAX_NOTE_CHARS, SessionRecord
+from app.domain.session import MAX_NOTE_CHARS, Saved, SessionRecord
 from app.services.session_flow import SessionFlow, clean_tags
 from app.storage.sessions import SqliteSessionStore, memory_store
 
@@ -30,11 +30,11 @@ class FailingStore:
         self.inner = inner
         self.failures = failures
 
-    def save(self, record: SessionRecord) -> None:
+    def save(self, record: SessionRecord) -> Saved:
         if self.failures:
             self.failures -= 1
             raise OSError(28, "No space left on device")
-        self.inner.save(record)
+        return self.inner.save(record)
 
 
 def fixed_now() -> datetime:

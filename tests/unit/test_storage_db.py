@@ -222,6 +222,35 @@ def test_migration_from_v1_keeps_data_and_backs_up_first(data_dir: Path) -> None
     assert original != digest(path)  # the live file was migrated, the copy was not
 
 
+def test_migration_from_v2_widens_the_index_and_keeps_every_session(data_dir: Path) -> None:
+    """Version 3 only adds the numb marks to the per-exercise index: every session, tag
+    and mark stays as it was, and the file is copied first."""
+    from app.storage.schema import MIGRATIONS
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        step(conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO sessions (n, id, exercise_id, exercise_title, started_at, status,"
+                 " before, after, numb_before, numb_after) VALUES (1, "
+                 "'00000000-0000-4000-8000-000000000001', 'box', 'Box breathing', "
+                 "'2026-01-01T09:00:00.000000Z', 'completed', 3, 5, 1, 0)")
+    conn.execute("INSERT INTO session_tags VALUES (1, 0, 'work'), (1, 1, 'night')")
+    conn.close()
+    store, result = open_store(data_dir)
+    with store:
+        assert result.version_found == 2
+        assert result.backup is not None and result.backup.name.startswith("steady-v2-")
+        assert store.sessions() == [SessionRecord(
+            "box", "Box breathing", START, id="00000000-0000-4000-8000-000000000001",
+            status="completed", before=3, after=5, numb_before=True, tags=("work", "night"))]
+        columns = [row[2] for row in store._conn.execute(
+            "PRAGMA index_info(sessions_by_exercise)")]
+        assert columns[-2:] == ["numb_before", "numb_after"]
+    assert CURRENT_VERSION == 3
+
+
 def test_backup_name_carries_version_and_time(data_dir: Path) -> None:
     build_v1(data_dir)
     result = open_database(data_dir, clock=fixed_clock)

@@ -94,13 +94,24 @@ def test_times_keep_microseconds_and_come_back_in_utc(store: SqliteSessionStore)
     assert back is not None and back.started_at == plus_two and back.started_at.tzinfo == UTC
 
 
+@pytest.mark.parametrize("ended", [DAY - timedelta(hours=1), DAY + timedelta(days=3650)])
+def test_a_session_the_clock_stamped_oddly_is_saved_whole(store: SqliteSessionStore,
+                                                          ended: datetime) -> None:
+    """Ended before it started (the clock set back), or years on: recorded as it was."""
+    record = SessionRecord("box", "Box", DAY, ended_at=ended, before=7, after=3,
+                           status="completed", note="kept", tags=("night",))
+    store.save(record)
+    assert store.get(record.id) == record
+
+
 @pytest.mark.parametrize(
     "change",
     [
         {"before": 11}, {"after": -1}, {"status": "paused"}, {"note": "x" * (MAX_NOTE_CHARS + 1)},
         {"tags": ("a;b",)}, {"tags": ("same", "same")}, {"id": "not-a-uuid"},
         {"started_at": datetime(2026, 1, 1)}, {"planned_seconds": float("nan")},
-        {"ended_at": DAY - timedelta(days=1)}, {"exercise_id": ""}, {"note": "a\x00b"},
+        {"ended_at": datetime(1969, 12, 31, tzinfo=UTC)}, {"exercise_id": ""},
+        {"note": "a\x00b"},
     ],
 )
 def test_save_refuses_what_the_log_cannot_hold(store: SqliteSessionStore,
@@ -279,8 +290,60 @@ def test_stats_with_filters(store: SqliteSessionStore, local_tz: None) -> None:
     assert store.stats(where=SessionFilter(exercise_id="nothing")) == []
 
 
+def numb_rec(exercise: str, before: int | None, after: int | None, when: datetime, *,
+             numb_after: bool = False) -> SessionRecord:
+    return rec(exercise, before, after, when).with_(numb_before=True, numb_after=numb_after)
+
+
+def test_stats_per_starting_level(store: SqliteSessionStore) -> None:
+    seed(store)  # starting levels 7, 6, 8, 5, none, 4, 6, 3
+    store.save(numb_rec("box", 8, 6, at(10, 7)))  # numb wins over the 8
+    store.save(numb_rec("walk", None, None, at(11, 7), numb_after=True))  # the mark kept
+    rows = store.stats("start_level")
+    assert [r.key for r in rows] == ["0-3", "4-6", "7-8", "numb"]  # 9-10: none yet
+    by = stats_by_key(rows)
+    assert by["0-3"] == ExerciseStats("0-3", "0-3", 1, 0, None, None, None, None)
+    # 4-6: box 6->5, box 5 unrated, 54321 4->4, 54321 6->3
+    assert by["4-6"] == ExerciseStats("4-6", "4-6", 4, 3, pytest.approx(16 / 3),
+                                      pytest.approx(4.0), pytest.approx(-4 / 3),
+                                      pytest.approx(1 / 3))
+    assert by["7-8"] == ExerciseStats("7-8", "7-8", 2, 2, 7.5, 3.5, -4.0, 1.0)
+    assert by["numb"] == ExerciseStats("numb", "numb", 2, 1, 8.0, 6.0, -2.0, 1.0,
+                                       numb_rated=2, numb_cleared=1)
+
+
+def test_stats_filtered_by_starting_level(store: SqliteSessionStore) -> None:
+    seed(store)
+    store.save(numb_rec("box", 8, 6, at(10, 7)))
+    store.save(numb_rec("box", 2, 2, at(10, 8)))  # answered with a number: the mark is gone
+    store.save(numb_rec("box", 2, None, at(10, 9)))  # no answer afterwards: not counted
+    store.save(numb_rec("walk", 3, None, at(10, 10), numb_after=True))  # still numb
+    rows = store.stats(where=SessionFilter(start_level="7-8"))
+    assert [(r.key, r.sessions, r.rated, r.mean_change) for r in rows] == [("box", 2, 2, -4.0)]
+    rows = store.stats(where=SessionFilter(start_level="4-6"))
+    assert [(r.key, r.sessions, r.rated) for r in rows] == [("54321", 2, 2), ("box", 2, 1)]
+    numb = stats_by_key(store.stats(where=SessionFilter(start_level="numb")))
+    assert (numb["box"].sessions, numb["box"].numb_rated, numb["box"].numb_cleared) == (3, 2, 2)
+    assert (numb["walk"].numb_rated, numb["walk"].numb_cleared) == (1, 0)
+    assert store.stats(where=SessionFilter(start_level="9-10")) == []
+    assert store.count(SessionFilter(start_level="numb")) == 4
+
+
+def test_stats_by_level_stay_on_the_covering_index(store: SqliteSessionStore) -> None:
+    """The numb marks are in the per-exercise index (log version 3), so grouping or
+    filtering by starting level never reads the table rows (and the notes)."""
+    from app.storage.sessions import _AGGREGATES, _START_LEVEL
+
+    for sql in (f"SELECT s.exercise_id, {_AGGREGATES} FROM sessions s GROUP BY s.exercise_id",
+                f"SELECT s.exercise_id, {_AGGREGATES} FROM sessions s WHERE {_START_LEVEL} = "
+                "'numb' GROUP BY s.exercise_id"):
+        plan = " ".join(str(r) for r in store._conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX sessions_by_exercise" in plan, plan
+
+
 def test_stats_of_an_empty_log(store: SqliteSessionStore) -> None:
     assert store.stats() == [] and store.stats("tag") == [] and store.stats("time_of_day") == []
+    assert store.stats("start_level") == []
     assert store.best_exercise() is None
     with pytest.raises(ValueError):
         store.stats("weekday")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.domain.exercise import ACTIONS, Exercise, Phase, Step
+from app.domain.exercise import ACTIONS, SUITS, Exercise, Phase, Step
 from app.domain.loader import (
     MAX_ITEMS,
     MAX_LIST,
@@ -18,8 +18,10 @@ from app.domain.loader import (
     MULTILINE,
     RANGES,
     TEXT_LIMITS,
+    has_nothing_visible,
     load_file,
     load_folder,
+    one_line_problem,
     parse_exercise,
 )
 from app.domain.writer import (
@@ -30,14 +32,13 @@ from app.domain.writer import (
     free_file_name,
     header_lines,
     id_from_title,
-    make_private_dir,
     replace_id,
     split_comments,
     toml_number,
     toml_string,
     unique_id,
-    write_atomic,
 )
+from app.services.exercise_folder import make_folder, write_exercise
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((REPO / "exercises").glob("*.toml"))
@@ -55,15 +56,20 @@ def read_back(text: str) -> Exercise:
 
 def texts(limit_name: str) -> st.SearchStrategy[str]:
     """Any text the loader keeps as it is: not empty, no outer spaces, within the limit,
-    no control characters (but line breaks and tabs in the longer texts)."""
+    something visible, no control characters (but line breaks and tabs in the longer
+    texts), and in one-line texts nothing that breaks the line or reorders it."""
     allowed = "\n\t" if limit_name in MULTILINE else ""
 
     def without_controls(text: str) -> str:
         return "".join(ch for ch in text
                        if ch in allowed or not (ch < " " or "\x7f" <= ch <= "\x9f"))
 
+    def kept(text: str) -> bool:
+        one_line_ok = limit_name in MULTILINE or one_line_problem(text) is None
+        return bool(text) and not has_nothing_visible(text) and one_line_ok
+
     return (st.text(min_size=1, max_size=TEXT_LIMITS[limit_name]).map(without_controls)
-            .map(str.strip).filter(bool))
+            .map(str.strip).filter(kept))
 
 
 def fits(draft: Exercise) -> bool:
@@ -87,6 +93,9 @@ def text_lists(name: str) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(texts(name), max_size=MAX_LIST).map(tuple)
 
 
+suits = st.lists(st.sampled_from(SUITS), unique=True).map(tuple)
+
+
 @st.composite
 def breathing_drafts(draw: st.DrawFn) -> Exercise:
     pattern = draw(st.lists(phases, min_size=1, max_size=MAX_ITEMS))
@@ -102,7 +111,7 @@ def breathing_drafts(draw: st.DrawFn) -> Exercise:
         minutes=draw(minutes) if length == "minutes" else None,
         cycles=draw(st.integers(*map(int, RANGES["cycles"]))) if length == "cycles" else None,
         cautions=draw(text_lists("cautions")), sources=draw(text_lists("sources")),
-        tags=draw(text_lists("tags")),
+        tags=draw(text_lists("tags")), suits=draw(suits),
         ease_in_seconds=draw(st.just(0.0) | st.floats(*RANGES["ease_in_seconds"],
                                                       allow_nan=False)),
         phases=tuple(pattern),
@@ -117,7 +126,7 @@ def step_drafts(draw: st.DrawFn) -> Exercise:
         summary=draw(st.just("") | texts("summary")),
         minutes=draw(st.none() | minutes),
         cautions=draw(text_lists("cautions")), sources=draw(text_lists("sources")),
-        tags=draw(text_lists("tags")),
+        tags=draw(text_lists("tags")), suits=draw(suits),
         steps=tuple(draw(st.lists(steps, min_size=1, max_size=MAX_ITEMS))),
     )
 
@@ -298,13 +307,14 @@ def test_free_file_names(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- writing
+# The text goes to disk through the exercise-folder service (storage's one durable write).
 
 
-def test_write_atomic_is_private_and_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_write_exercise_is_private_and_leaves_nothing_behind(tmp_path: Path) -> None:
     target = tmp_path / "data" / "exercises" / "calm.toml"
-    write_atomic(target, "format = 1\n")
+    write_exercise(target, "format = 1\n")
     assert target.read_text() == "format = 1\n"
-    write_atomic(target, b"format = 1\n# again\n")
+    write_exercise(target, "format = 1\n# again\n")
     assert target.read_bytes() == b"format = 1\n# again\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["calm.toml"]
     assert load_folder(target.parent).problems  # our file is read (and is incomplete)
@@ -324,13 +334,13 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path,
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        write_atomic(target, "new")
+        write_exercise(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["calm.toml"]
 
 
-def test_make_private_dir(tmp_path: Path) -> None:
-    folder = make_private_dir(tmp_path / "a" / "b")
+def test_make_folder(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "a" / "b")
     assert folder.is_dir()
     if os.name == "posix":
         assert (tmp_path / "a").stat().st_mode & 0o777 == 0o700

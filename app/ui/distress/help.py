@@ -1,8 +1,8 @@
-"""Get help now: the person's own contacts, a helpline finder, and plain words.
+"""Get help now: the person's own plan and contacts, a helpline finder, and plain words.
 
 Reachable from every screen (the button, F1, Ctrl+H). Esc closes it. The
-person's contacts come first, because numbers in an app go stale; the finder
-link and the US line are there for everyone else.
+person's own coping plan comes first, then their contacts, because numbers in
+an app go stale; the finder link and the US line are there for everyone else.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.settings import Contact
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 HELPLINE_FINDER = "https://findahelpline.com"
 READABLE = (Qt.TextInteractionFlag.TextSelectableByMouse
@@ -30,6 +30,7 @@ class HelpDialog(QDialog):
     """Your people, helplines, and what Steady is not. Edit contacts opens Settings there."""
 
     editContactsRequested = Signal()
+    planRequested = Signal()
 
     def __init__(self, contacts: tuple[Contact, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,12 @@ class HelpDialog(QDialog):
         self.danger = label(self.tr(
             "If you might act on thoughts of harming yourself, or you are in danger, call "
             "your local emergency number now."))
+        self.plan_button = make_button(self.tr("My coping plan"),
+                                       description=self.tr("What you wrote for moments like "
+                                                           "this: your signs, what helps, who "
+                                                           "to reach"))
+        self.plan_about = label(self.tr(
+            "Your own steps for a hard moment, in your own words."), "small")
         self.contacts_box = QVBoxLayout()
         self.contacts_box.setSpacing(8)
         self.finder = label(self.tr(
@@ -64,6 +71,9 @@ class HelpDialog(QDialog):
         body.setSpacing(12)
         body.addWidget(self.heading)
         body.addWidget(self.danger)
+        body.addWidget(_section(self.tr("Your plan")))
+        body.addWidget(self.plan_about)
+        body.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addWidget(_section(self.tr("Your people")))
         body.addLayout(self.contacts_box)
         body.addWidget(_section(self.tr("Helplines")))
@@ -84,7 +94,7 @@ class HelpDialog(QDialog):
                                                            "Settings"))
         self.close_button = make_button(self.tr("Close (Esc)"), role="primary",
                                         description=self.tr("Back to where you were"))
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.setContentsMargins(28, 8, 28, 20)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
@@ -105,6 +115,7 @@ class HelpDialog(QDialog):
             f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; }}")
         self.set_contacts(contacts)
         self.edit_button.clicked.connect(self.on_edit)
+        self.plan_button.clicked.connect(self.on_plan)
         self.close_button.clicked.connect(self.accept)
         self.close_button.setFocus()
         self._fit(parent)
@@ -163,6 +174,11 @@ class HelpDialog(QDialog):
     @Slot()
     def on_edit(self) -> None:
         self.editContactsRequested.emit()
+        self.accept()
+
+    @Slot()
+    def on_plan(self) -> None:
+        self.planRequested.emit()
         self.accept()
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.exercise import KINDS, Exercise, Kind, Problem
+from app.domain.exercise import KINDS, Exercise, Kind, Problem, Suit
+from app.domain.levels import suited_first
 from app.domain.loader import Library
 from app.domain.session import BestExercise
 from app.domain.settings import DEFAULT_EXERCISE, Settings
@@ -30,8 +30,13 @@ from app.ui.widgets.common import (
     make_button,
     minutes_text,
 )
+from app.ui.widgets.flow_layout import FlowLayout
 
 TILE_COLUMNS = 2
+#: Keys for History and Settings, from the launcher (shown in their tooltips).
+HISTORY_KEYS = "Ctrl+Shift+H"
+SETTINGS_KEYS = "Ctrl+,"
+PLAN_KEYS = "Ctrl+Shift+P"
 
 
 def kind_names() -> dict[Kind, str]:
@@ -41,6 +46,18 @@ def kind_names() -> dict[Kind, str]:
         "sensory": QCoreApplication.translate("Exercises", "Senses"),
         "body": QCoreApplication.translate("Exercises", "Body"),
     }
+
+
+def suited_words(state: Suit) -> tuple[str, str]:
+    """The heading over the exercises that suit ``state``, and the line saying why."""
+    heading = QCoreApplication.translate("LauncherPage", "FOR HOW YOU FEEL NOW")
+    if state == "numb":
+        return heading, QCoreApplication.translate(
+            "LauncherPage", "You said you feel numb or far away. These bring you back to the "
+                            "room and your senses. Everything else is below.")
+    return heading, QCoreApplication.translate(
+        "LauncherPage", "You gave a high rating. These are short, led by a long breath out, "
+                        "or work through the senses. Everything else is below.")
 
 
 def length_words(exercise: Exercise) -> str:
@@ -55,6 +72,8 @@ def length_words(exercise: Exercise) -> str:
 
 class Tile(Button):
     """A large button holding a heading and a wrapped line of detail."""
+
+    moveRequested = Signal(int)  # an arrow key (Qt.Key), for the launcher to follow
 
     def __init__(self, heading: str, detail: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +90,7 @@ class Tile(Button):
         for part in (self.heading, self.details):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(part)
+        layout.addStretch(1)  # beside a taller tile, the heading stays level with its own
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -78,6 +98,13 @@ class Tile(Button):
     def sizeHint(self) -> QSize:
         layout = self.layout()
         return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ARROWS:  # the launcher moves by where the tiles sit
+            self.moveRequested.emit(event.key())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
@@ -125,13 +152,18 @@ class BrokenTile(Tile):
         if len(problems) > 3:
             lines.append(QCoreApplication.translate("BrokenTile", "and %1 more").replace(
                 "%1", str(len(problems) - 3)))
+        plain = QCoreApplication.translate(
+            "BrokenTile", "Something in this file needs a fix before it can be used. "
+            "Choose it to open its folder.")
         super().__init__(QCoreApplication.translate("BrokenTile", "%1 cannot be used")
-                         .replace("%1", name), "\n".join(lines), parent)
+                         .replace("%1", name), plain, parent)
         self.path = path
         self.problems = problems
+        self.technical = lines  # for the tooltip and `steady list`, not the tile
         self.setAccessibleName(self.heading.text())
-        self.setAccessibleDescription("; ".join(lines))
-        self.setToolTip(path)
+        # A screen reader cannot hover for the tooltip: it hears the details too.
+        self.setAccessibleDescription(" ".join([plain, *lines]))
+        self.setToolTip("\n".join([path, *lines]))
 
 
 class LauncherPage(QWidget):
@@ -140,6 +172,7 @@ class LauncherPage(QWidget):
     exerciseChosen = Signal(str)
     historyRequested = Signal()
     settingsRequested = Signal()
+    planRequested = Signal()
     brokenFileChosen = Signal(str)  # the path of a file that could not be used
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -150,6 +183,8 @@ class LauncherPage(QWidget):
         self.tile_hooks: list[Callable[[QPushButton], None]] = []
         self.own_buttons: list[QWidget] = []  # one's own exercises' buttons, when shown
         self._default_id = ""
+        self._state: Suit | None = None  # what suits it comes first (set_state)
+        self._shown: tuple[Library, frozenset[str], str, str] | None = None
         # Text here is for reading, not copying: plain labels are quicker to make
         # (what a file needs fixed, in `problems`, can still be selected and copied).
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
@@ -170,9 +205,16 @@ class LauncherPage(QWidget):
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.history_button = make_button(self.tr("History"),
                                           description=self.tr("Your past sessions and what "
-                                                              "helps you"))
+                                                              "helps you (%1)").replace(
+                                              "%1", HISTORY_KEYS))
         self.settings_button = make_button(self.tr("Settings"),
-                                           description=self.tr("Sound, motion, look, contacts"))
+                                           description=self.tr("Sound, motion, look, contacts "
+                                                               "(%1)").replace("%1",
+                                                                               SETTINGS_KEYS))
+        self.plan_button = make_button(self.tr("My plan"),
+                                       description=self.tr("Your coping plan for the hardest "
+                                                           "moments (%1)").replace(
+                                           "%1", PLAN_KEYS))
         self.groups = QVBoxLayout()
         self.groups.setSpacing(10)
 
@@ -189,12 +231,13 @@ class LauncherPage(QWidget):
         self.own_area = QVBoxLayout()  # filled by app.ui.editor.own_exercises when it is on
         body.addLayout(self.own_area)
         body.addStretch(1)
-        footer = QHBoxLayout()
+        footer = FlowLayout()
+        footer.addWidget(self.plan_button)
         footer.addWidget(self.history_button)
         footer.addWidget(self.settings_button)
         footer.addStretch(1)
         footer.addWidget(label(self.tr("Steady is not a diagnosis and not a replacement "
-                                       "for care."), "small", selectable=False), 2)
+                                       "for care."), "small", selectable=False))
         lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)
@@ -218,15 +261,24 @@ class LauncherPage(QWidget):
         return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
 
     def _connect_signals(self) -> None:
+        for keys, signal in ((HISTORY_KEYS, self.historyRequested),
+                             (SETTINGS_KEYS, self.settingsRequested),
+                             (PLAN_KEYS, self.planRequested)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(signal)
         self.filter.textChanged.connect(self.on_filter)
         self.start_now.clicked.connect(self.on_start_now)
         self.history_button.clicked.connect(self.historyRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.plan_button.clicked.connect(self.planRequested)
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
                     default_id: str = "", reason: str = "") -> None:
-        """Show ``library``; exercises carrying a hidden tag are left out."""
+        """Show ``library``; exercises carrying a hidden tag are left out. With a state
+        given (:meth:`set_state`), the exercises that suit it come first."""
+        self._shown = (library, hidden_tags, default_id, reason)
         while self.groups.count():
             item = self.groups.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -235,27 +287,18 @@ class LauncherPage(QWidget):
         self.tiles = []
         names = kind_names()
         by_kind = library.by_kind()
-        host = self.groups.parentWidget()  # made inside it: styled once, not on each move
+        usable = [e for e in library.exercises.values() if not hidden_tags & set(e.tags)]
+        suited, _rest = suited_first(usable, self._state)
+        if suited and self._state is not None:
+            heading, note = suited_words(self._state)
+            group = self._add_group(heading, suited, note)
+            group.setProperty("suits", self._state)
+        first = {e.id for e in suited}
         for kind in KINDS:
-            shown = [e for e in by_kind[kind] if not hidden_tags & set(e.tags)]
-            if not shown:
-                continue
-            group = QWidget(host)
-            layout = QVBoxLayout(group)
-            layout.setContentsMargins(0, 8, 0, 0)
-            layout.addWidget(label(names[kind].upper(), "section", group, selectable=False))
-            grid = QGridLayout()
-            grid.setSpacing(10)
-            for index, exercise in enumerate(shown):
-                tile = ExerciseTile(exercise, group)
-                tile.clicked.connect(self.on_tile_clicked)
-                for hook in self.tile_hooks:
-                    hook(tile)
-                grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
-                self.tiles.append(tile)
-            layout.addLayout(grid)
-            group.setProperty("kind", kind)
-            self.groups.addWidget(group)
+            shown = [e for e in by_kind[kind]
+                     if not hidden_tags & set(e.tags) and e.id not in first]
+            if shown:
+                self._add_group(names[kind].upper(), shown).setProperty("kind", kind)
         self._show_problems(library.problems)
         visible = {t.exercise.id for t in self.tiles}
         self._default_id = default_id if default_id in visible else next(iter(visible), "")
@@ -269,11 +312,50 @@ class LauncherPage(QWidget):
         self.on_filter(self.filter.text())
         self.update_tab_order()
 
+    def _add_group(self, heading: str, exercises: list[Exercise], note: str = "") -> QWidget:
+        """A heading (and a line saying why, if any) over ``exercises`` as tiles."""
+        group = QWidget(self.groups.parentWidget())  # made inside it: styled once
+        layout = QVBoxLayout(group)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(label(heading, "section", group, selectable=False))
+        if note:
+            layout.addWidget(label(note, "small", group, selectable=False))
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for index, exercise in enumerate(exercises):
+            tile = ExerciseTile(exercise, group)
+            tile.clicked.connect(self.on_tile_clicked)
+            tile.moveRequested.connect(self.on_tile_arrow)
+            for hook in self.tile_hooks:
+                hook(tile)
+            grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
+            self.tiles.append(tile)
+        layout.addLayout(grid)
+        self.groups.addWidget(group)
+        return group
+
+    def set_state(self, state: Suit | None) -> None:
+        """A level the person gave (as a state) puts what suits it first; None: the usual
+        order."""
+        if state == self._state:
+            return
+        self._state = state
+        if self._shown is not None:
+            library, hidden_tags, default_id, reason = self._shown
+            self.set_library(library, hidden_tags=hidden_tags, default_id=default_id,
+                             reason=reason)
+
+    @property
+    def state(self) -> Suit | None:
+        return self._state
+
     def update_tab_order(self) -> None:
         """Tab in reading order: Start now, the search, the tiles, the buttons for one's
-        own exercises, History, Settings (tiles made later would otherwise come last)."""
+        own exercises, My coping plan, History, Settings (tiles made later would
+        otherwise come last)."""
         chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
-                 *self.own_buttons, self.history_button, self.settings_button]
+                 *self.own_buttons, self.plan_button, self.history_button,
+                 self.settings_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -297,6 +379,7 @@ class LauncherPage(QWidget):
         for index, (path, found) in enumerate(by_file.items()):
             tile = BrokenTile(path, found, group)
             tile.clicked.connect(self.on_broken_clicked)
+            tile.moveRequested.connect(self.on_tile_arrow)
             for hook in self.tile_hooks:
                 hook(tile)
             grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
@@ -338,8 +421,10 @@ class LauncherPage(QWidget):
             item = self.groups.itemAt(index)
             group = item.widget() if item is not None else None
             if group is not None:
-                broken = bool(group.property("broken"))  # files needing a fix stay in sight
-                group.setHidden(not broken and not any(
+                if group.property("broken"):  # out of the way while searching
+                    group.setHidden(bool(words))
+                    continue
+                group.setHidden(not any(
                     not t.isHidden() and t.parentWidget() is group for t in self.tiles))
         self.empty.setVisible(bool(self.tiles) and not self.visible_tiles())
 
@@ -348,6 +433,17 @@ class LauncherPage(QWidget):
         visible = self.visible_tiles()
         if visible:
             visible[0].click()
+
+    @Slot(int)
+    def on_tile_arrow(self, key: int) -> None:
+        """From a tile, an arrow goes to the tile next to it on screen."""
+        tile = self.sender()
+        if not isinstance(tile, Tile):
+            return
+        shown = [t for t in (*self.tiles, *self.broken_tiles) if t.isVisible()]
+        target = tile_towards(tile, shown, Qt.Key(key))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     @Slot()
     def on_tile_clicked(self) -> None:
@@ -377,3 +473,30 @@ class LauncherPage(QWidget):
             self.filter.setText(self.filter.text() + text)
             return
         super().keyPressEvent(event)
+
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+def tile_towards(tile: QWidget, tiles: Sequence[QWidget], key: Qt.Key) -> QWidget | None:
+    """The tile next to ``tile`` in the direction of an arrow key, by where tiles sit on
+    screen: Down goes to the nearest row below (across kinds too), to the tile most
+    nearly under this one; Left and Right stay in the row."""
+    here = tile.mapToGlobal(tile.rect().center())
+    half_row = tile.height() // 2
+    found: list[tuple[int, int, QWidget]] = []  # (distance ahead, distance across, tile)
+    for other in tiles:
+        if other is tile:
+            continue
+        there = other.mapToGlobal(other.rect().center())
+        dx, dy = there.x() - here.x(), there.y() - here.y()
+        ahead, across = {Qt.Key.Key_Down: (dy, dx), Qt.Key.Key_Up: (-dy, dx),
+                         Qt.Key.Key_Right: (dx, dy), Qt.Key.Key_Left: (-dx, dy)}[key]
+        sideways_ok = key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or abs(across) <= half_row
+        if ahead > 0 and sideways_ok:
+            found.append((ahead, abs(across), other))
+    if not found:
+        return None
+    nearest = min(ahead for ahead, _across, _tile in found)
+    same_line = [entry for entry in found if entry[0] <= nearest + half_row]
+    return min(same_line, key=lambda entry: (entry[1], entry[0]))[2]

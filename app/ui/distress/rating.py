@@ -6,29 +6,43 @@ reachable), Enter confirms, S skips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QCompleter,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.exercise import Exercise
+from app.domain.helped import LevelSuggestion
 from app.domain.rating import clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
+from app.ui.distress.scale_layout import ScaleLayout
+from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
 from app.ui.style import theme
-from app.ui.widgets.common import label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import (
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+)
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
+
+#: Asked once a level is given: (rating, numb, offer of help shown) -> what to suggest.
+Suggest = Callable[[int | None, bool, bool], LevelSuggestion | None]
 
 #: Width of the ring drawn round the numbers while the scale has the focus (pixels).
 FOCUS_RING = 3
@@ -44,10 +58,6 @@ class RatingScale(QWidget):
         self._value: int | None = None
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        grid = QGridLayout(self)
-        ring = FOCUS_RING + 2
-        grid.setContentsMargins(ring, ring, ring, 0)  # room for the focus ring
-        grid.setHorizontalSpacing(6)
         self.buttons: list[QPushButton] = []
         for number in range(RATING_MIN, RATING_MAX + 1):
             button = QPushButton(str(number), self)
@@ -58,20 +68,15 @@ class RatingScale(QWidget):
             button.setAccessibleDescription(self.tr("Set how stirred up you feel to %1 "
                                                     "out of 10").replace("%1", str(number)))
             self._group.addButton(button, number)
-            grid.addWidget(button, 0, number)
-            grid.setColumnStretch(number, 1)
             self.buttons.append(button)
-        anchors = [
-            (0, self.tr("Settled: no distress right now"), Qt.AlignmentFlag.AlignLeft),
-            (4, self.tr("Clearly stirred up, but I can still think and choose"),
-             Qt.AlignmentFlag.AlignHCenter),
-            (8, self.tr("The most distressed or overwhelmed I can imagine"),
-             Qt.AlignmentFlag.AlignRight),
-        ]
-        for column, text, align in anchors:
-            anchor = label(text, "small", self)
-            anchor.setAlignment(align | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(anchor, 1, column, 1, 3)
+        self.anchors = [label(text, "small", self) for text in (
+            self.tr("Settled: no distress right now"),
+            self.tr("Clearly stirred up, but I can still think and choose"),
+            self.tr("The most distressed or overwhelmed I can imagine"))]
+        layout = ScaleLayout(self.buttons, self.anchors, self)  # one row, or two when narrow
+        ring = FOCUS_RING + 2
+        layout.setContentsMargins(ring, ring, ring, 0)  # room for the focus ring
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._group.idClicked.connect(self.on_clicked)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("How stirred up, from 0 to 10"))
@@ -92,7 +97,9 @@ class RatingScale(QWidget):
         pen = QPen(QColor(theme.colors().focus))
         pen.setWidth(FOCUS_RING)
         painter.setPen(pen)
-        row = self.buttons[0].geometry().united(self.buttons[-1].geometry())
+        row = self.buttons[0].geometry()
+        for button in self.buttons[1:]:  # one row, or two when the scale wraps
+            row = row.united(button.geometry())
         gap = FOCUS_RING // 2 + 2
         painter.drawRoundedRect(row.adjusted(-gap, -gap, gap, gap), 10, 10)
         painter.end()
@@ -159,7 +166,8 @@ class _RatingPage(QWidget):
         self.heading = label("", "muted")
         self.question = label(question, "title")
         self.scale = RatingScale()
-        self.numb = QCheckBox(self.tr("I feel numb or far away"))
+        self.scale.setProperty("scrollHeading", self.question)  # shown together
+        self.numb = WrapCheckBox(self.tr("I feel numb or far away"))
         self.numb.setAccessibleName(self.tr("Numb or far away"))
         self.numb.setAccessibleDescription(self.tr(
             "Mark this if you feel shut down, numb or far away, whatever the number."))
@@ -170,8 +178,8 @@ class _RatingPage(QWidget):
         self.go_button.setEnabled(False)
         self.scale.valueChanged.connect(self.on_value_changed)
 
-    def button_row(self, *extra: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def button_row(self, *extra: QWidget) -> FlowLayout:
+        row = FlowLayout()
         for widget in extra:
             row.addWidget(widget)
         row.addStretch(1)
@@ -217,11 +225,17 @@ class _RatingPage(QWidget):
 
 
 class BeforePage(_RatingPage):
-    """The first rating, with what will happen: steps or phases, length, cautions."""
+    """The first rating, with what will happen: steps or phases, length, cautions.
+
+    Once a level is given, ``suggest`` (set by whoever runs the session) may name
+    what has helped most from there, on one line with a key to switch to it
+    (``switchRequested``); Enter still starts what was chosen.
+    """
 
     confirmed = Signal(object, bool, object, object)  # rating, numb, minutes, cycles
     cancelled = Signal()
     helpRequested = Signal()
+    switchRequested = Signal(str)  # the exercise to switch to, keeping the rating
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("How stirred up do you feel right now?"), parent)
@@ -252,14 +266,18 @@ class BeforePage(_RatingPage):
         self.length.valueChanged.connect(self.on_length_changed)
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
+        self.suggest: Suggest | None = None
+        self.suggestion = SuggestionLine()
+        self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
+        self._reveal = QTimer(self)
+        self._reveal.setSingleShot(True)
+        self._reveal.setInterval(0)
 
-        controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
+        controls = FlowLayout()  # side by side, or wrapped at large text sizes
         controls.addWidget(self.length_label)
         controls.addWidget(self.length)
         controls.addWidget(self.length_minutes)
         controls.addWidget(self.length_cycles)
-        controls.addStretch(1)
         length_column = QVBoxLayout()
         length_column.setContentsMargins(0, 0, 0, 0)
         length_column.setSpacing(2)
@@ -278,6 +296,7 @@ class BeforePage(_RatingPage):
         body.addWidget(self.numb)
         body.addWidget(self.hint)
         body.addWidget(self.offer)
+        body.addWidget(self.suggestion)
         body.addSpacing(6)
         body.addWidget(self.plan_heading)
         body.addWidget(self.plan)
@@ -289,6 +308,10 @@ class BeforePage(_RatingPage):
         self.back_button.clicked.connect(self.cancelled)
         self.skip_button.clicked.connect(self.on_skip)
         self.go_button.clicked.connect(self.on_go)
+        self.scale.valueChanged.connect(self.on_level_given)
+        self.numb.toggled.connect(self.on_level_given)
+        self.suggestion.switchRequested.connect(self.switchRequested)
+        self._reveal.timeout.connect(self.on_reveal)
         self.setFocusProxy(self.scale)
 
     def _build_offer(self) -> QFrame:
@@ -303,10 +326,9 @@ class BeforePage(_RatingPage):
         self.offer_continue = make_button(
             self.tr("No, take me to the exercise"), role="primary",
             description=self.tr("Go on to the exercise without contacting anyone"))
-        row = QHBoxLayout()
+        row = FlowLayout()  # side by side, or one under the other at large text sizes
         row.addWidget(self.offer_help)
         row.addWidget(self.offer_continue)
-        row.addStretch(1)
         layout.addWidget(text)
         layout.addLayout(row)
         self.offer_help.clicked.connect(self.helpRequested)
@@ -318,6 +340,7 @@ class BeforePage(_RatingPage):
         self._exercise = exercise
         self.reset_rating()
         self.offer.hide()
+        self.suggestion.show_suggestion(None)
         self.go_button.setEnabled(True)
         self.title.setText(exercise.title)
         self.summary.setText(exercise.summary)
@@ -427,6 +450,34 @@ class BeforePage(_RatingPage):
                                     ease_in_seconds=exercise.ease_in_seconds)
         return exercise.planned_seconds()
 
+    def keep_rating(self, value: int | None, numb: bool, *, offered: bool) -> None:
+        """Show a rating given on the page before (a switch keeps it), and the offer of
+        help when it was shown there."""
+        self.scale.set_value(value)
+        self.numb.setChecked(numb)
+        if offered and offer_help_before(value):
+            self.offer.show()
+            self.offer_continue.setFocus()
+        self.on_level_given()
+
+    @Slot()
+    def on_level_given(self) -> None:
+        """A number or the numb mark was given (or changed): the line says what helped
+        from there, or nothing."""
+        value, numb = self.scale.value(), self.numb.isChecked()
+        found = None
+        if self.suggest is not None and (value is not None or numb):
+            found = self.suggest(value, numb, self.offer.isVisible())
+        appearing = found is not None and self.suggestion.isHidden()
+        self.suggestion.show_suggestion(found)
+        if appearing and self.isVisible():  # large text: below the fold otherwise
+            self._reveal.start()  # once the page is laid out with the line in it
+
+    @Slot()
+    def on_reveal(self) -> None:
+        if self.suggestion.isVisible():
+            scroll_into_view(self.suggestion, self)
+
     @Slot()
     def on_skip(self) -> None:
         self.scale.set_value(None)
@@ -438,6 +489,7 @@ class BeforePage(_RatingPage):
         if offer_help_before(value) and not self.offer.isVisible():
             self.offer.show()
             self.offer_continue.setFocus()
+            self.on_level_given()  # after the offer, a suggestion may follow
             return
         self._emit()
 
@@ -461,6 +513,10 @@ class BeforePage(_RatingPage):
         if self.offer.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
             (focused if isinstance(focused, QPushButton) else self.offer_continue).click()
+            return
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == SWITCH_KEY and plain and self.suggestion.isVisible():
+            self.suggestion.switch_button.click()
             return
         if not self.key_for_rating(event):
             super().keyPressEvent(event)

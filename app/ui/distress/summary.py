@@ -7,14 +7,17 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
-from app.domain.session import SessionRecord
+from app.domain.session import SavedTo, SessionRecord
 from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.flow_layout import FlowLayout
 
 
 class SummaryPage(QWidget):
     home = Signal()
     again = Signal()
     helpRequested = Signal()
+    keepRequested = Signal()  # "Save to a file…": sessions no disk could take
+    planRequested = Signal()  # a tag matched a warning sign: the plan was offered
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,10 +26,19 @@ class SummaryPage(QWidget):
         self.line.setAccessibleName(self.tr("Summary"))
         self.detail = label("", "muted")
         self.saved_note = label("", "small")
+        self.keep_button = make_button(
+            self.tr("Save to a file…"),
+            description=self.tr("Keep the sessions that could not be saved in a file you "
+                                "choose"))
+        self.keep_button.hide()
         self.offer = label(self.tr("If things still feel like a lot, it's okay to reach out "
                                    "to someone now."), "caution")
         self.offer_button = make_button(self.tr("Get help now"), role="help",
                                         description=self.tr("See your contacts and helplines"))
+        self.plan_offer = label("", "muted")
+        self.plan_button = make_button(self.tr("Open my plan"),
+                                       description=self.tr("Your coping plan: what you wrote "
+                                                           "for times like this"))
         self.home_button = make_button(self.tr("Back to the start (Enter)"), role="primary",
                                        description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
@@ -39,14 +51,23 @@ class SummaryPage(QWidget):
         body.addWidget(self.line)
         body.addWidget(self.detail)
         body.addWidget(self.saved_note)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_button)
+        keep_row.addStretch(1)
+        body.addLayout(keep_row)
         body.addSpacing(8)
         body.addWidget(self.offer)
         offer_row = QHBoxLayout()
         offer_row.addWidget(self.offer_button)
         offer_row.addStretch(1)
         body.addLayout(offer_row)
+        body.addWidget(self.plan_offer)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
+        body.addLayout(plan_row)
         body.addStretch(2)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)
@@ -54,6 +75,8 @@ class SummaryPage(QWidget):
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
         self.offer_button.clicked.connect(self.helpRequested)
+        self.keep_button.clicked.connect(self.keepRequested)
+        self.plan_button.clicked.connect(self.planRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
@@ -87,31 +110,63 @@ class SummaryPage(QWidget):
         return self.tr("You took %1 for yourself.").replace(
             "%1", minutes_text(record.practised_seconds))
 
-    def show_record(self, record: SessionRecord, *, saved: bool) -> None:
+    def show_record(self, record: SessionRecord, *, saved: bool,
+                    where: SavedTo | None = "log", can_keep: bool = False,
+                    warning_sign: str | None = None) -> None:
+        """The summary of ``record``. ``where`` it was saved decides what is said about
+        keeping it: "Saved on this computer" only after a save the log checked.
+        ``can_keep``: sessions no disk took can be saved to a file. ``warning_sign``:
+        one of the plan's warning signs that a tag of the session matched; the plan
+        is offered, once, without asking anything."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
-        if record.status == "stopped":
+        # Without ratings the line above already says how long: not twice.
+        timed_above = (outcome(record.before, record.after).direction is Direction.UNKNOWN
+                       and record.practised_seconds >= 5)
+        if record.status == "stopped" and timed_above:
+            detail = self.tr("You stopped when you needed to. That is part of looking after "
+                             "yourself.")
+        elif record.status == "stopped":
             detail = self.tr("You stopped after %1. Stopping when you need to is part of "
                              "looking after yourself.").replace("%1", practised)
+        elif timed_above:
+            detail = self.tr("The exercise was %1.").replace("%1", record.exercise_title)
         else:
             detail = self.tr("%1 of %2.").replace("%1", practised).replace(
                 "%2", record.exercise_title)
         if record.numb_after:
             detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
         self.detail.setText(detail)
-        self.saved_note.setText(
-            self.tr("Saved on this computer only.") if saved else
-            self.tr("This session could not be saved yet. It is kept while Steady is open; "
-                    "see the message above."))
+        self.saved_note.setText(self.saved_text(saved, where))
+        self.keep_button.setVisible(can_keep)
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
+        if warning_sign:
+            self.plan_offer.setText(self.tr(
+                "What set this off is one of the warning signs in your plan (\u201c%1\u201d). "
+                "Your plan is here if you want it.").replace("%1", warning_sign))
+        self.plan_offer.setVisible(bool(warning_sign))
+        self.plan_button.setVisible(bool(warning_sign))
+
+    def saved_text(self, saved: bool, where: SavedTo | None) -> str:
+        if saved and where == "log":
+            return self.tr("Saved on this computer only.")
+        if where == "recovery":
+            return self.tr("Kept safe on this computer. It will be added to your log the "
+                           "next time Steady can open it.")
+        if saved and where == "memory":
+            return self.tr("Kept while Steady is open: nothing on this computer could take "
+                           "it. See the message above.")
+        return self.tr("This session could not be saved yet. It is kept while Steady is open; "
+                       "see the message above.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             focused = self.focusWidget()
             if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
-                                                                 self.offer_button):
+                                                                 self.offer_button,
+                                                                 self.plan_button):
                 focused.click()
             else:
                 self.home.emit()

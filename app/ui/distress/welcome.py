@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.ui.widgets.common import label, lay_out_page, make_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 
 class WelcomePage(QWidget):
@@ -65,7 +66,7 @@ class WelcomePage(QWidget):
         body.addLayout(invite_row)
         body.addWidget(self.later)
         body.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         lay_out_page(self, body, buttons)

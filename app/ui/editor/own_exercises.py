@@ -25,12 +25,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QStackedWidget, Q
 from app import paths
 from app.domain.exercise import Exercise, Kind
 from app.domain.loader import Library, load_folder
+from app.domain.reasons import os_reason
 from app.domain.settings import Settings
-from app.domain.writer import make_private_dir, unique_id
+from app.domain.writer import unique_id
 from app.services.exercise_folder import (
     ExerciseFolder,
     copy_in,
     export_to,
+    make_folder,
     move_aside,
     read_incoming,
     with_new_id,
@@ -188,15 +190,28 @@ class LauncherActions(QObject):
             return menu
         exercise = tile.exercise
         menu.setAccessibleName(self.tr("Actions for %1").replace("%1", exercise.title))
-        edit = self.tr("Edit a copy") if exercise.bundled else self.tr("Edit")
-        entries = [("edit", edit, "Ctrl+E", self.editRequested),
-                   ("duplicate", self.tr("Duplicate"), "Ctrl+D", self.duplicateRequested),
-                   ("export", self.tr("Export…"), "Ctrl+Shift+E", self.exportRequested)]
+        if exercise.bundled:  # the two ways to change it, and how they differ
+            edit = self.tr("Edit a copy, in its place")
+            edit_tip = self.tr("Your own copy takes the place of Steady's, with the same "
+                               "name. Deleting your copy brings Steady's back.")
+        else:
+            edit, edit_tip = self.tr("Edit"), self.tr("Change this exercise")
+        entries = [("edit", edit, edit_tip, "Ctrl+E", self.editRequested),
+                   ("duplicate", self.tr("Duplicate, as a new exercise"),
+                    self.tr("A new exercise of your own, next to this one, which stays as "
+                            "it is"), "Ctrl+D", self.duplicateRequested),
+                   ("export", self.tr("Export…"), self.tr("Save this exercise as a file to "
+                                                          "share"),
+                    "Ctrl+Shift+E", self.exportRequested)]
         if not exercise.bundled:
-            entries.append(("delete", self.tr("Delete…"), "Delete", self.deleteRequested))
-        for name, text, keys, signal in entries:
+            entries.append(("delete", self.tr("Delete…"), self.tr("Move its file to the "
+                                                                  "deleted-exercises folder"),
+                            "Delete", self.deleteRequested))
+        menu.setToolTipsVisible(True)
+        for name, text, tip, keys, signal in entries:
             action = menu.addAction(text)
             action.setObjectName(name)
+            action.setToolTip(tip)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, s=signal: s.emit(exercise.id))
         return menu
@@ -264,6 +279,11 @@ class ExerciseHost(Protocol):
 
     def current_page(self) -> QWidget | None: ...
 
+    def show_page(self, page: QWidget) -> None: ...
+
+    def show_status(self, text: str) -> None:
+        """A short, calm line at the top of the window, until the page changes."""
+
     def go_home(self) -> None: ...
 
 
@@ -286,7 +306,7 @@ class OwnExercises(QObject):
         self._clock = clock
         self.editor: EditorPage | None = None
         with contextlib.suppress(OSError):  # a folder that cannot be made is reported later
-            make_private_dir(self.folder)
+            make_folder(self.folder)
         self.watcher = ExerciseFolder(self.folder, parent=self)
         self.actions = LauncherActions(host.launcher)
         self._connect_signals()
@@ -333,6 +353,13 @@ class OwnExercises(QObject):
             self.editor.set_library(library)
 
     def _say(self, text: str) -> None:
+        """Tell the person, where they are looking after the editor or a tile's menu:
+        in the window's status line."""
+        self.actions.set_status("")
+        self.host.show_status(text)
+
+    def _say_here(self, text: str) -> None:
+        """Tell the person under the buttons they just used (import, the folder)."""
         self.actions.set_status(text)
 
     # ------------------------------------------------------------------ editor
@@ -366,8 +393,7 @@ class OwnExercises(QObject):
 
     def _show_editor(self) -> None:
         editor = self.editor_page()
-        self.host.stack.setCurrentWidget(editor)
-        editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.host.show_page(editor)  # the focus goes to its title, scrolled into view
         self.actions.show_draft("")
 
     def may_close(self) -> bool:
@@ -464,7 +490,7 @@ class OwnExercises(QObject):
             move_aside(exercise.path, self.data_dir)
         except OSError as error:
             self._say(self.tr("Could not delete “%1” (%2).").replace("%1", exercise.title)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
         self._say(self.tr("Deleted “%1”.").replace("%1", exercise.title))
@@ -483,7 +509,7 @@ class OwnExercises(QObject):
             move_aside(path, self.data_dir)
         except OSError as error:
             self._say(self.tr("Could not delete %1 (%2).").replace("%1", path.name)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
         self._say(self.tr("Deleted %1.").replace("%1", path.name))
@@ -504,7 +530,7 @@ class OwnExercises(QObject):
             export_to(exercise, target)
         except OSError as error:
             self._say(self.tr("Could not export “%1” (%2).").replace("%1", exercise.title)
-                      .replace("%2", error.strerror or type(error).__name__))
+                      .replace("%2", os_reason(error)))
             return
         self._say(self.tr("Exported “%1” to %2.").replace("%1", exercise.title)
                   .replace("%2", str(target)))
@@ -524,7 +550,7 @@ class OwnExercises(QObject):
             if len(incoming.problems) > 1:
                 text += " " + self.tr("(and %1 more; `steady validate` lists them all)") \
                     .replace("%1", str(len(incoming.problems) - 1))
-            self._say(text)
+            self._say_here(text)
             return
         data = incoming.data
         new_id = exercise.id
@@ -544,13 +570,13 @@ class OwnExercises(QObject):
             answer = ClashDialog.ask(self.dialog_parent(), question.replace("%1", existing.title)
                                      .replace("%2", exercise.id))
             if answer == "cancel":
-                self._say(self.tr("Nothing was imported."))
+                self._say_here(self.tr("Nothing was imported."))
                 return
             if answer == "keep-both":
                 new_id = unique_id(exercise.id, set(self.library.ids()))
                 changed = with_new_id(data, source, new_id)
                 if changed is None:
-                    self._say(self.tr("%1 could not be given a new id; nothing was imported.")
+                    self._say_here(self.tr("%1 could not be given a new id; nothing was imported.")
                               .replace("%1", source.name))
                     return
                 data = changed
@@ -561,23 +587,23 @@ class OwnExercises(QObject):
                 move_aside(replace_path, self.data_dir)
             copy_in(data, self.folder, new_id, replace=replace_path)
         except OSError as error:
-            self._say(self.tr("Could not import %1 (%2).").replace("%1", source.name)
-                      .replace("%2", error.strerror or type(error).__name__))
+            self._say_here(self.tr("Could not import %1 (%2).").replace("%1", source.name)
+                      .replace("%2", os_reason(error)))
             return
         self.reload()
-        self._say(self.tr("Imported “%1”.").replace("%1", exercise.title))
+        self._say_here(self.tr("Imported “%1”.").replace("%1", exercise.title))
         self.host.launcher.focus_exercise(new_id)
 
     @Slot()
     def on_open_folder(self) -> None:
         try:
-            make_private_dir(self.folder)
+            make_folder(self.folder)
         except OSError as error:
-            self._say(self.tr("Could not make the folder %1 (%2).").replace(
-                "%1", str(self.folder)).replace("%2", error.strerror or type(error).__name__))
+            self._say_here(self.tr("Could not make the folder %1 (%2).").replace(
+                "%1", str(self.folder)).replace("%2", os_reason(error)))
             return
         if not open_url(QUrl.fromLocalFile(str(self.folder))):
-            self._say(self.tr("Steady could not open a file manager. Your exercises folder "
+            self._say_here(self.tr("Steady could not open a file manager. Your exercises folder "
                               "is %1").replace("%1", str(self.folder)))
 
     @Slot(str)

@@ -32,6 +32,7 @@ from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import (
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
@@ -55,8 +56,10 @@ from app.domain.exercise import (
     Phase,
     Problem,
     Step,
+    Suit,
 )
 from app.domain.loader import RANGES, TEXT_LIMITS, Library, parse_exercise
+from app.domain.reasons import os_reason
 from app.domain.timeline import planned_duration
 from app.domain.writer import (
     exercise_to_toml,
@@ -64,8 +67,8 @@ from app.domain.writer import (
     header_lines,
     id_from_title,
     unique_id,
-    write_atomic,
 )
+from app.services.exercise_folder import write_exercise
 from app.services.pacer_driver import PacerDriver
 from app.ui.distress.launcher import kind_names
 from app.ui.editor.parts import (
@@ -76,11 +79,19 @@ from app.ui.editor.parts import (
     PhaseRow,
     RowList,
     StepRow,
-    action_names,
     next_phase,
 )
-from app.ui.exercise.breathing import PacerWidget
-from app.ui.widgets.common import english_plural, label, make_button, minutes_text, scroll_page
+from app.ui.exercise.breathing import PacerWidget, phase_word
+from app.ui.widgets.common import (
+    english_plural,
+    label,
+    make_button,
+    minutes_text,
+    scroll_into_view,
+    scroll_page,
+)
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 Clock = Callable[[], float]
 Mode = Literal["new", "edit", "copy", "duplicate"]
@@ -89,6 +100,10 @@ Mode = Literal["new", "edit", "copy", "duplicate"]
 PREVIEW_MINUTES = 60
 NEW_PHASES = (Phase("inhale", 4.0), Phase("exhale", 6.0))
 NEW_MINUTES = 5.0
+#: The preview's narrowest width, and the narrowest page that shows it beside the
+#: form (pixels): in a narrower window the form takes the whole width.
+PREVIEW_WIDTH = 220
+PREVIEW_PAGE_WIDTH = 760
 _KEY = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?$")
 _SUBJECT_VERBS = {"is", "needs", "has", "should", "may", "cannot", "only"}
 
@@ -127,6 +142,7 @@ class EditorPage(QWidget):
         self._reduced = reduced_motion
         self._clock = clock
         self._mode: Mode = "new"
+        self._breathing = True  # the preview is for breathing exercises only
         self._source: Exercise | None = None
         self._original_text: str | None = None
         self._original_bytes: bytes | None = None
@@ -338,6 +354,25 @@ class EditorPage(QWidget):
         self._field(more, self.tr("Tags"), self.tags_edit, "tags",
                     hint=self.tr("The tag breath-hold hides the exercise when your health "
                                  "settings ask Steady to leave out breath holds."))
+        self.suits_boxes: dict[Suit, WrapCheckBox] = {
+            "high": WrapCheckBox(self.tr("When very stirred up (7 or more)")),
+            "numb": WrapCheckBox(self.tr("When numb or far away")),
+        }
+        suits_column = QWidget()
+        suits_layout = QVBoxLayout(suits_column)
+        suits_layout.setContentsMargins(0, 0, 0, 0)
+        suits_layout.setSpacing(4)
+        for box in self.suits_boxes.values():
+            box.setAccessibleName(self.tr("A first choice: %1").replace("%1", box.text()))
+            box.setAccessibleDescription(self.tr("Optional: listed first when you have given "
+                                                 "such a level"))
+            suits_layout.addWidget(box)
+        self._field(more, self.tr("A first choice"), suits_column, "suits",
+                    buddy=self.suits_boxes["high"],
+                    hint=self.tr("Optional. When you have given such a level, the exercises "
+                                 "that suit it are listed first. Short ones led by a long "
+                                 "breath out, or working through the senses, suit a high "
+                                 "level; orienting and the senses suit feeling numb."))
 
         body = QVBoxLayout()
         body.setSpacing(12)
@@ -349,7 +384,7 @@ class EditorPage(QWidget):
         body.addWidget(self.breathing_box)
         body.addWidget(self.steps_box)
         body.addSpacing(4)
-        body.addWidget(self._section(self.tr("Cautions, sources and tags")))
+        body.addWidget(self._section(self.tr("Cautions, sources, tags, first choice")))
         body.addLayout(more)
         body.addStretch(1)
         self.scroll_area = scroll_page(body)
@@ -370,8 +405,7 @@ class EditorPage(QWidget):
                                           description=self.tr("Pause or play the preview of "
                                                               "the breathing guide"))
         self.preview_box = QWidget()
-        self.preview_box.setMinimumWidth(220)
-        self.preview_box.setMaximumWidth(280)
+        self.preview_box.setMinimumWidth(PREVIEW_WIDTH)
         self.preview_box.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
         preview = QVBoxLayout(self.preview_box)
@@ -395,9 +429,10 @@ class EditorPage(QWidget):
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Check the exercise and save it "
                                                            "in your exercises folder"))
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status, 1)
+        footer.addStretch(1)
+        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
 
@@ -451,6 +486,8 @@ class EditorPage(QWidget):
         self.cautions_edit.textChanged.connect(self.on_changed)
         self.sources_edit.textChanged.connect(self.on_changed)
         self.tags_edit.textChanged.connect(self.on_changed)
+        for box in self.suits_boxes.values():
+            box.toggled.connect(self.on_changed)
         self.preview_button.clicked.connect(self.on_preview_button)
         self.back_button.clicked.connect(self.on_back)
         self.save_button.clicked.connect(self.on_save)
@@ -532,6 +569,8 @@ class EditorPage(QWidget):
             self.cautions_edit.setPlainText("\n".join(exercise.cautions))
             self.sources_edit.setPlainText("\n".join(exercise.sources))
             self.tags_edit.setText(", ".join(exercise.tags))
+            for state, box in self.suits_boxes.items():
+                box.setChecked(state in exercise.suits)
         finally:
             self._loading = False
         self._show_kind()
@@ -607,6 +646,7 @@ class EditorPage(QWidget):
             cautions=_lines(self.cautions_edit.toPlainText()),
             sources=_lines(self.sources_edit.toPlainText()),
             tags=tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip()),
+            suits=tuple(state for state, box in self.suits_boxes.items() if box.isChecked()),
             ease_in_seconds=self.ease_spin.value() if breathing else 0.0,
             phases=tuple(r.phase() for r in self.phase_list.rows if isinstance(r, PhaseRow))
             if breathing else (),
@@ -725,7 +765,7 @@ class EditorPage(QWidget):
             "summary": self.tr("The summary"), "minutes": self.tr("The length"),
             "cycles": self.tr("The number of breaths"), "ease_in_seconds": self.tr("Ease in"),
             "cautions": self.tr("Caution"), "sources": self.tr("Source"),
-            "tags": self.tr("Tag"),
+            "tags": self.tr("Tag"), "suits": self.tr("A first choice"),
         }
         if name in ("phases", "steps"):
             rows: Sequence[ItemRow] = self.phase_rows() if name == "phases" else self.step_rows()
@@ -764,6 +804,7 @@ class EditorPage(QWidget):
                   (self.field_errors["tags"], self.tags_edit)]
         for error, widget in order:
             if not error.isHidden() and error.text():
+                widget.setProperty("scrollHeading", error)  # the field with what is wrong
                 return widget
         return None
 
@@ -778,8 +819,8 @@ class EditorPage(QWidget):
                 "Not saved yet: see the notes above."))
             widget = self.first_problem_widget()
             if widget is not None:
-                self.scroll_area.ensureWidgetVisible(widget)
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                scroll_into_view(widget, self)  # the field and its note, whole
             return False
         answer = self._overwrite_answer()
         if answer == "cancel":
@@ -793,12 +834,12 @@ class EditorPage(QWidget):
             return self.save()
         target, old = self._target(draft)
         try:
-            write_atomic(target, text)
+            write_exercise(target, text)
             if old is not None and old != target:
                 old.unlink(missing_ok=True)
         except OSError as error:
             self.status.setText(self.tr("Could not save (%1). What you typed is still here.")
-                                .replace("%1", (error.strerror or type(error).__name__)))
+                                .replace("%1", os_reason(error)))
             return False
         saved, _problems = parse_exercise(text.encode("utf-8"), target)
         exercise = saved if saved is not None else replace(draft, path=target)
@@ -837,8 +878,17 @@ class EditorPage(QWidget):
         breathing = self.kind() == "breathing"
         self.breathing_box.setVisible(breathing)
         self.steps_box.setVisible(not breathing)
-        self.preview_box.setVisible(breathing)
+        self._breathing = breathing
+        self._show_preview()
         self._fix_tab_order()
+
+    def _show_preview(self) -> None:
+        """The preview beside a breathing exercise, when the window is wide enough."""
+        self.preview_box.setVisible(self._breathing and self.width() >= PREVIEW_PAGE_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_preview()
 
     def _show_length_unit(self) -> None:
         cycles = self.length_unit.currentData() == "cycles"
@@ -882,7 +932,7 @@ class EditorPage(QWidget):
                    and not self._preview_paused)
         if not running:
             self.pacer.set_state(None)
-            self.preview_phase.setText(action_names()[phases[0].action] if phases else "")
+            self.preview_phase.setText(phase_word(phases[0].action) if phases else "")
             return
         driver = PacerDriver(phases, minutes=PREVIEW_MINUTES, clock=self._clock,
                              animate=not self._reduced, parent=self)
@@ -915,7 +965,7 @@ class EditorPage(QWidget):
             return
         state = driver.state()
         self.pacer.set_state(state)
-        self.preview_phase.setText(action_names()[state.action])
+        self.preview_phase.setText(phase_word(state.action))
 
     @Slot(float)
     def on_preview_finished(self, _practised: float) -> None:
@@ -959,7 +1009,8 @@ class EditorPage(QWidget):
         chain += [self.minutes_spin, self.cycles_spin, self.length_unit, self.ease_spin]
         chain += self.step_list.focus_widgets()
         chain += [self.steps_minutes, self.cautions_edit, self.sources_edit, self.tags_edit,
-                  self.preview_button, self.back_button, self.save_button]
+                  *self.suits_boxes.values(), self.preview_button, self.back_button,
+                  self.save_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

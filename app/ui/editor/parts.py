@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -32,6 +31,8 @@ from app.domain.exercise import ACTIONS, Action, Phase, Step
 from app.domain.loader import MAX_ITEMS, RANGES, TEXT_LIMITS
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button
+from app.ui.widgets.fit_combo_box import FitComboBox
+from app.ui.widgets.flow_layout import FlowLayout
 
 # --------------------------------------------------------------------------- dialogs
 
@@ -320,19 +321,18 @@ class PhaseRow(ItemRow):
 
     def __init__(self, phase: Phase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.action = QComboBox()
+        self.action = FitComboBox()  # never cut, at any text size
         for action, text in action_names().items():
             self.action.addItem(text, action)
         self.action.setCurrentIndex(ACTIONS.index(phase.action))
         self.seconds = HalfSecondSpinBox()
         self.seconds.setValue(phase.seconds)
         self.action.setMinimumHeight(self.seconds.minimumHeight())  # one even row
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
+        row = FlowLayout(spacing=8)  # the move buttons wrap below at large text sizes
         row.addWidget(self.number)
-        row.addWidget(self.action, 2)
-        row.addWidget(self.seconds, 1)
+        row.addWidget(self.action)
+        row.addWidget(self.seconds)
+        row.addStretch(1)
         row.addWidget(self.up_button)
         row.addWidget(self.down_button)
         row.addWidget(self.remove_button)
@@ -393,18 +393,16 @@ class StepRow(ItemRow):
         top.setSpacing(8)
         top.addWidget(self.number)
         top.addWidget(self.text, 1)
-        top.addWidget(self.up_button)
-        top.addWidget(self.down_button)
-        top.addWidget(self.remove_button)
-        extra = QHBoxLayout()
+        # Under the text: the items and the timer (each with its label, wrapping as
+        # one), then the move buttons at the right; lines wrap at large text sizes.
+        extra = FlowLayout(spacing=12)
         extra.setContentsMargins(self.number.minimumWidth() + 8, 0, 0, 0)
-        extra.setSpacing(8)
-        extra.addWidget(self.count_label)
-        extra.addWidget(self.count)
-        extra.addSpacing(12)
-        extra.addWidget(self.seconds_label)
-        extra.addWidget(self.seconds)
+        extra.addWidget(_pair(self.count_label, self.count))
+        extra.addWidget(_pair(self.seconds_label, self.seconds))
         extra.addStretch(1)
+        extra.addWidget(self.up_button)
+        extra.addWidget(self.down_button)
+        extra.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(4)
@@ -577,3 +575,14 @@ def next_phase(after: ItemRow | None) -> Phase:
             return Phase("exhale", 4.0)
         return Phase("hold", 2.0)
     return Phase("inhale", 4.0)
+
+
+def _pair(caption: QLabel, field: QWidget) -> QWidget:
+    """A label and its field side by side, kept together when a row wraps."""
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    layout.addWidget(caption)
+    layout.addWidget(field)
+    return pair

@@ -14,7 +14,17 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -43,7 +53,7 @@ from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
 from app.ui.style import theme
-from app.ui.widgets.common import format_clock, is_held_press
+from app.ui.widgets.common import format_clock, is_held_press, show_if_room
 
 Clock = Callable[[], float]
 
@@ -51,10 +61,26 @@ Clock = Callable[[], float]
 MIN_SCALE = 0.42
 #: The still circle in reduced-motion mode, as a share of the largest.
 STILL_SCALE = 0.7
+#: The pacer's smallest size, and how small it may get in a short window (pixels).
+PACER_FULL = 180
+PACER_SMALL = 96
+#: The page's margins (left, top, right, bottom), and in a short window.
+FULL_MARGINS = (32, 24, 32, 20)
+SHORT_MARGINS = (32, 8, 32, 8)
 BAR_HEIGHT = 14.0
 BAR_GAP = 24.0
 RING_WIDTH = 3.0
 GUIDE_WIDTH = 1.5
+
+
+def phase_word(action: str) -> str:
+    """What to do in a phase, as the breathing page says it ("Breathe in"); the
+    editor's preview and the spoken cues say the same."""
+    if action == "inhale":
+        return QCoreApplication.translate("BreathingPage", "Breathe in")
+    if action == "exhale":
+        return QCoreApplication.translate("BreathingPage", "Breathe out")
+    return QCoreApplication.translate("BreathingPage", "Hold")
 
 
 class PacerWidget(QWidget):
@@ -72,7 +98,7 @@ class PacerWidget(QWidget):
         self._max_radius = 0.0
         self._bar = QRectF()
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(PACER_FULL, PACER_FULL)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Breathing guide"))
         self._refresh_colors()
@@ -149,7 +175,7 @@ class PacerWidget(QWidget):
         c = theme.colors()
         self._fill = QBrush(QColor(c.accent_soft))
         self._ring = QPen(QColor(c.accent), RING_WIDTH)
-        guide = QColor(c.border)
+        guide = QColor(c.rule)
         self._guide = QPen(guide, GUIDE_WIDTH)
         self._bar_back = QBrush(QColor(c.accent_soft))
         self._bar_fill = QBrush(QColor(c.accent))
@@ -301,7 +327,7 @@ class BreathingPage(QWidget):
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 20)
+        layout.setContentsMargins(*FULL_MARGINS)
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(self.pacer_widget, 1)
@@ -336,6 +362,28 @@ class BreathingPage(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.pause_shortcut.activated.connect(self.toggle_pause)
         self.stop_shortcut.activated.connect(self.stop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """In a short window (large text, a small screen) the title and the key hint
+        make way, the circle gets smaller and the spacing tighter, so nothing is cut."""
+        layout = self.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return
+        words = sum(label.sizeHint().height() for label in (
+            self.phase_label, self.phase_seconds_label, self.remaining_label,
+            self.pause_button))
+        core = sum(FULL_MARGINS[1::2]) + 8 * 7 + 8 + 12 + 4 + words
+        extras = (self.title_label, self.hint_label)
+        extra = sum(label.sizeHint().height() for label in extras)
+        size = PACER_FULL if self.height() >= core + extra + PACER_FULL else PACER_SMALL
+        roomy = show_if_room(extras, self.height(), core + PACER_SMALL)
+        self.pacer_widget.setMinimumSize(size, size)
+        layout.setContentsMargins(*(FULL_MARGINS if roomy else SHORT_MARGINS))
+        layout.setSpacing(8 if roomy else 2)
 
     def showEvent(self, event: QShowEvent) -> None:
         # "Pause" and "Resume" take the same room, so Stop never moves under the mouse.
@@ -428,26 +476,19 @@ class BreathingPage(QWidget):
         self.finished.emit(practised_seconds)
 
     # -- internals ------------------------------------------------------------
-    def _phase_word(self, action: str) -> str:
-        if action == "inhale":
-            return self.tr("Breathe in")
-        if action == "exhale":
-            return self.tr("Breathe out")
-        return self.tr("Hold")
-
     def _show_state(self) -> None:
         state = self.driver.state()
         self.pacer_widget.set_state(state)
         if self._ended:
             return
         if state.status == "idle":
-            phase = self._phase_word(state.action)
+            phase = phase_word(state.action)
             seconds = str(math.ceil(state.phase_seconds - 1e-6))
         elif self.driver.is_paused():
             phase = self.tr("Paused")
             seconds = ""
         else:
-            phase = self._phase_word(state.action)
+            phase = phase_word(state.action)
             seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
         self.phase_seconds_label.setText(seconds)
         left = math.ceil(state.remaining - 1e-6)

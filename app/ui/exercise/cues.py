@@ -21,21 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 
 from app.domain.settings import Settings
 from app.services.sound import PHASE_CUES, SoundCues
 from app.services.speech import SpokenCues
-from app.ui.exercise.breathing import BreathingPage
+from app.ui.exercise.breathing import BreathingPage, phase_word
 from app.ui.exercise.steps import StepsPage
-
-
-def phase_word(action: str) -> str:
-    if action == "inhale":
-        return QCoreApplication.translate("ExerciseCues", "Breathe in")
-    if action == "exhale":
-        return QCoreApplication.translate("ExerciseCues", "Breathe out")
-    return QCoreApplication.translate("ExerciseCues", "Hold")
 
 
 class ExerciseCues(QObject):

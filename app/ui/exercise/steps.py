@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise, Step
 from app.ui.style import theme
-from app.ui.widgets.common import PRESS_KEYS, format_clock, is_held_press
+from app.ui.widgets.common import PRESS_KEYS, format_clock, is_held_press, show_if_room
 
 Clock = Callable[[], float]
 
@@ -217,6 +218,12 @@ class StepsPage(QWidget):
         self.tick_button.setAccessibleName(self.tr("Tick"))
         self.tick_button.setAccessibleDescription(
             self.tr("Tick one item. Enter or Space also ticks."))
+        self.untick_button = QPushButton(self.tr("Undo a tick"))
+        self.untick_button.setAccessibleName(self.tr("Undo a tick"))
+        self.untick_button.setAccessibleDescription(
+            self.tr("Take back the last tick. Backspace does the same."))
+        self.untick_button.setToolTip(self.tr("Take back the last tick (Backspace)"))
+        self.untick_button.hide()
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setAccessibleName(self.tr("Next"))
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -224,7 +231,8 @@ class StepsPage(QWidget):
         self.stop_button.setAccessibleDescription(
             self.tr("Stop the exercise now. Esc also stops, without asking."))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
-        for button in (self.back_button, self.tick_button, self.next_button, self.stop_button):
+        for button in (self.back_button, self.tick_button, self.next_button, self.stop_button,
+                       self.untick_button):
             button.setAutoDefault(True)  # Enter presses the focused button
             button.installEventFilter(self)  # ... once per press, even when held down
 
@@ -271,6 +279,7 @@ class StepsPage(QWidget):
         body.addSpacing(16)
         body.addLayout(marker_row)
         body.addWidget(self.tally_label)
+        body.addWidget(self.untick_button, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.countdown_label)
         body.addLayout(bar_row)
         body.addStretch(1)
@@ -297,6 +306,7 @@ class StepsPage(QWidget):
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.poll)
         self.back_button.clicked.connect(self.previous_step)
+        self.untick_button.clicked.connect(self.untick)
         self.tick_button.clicked.connect(self.tick)
         self.next_button.clicked.connect(self.next_step)
         self.stop_button.clicked.connect(self.stop)
@@ -371,6 +381,18 @@ class StepsPage(QWidget):
         self._update_buttons()
 
     @Slot()
+    def untick(self) -> None:
+        """Take back the last tick of this step (a key pressed once too often)."""
+        step = self.current_step()
+        if self._ended or step is None or not step.count or self.ticked() == 0:
+            return
+        self._ticks[self._index] -= 1
+        self._show_counts()
+        self._announce(self.tr("{done} of {total}").format(done=self.ticked(), total=step.count))
+        self._update_buttons()
+        self._main_button().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
     def next_step(self) -> None:
         if self._ended:
             return
@@ -426,6 +448,22 @@ class StepsPage(QWidget):
         if main.isEnabled():
             main.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """In a short window (large text, a small screen) the title and the key hint
+        make way, so the step itself keeps room for two lines and nothing is cut."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        step_room = 2 * self.countdown_label.fontMetrics().lineSpacing()
+        core = (margins.top() + margins.bottom() + 10 * 5 + 4 + step_room
+                + self.progress_label.sizeHint().height() + self.next_button.sizeHint().height())
+        show_if_room((self.title_label, self.hint_label), self.height(), core)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if is_held_press(event):  # a held key must not race through the steps
             return True
@@ -434,6 +472,10 @@ class StepsPage(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Backspace:
+            self.untick()
+            event.accept()
+            return
         if event.key() in PRESS_KEYS:
             if not event.isAutoRepeat():
                 self.activate()
@@ -525,6 +567,7 @@ class StepsPage(QWidget):
             self.hint_label.setText(self.tr("Enter moves on · Esc stops"))
         else:
             self.hint_label.setText(self.tr("Enter or Space ticks one · Esc stops"))
+        self.untick_button.setVisible(bool(step and step.count and self.ticked()))
         if step is None or not step.count:
             return
         done = self.ticked()

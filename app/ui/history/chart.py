@@ -245,7 +245,7 @@ class RatingChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(QColor(c.border), 1))
+        painter.setPen(QPen(QColor(c.rule), 1))
         painter.setBrush(QColor(c.surface))
         painter.drawRoundedRect(frame, 8, 8)
         plot = self._plot_rect()
@@ -267,7 +267,7 @@ class RatingChart(QWidget):
 
     def _paint_grid(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
         c = theme.colors()
-        grid = QColor(c.border)
+        grid = QColor(c.rule)
         for value in (RATING_MIN, (RATING_MIN + RATING_MAX) // 2, RATING_MAX):
             y = self._y(value, plot)
             painter.setPen(QPen(grid, 1, Qt.PenStyle.SolidLine if value == RATING_MIN
@@ -327,7 +327,7 @@ class RatingChart(QWidget):
                          metrics: QFontMetricsF) -> None:
         c = theme.colors()
         for x, place, text in self.time_labels(plot, metrics):
-            painter.setPen(QPen(QColor(c.border), 1))
+            painter.setPen(QPen(QColor(c.rule), 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             if place is not None:
                 painter.setPen(QColor(c.muted))

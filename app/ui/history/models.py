@@ -7,7 +7,7 @@ so a log of years opens as quickly as a log of days.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -22,11 +22,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTime,
 )
 
+from app.domain.helped import LevelSuggestion
+from app.domain.levels import START_LEVELS
 from app.domain.session import (
+    FEW_TO_TELL,
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
+    BestExercise,
     ExerciseStats,
     GroupBy,
     SessionFilter,
@@ -74,22 +79,30 @@ def format_share(value: float | None) -> str:
 class StatsModel(QAbstractTableModel):
     """One row per exercise, time of day or tag (``ExerciseStats``)."""
 
-    NAME, SESSIONS, BEFORE, AFTER, CHANGE, SHARE = range(6)
-    COLUMNS = 6
+    NAME, SESSIONS, BEFORE, AFTER, CHANGE, SHARE, BEST = range(7)
+    COLUMNS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ExerciseStats] = []
         self._group: GroupBy = "exercise"
+        self._best: Mapping[str, BestExercise] = {}
+        self._eased: LevelSuggestion | None = None  # by starting level: the numb row's
 
     @property
     def group_by(self) -> GroupBy:
         return self._group
 
-    def set_rows(self, rows: Sequence[ExerciseStats], group_by: GroupBy) -> None:
+    def set_rows(self, rows: Sequence[ExerciseStats], group_by: GroupBy,
+                 best: Mapping[str, BestExercise] | None = None,
+                 eased: LevelSuggestion | None = None) -> None:
+        """``best``: for each tag (or starting level), the exercise that helped most
+        with it; ``eased``: by starting level, what eased numbness most often."""
         self.beginResetModel()
         self._rows = list(rows)
         self._group = group_by
+        self._best = dict(best or {})
+        self._eased = eased
         self.endResetModel()
 
     def row(self, row: int) -> ExerciseStats:
@@ -102,18 +115,41 @@ class StatsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.COLUMNS
 
     def time_of_day_names(self) -> dict[str, tuple[str, str]]:
-        """Each time of day: its name and the hours it covers."""
-        return {
+        """Each time of day: its name with its hours, and the hours in words."""
+        names = {
             "night": (self.tr("Night"), self.tr("From midnight to 6 in the morning")),
             "morning": (self.tr("Morning"), self.tr("From 6 in the morning to noon")),
             "afternoon": (self.tr("Afternoon"), self.tr("From noon to 6 in the evening")),
             "evening": (self.tr("Evening"), self.tr("From 6 in the evening to midnight")),
         }
+        locale = QLocale()
+        hours = [locale.toString(QTime(hour, 0), QLocale.FormatType.ShortFormat)
+                 for hour in (0, 6, 12, 18, 0)]
+        return {key: (self.tr("%1, %2–%3").replace("%1", name).replace(
+            "%2", hours[number]).replace("%3", hours[number + 1]), words)
+            for number, (key, (name, words)) in enumerate(names.items())}
+
+    def start_level_names(self) -> dict[str, tuple[str, str]]:
+        """Each starting level: its name, and which sessions it holds in words."""
+        return {
+            "0-3": (self.tr("From 0 to 3"), self.tr("Sessions that began at 0 to 3")),
+            "4-6": (self.tr("From 4 to 6"), self.tr("Sessions that began at 4 to 6")),
+            "7-8": (self.tr("From 7 or 8"), self.tr("Sessions that began at 7 or 8")),
+            "9-10": (self.tr("From 9 or 10"), self.tr("Sessions that began at 9 or 10")),
+            "numb": (self.tr("Numb or far away"),
+                     self.tr("Sessions that began feeling numb or far away, whatever the "
+                             "number")),
+        }
 
     def _name(self, stats: ExerciseStats) -> tuple[str, str]:
         if self._group == "time_of_day":
             return self.time_of_day_names().get(stats.key, (stats.title, ""))
+        if self._group == "start_level":
+            return self.start_level_names().get(stats.key, (stats.title, ""))
         return stats.title, ""
+
+    def _eased_here(self, stats: ExerciseStats) -> LevelSuggestion | None:
+        return self._eased if self._group == "start_level" and stats.key == "numb" else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -143,13 +179,33 @@ class StatsModel(QAbstractTableModel):
             return format_mean(stats.mean_after)
         if column == self.CHANGE:
             return format_change(stats.mean_change)
+        if column == self.BEST:
+            eased = self._eased_here(stats)
+            if eased is not None:
+                return self.tr("%1 (eased %2 of %3)").replace("%1", eased.title).replace(
+                    "%2", str(eased.cleared)).replace("%3", str(eased.sessions))
+            best = self._best.get(stats.key)
+            return "" if best is None else self.tr("%1 (%2)").replace(
+                "%1", best.title).replace("%2", format_change(best.mean_change))
+        if stats.rated < FEW_TO_TELL:
+            return self.tr("too few to tell")
         return format_share(stats.noticeable_share)
 
     def _sort_value(self, stats: ExerciseStats, column: int) -> Any:
         if column == self.NAME:
             if self._group == "time_of_day" and stats.key in TIMES_OF_DAY:
                 return TIMES_OF_DAY.index(stats.key)
+            if self._group == "start_level" and stats.key in START_LEVELS:
+                return START_LEVELS.index(stats.key)
             return self._name(stats)[0].casefold()
+        if column == self.BEST:
+            eased = self._eased_here(stats)
+            if eased is not None:  # more often eased sorts with larger drops
+                return -(eased.cleared or 0) / max(1, eased.sessions)
+            best = self._best.get(stats.key)
+            return None if best is None else best.mean_change
+        if column == self.SHARE and stats.rated < FEW_TO_TELL:
+            return None  # too few to tell: last, whichever way the column is sorted
         return (stats.sessions, stats.mean_before, stats.mean_after, stats.mean_change,
                 stats.noticeable_share)[column - 1]
 
@@ -158,6 +214,16 @@ class StatsModel(QAbstractTableModel):
             return self._name(stats)[1] or None
         if column == self.SESSIONS:
             return None
+        if column == self.BEST:
+            if self._eased_here(stats) is not None:
+                return self.tr("Of the exercises begun numb or far away, the one after which "
+                               "that feeling had eased most often")
+            best = self._best.get(stats.key)
+            where = (self.tr("Of the exercises begun at this level") if self._group ==
+                     "start_level" else self.tr("Of the exercises done with this tag"))
+            return None if best is None else english_plural(self.tr(
+                "%1, the largest average drop, over %n session(s) with both ratings", "",
+                best.sessions), best.sessions).replace("%1", where)
         if not stats.rated:
             return self.tr("No session here has both a before and an after rating yet.")
         return english_plural(self.tr("Over %n session(s) with both ratings", "",
@@ -169,17 +235,20 @@ class StatsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             first = {"exercise": self.tr("Exercise"), "time_of_day": self.tr("Time of day"),
-                     "tag": self.tr("Tag")}[self._group]
+                     "tag": self.tr("Tag"), "start_level": self.tr("Starting level")}[
+                self._group]
             return (first, self.tr("Sessions"), self.tr("Before"), self.tr("After"),
                     self.tr("Change"), self.tr("Drop of %1+").replace(
-                        "%1", str(NOTICEABLE_DROP)))[section]
+                        "%1", str(NOTICEABLE_DROP)), self.tr("Helped most"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (None, self.tr("How many sessions, rated or not"),
                     self.tr("The average rating before, over sessions with both ratings"),
                     self.tr("The average rating after, over sessions with both ratings"),
                     self.tr("The average of after minus before; below zero means calmer after"),
                     self.tr("How often the rating fell by %1 points or more").replace(
-                        "%1", str(NOTICEABLE_DROP)))[section]
+                        "%1", str(NOTICEABLE_DROP)),
+                    self.tr("The exercise that helped most with this tag, or from this "
+                            "starting level"))[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignLeft if section == self.NAME else (
                 Qt.AlignmentFlag.AlignHCenter)
@@ -219,13 +288,17 @@ def ratings_text(record: SessionRecord) -> str:
     return f"{before} \u2192 {after}"
 
 
-def when_text(record: SessionRecord, this_year: int | None = None) -> str:
-    """The start in local time: ``Tue 3 Mar, 21:04``; the year too when not ``this_year``."""
+def when_text(record: SessionRecord, this_year: int | None = None, *,
+              short: bool = False) -> str:
+    """The start in local time: ``Tue 3 Mar, 21:04``; the year too when not ``this_year``.
+    ``short`` leaves the day of the week out (``3 Mar, 21:04``), for a narrow table."""
     moment = QDateTime.fromMSecsSinceEpoch(int(record.started_at.timestamp() * 1000))
     locale = QLocale()
     if this_year is None:
         this_year = QDate.currentDate().year()
-    pattern = "ddd d MMM" if moment.date().year() == this_year else "ddd d MMM yyyy"
+    pattern = "d MMM" if moment.date().year() == this_year else "d MMM yyyy"
+    if not short:
+        pattern = "ddd " + pattern
     day = locale.toString(moment.date(), pattern)
     clock = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
     return f"{day}, {clock}"
@@ -247,6 +320,15 @@ class SessionsModel(QAbstractTableModel):
         self._total = 0
         self._exhausted = True
         self._fetching = False
+        self._short_dates = False
+
+    def set_short_dates(self, short: bool) -> None:
+        """Dates without the day of the week (a narrow table), or with it."""
+        if short != self._short_dates:
+            self._short_dates = short
+            if self._rows:
+                self.dataChanged.emit(self.index(0, self.WHEN),
+                                      self.index(len(self._rows) - 1, self.WHEN))
 
     @property
     def total(self) -> int:
@@ -364,7 +446,7 @@ class SessionsModel(QAbstractTableModel):
 
     def _display(self, record: SessionRecord, column: int) -> str:
         if column == self.WHEN:
-            return when_text(record)
+            return when_text(record, short=self._short_dates)
         if column == self.EXERCISE:
             return record.exercise_title
         if column == self.RATINGS:

@@ -7,6 +7,7 @@ is on screen. Deleting asks once, plainly, and says that it cannot be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
@@ -28,9 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
+from app.domain.helped import LevelSuggestion, eased_numbness_most, helped_most
 from app.domain.session import (
+    FEW_TO_TELL,
     NOTICEABLE_DROP,
     TIMES_OF_DAY,
+    BestExercise,
+    ExerciseStats,
     GroupBy,
     SessionFilter,
     SessionRecord,
@@ -46,8 +51,15 @@ from app.ui.history.models import (
     ratings_text,
     when_text,
 )
+from app.ui.history.table_fit import (
+    column_need,
+    grow_with_rows,
+    hide_to_fit,
+    longest_word,
+    stretch,
+)
 from app.ui.style import theme
-from app.ui.widgets.common import english_plural, label, make_button
+from app.ui.widgets.common import PAGE_MARGIN, english_plural, label, make_button
 from app.ui.widgets.flow_layout import FlowLayout
 
 #: Above this many sessions in all, History opens on the last 90 days (quicker to
@@ -58,7 +70,9 @@ LARGE_LOG = 5000
 PERIODS: tuple[tuple[str, int | None], ...] = (
     ("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", None), ("custom", None),
 )
-GROUPS: tuple[GroupBy, ...] = ("exercise", "time_of_day", "tag")
+GROUPS: tuple[GroupBy, ...] = ("exercise", "time_of_day", "tag", "start_level")
+#: Below this width (pixels) the page's side margins halve.
+NARROW_PAGE = 720
 
 
 class ConfirmDialog(QDialog):
@@ -140,6 +154,9 @@ class HistoryPage(QWidget):
         self.store = store
         self._clock = clock
         self._period_chosen = False
+        self._eased: LevelSuggestion | None = None  # by starting level, for the numb row
+        #: "Delete everything" deletes the coping plan too, with this (set by the window).
+        self.forget_plan: Callable[[], None] | None = None
         self._filter_columns = 0  # how many columns the filters are laid out in
 
         self.title = label(self.tr("Looking back"), "title")
@@ -183,10 +200,11 @@ class HistoryPage(QWidget):
         self.chart = RatingChart()
 
         # What works for me
-        self.group = _combo(self.tr("Group by"), self.tr("Compare exercises, times of day "
-                                                         "or tags"))
+        self.group = _combo(self.tr("Group by"), self.tr("Compare exercises, times of day, "
+                                                         "tags or starting levels"))
         for key, text in zip(GROUPS, (self.tr("By exercise"), self.tr("By time of day"),
-                                      self.tr("By tag")), strict=True):
+                                      self.tr("By tag"), self.tr("By starting level")),
+                             strict=True):
             self.group.addItem(text, key)
         self.stats_proxy = NoneLastProxy(self)
         self.stats_proxy.setSourceModel(self.stats_model)
@@ -197,9 +215,12 @@ class HistoryPage(QWidget):
         self.stats_table.horizontalHeader().setStyleSheet(
             "QHeaderView::section { padding-right: 20px; }")
         self.stats_table.sortByColumn(StatsModel.SESSIONS, Qt.SortOrder.DescendingOrder)
-        header = self.stats_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(StatsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # As tall as its rows (it never scrolls inside the page); names wrap, never cut.
+        self.stats_table.setWordWrap(True)
+        self.stats_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stats_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.stats_table.setColumnHidden(StatsModel.BEST, True)  # by tag only
         self.stats_hint = label(self.tr(
             "Averages over the sessions rated before and after. “Drop of %1+”: how often "
             "your rating fell by %1 points or more.").replace(
@@ -267,6 +288,9 @@ class HistoryPage(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Numb") + 16)
+        # A column shown again starts at this size: no wider than the narrowest may be,
+        # so that the note, last, can give way all the way.
+        header.setDefaultSectionSize(header.minimumSectionSize())
 
     def _arrange_filters(self, columns: int) -> None:
         """The four filters in one row, or two rows of two (or one column) when text is large."""
@@ -284,10 +308,11 @@ class HistoryPage(QWidget):
     def _fit_to_font(self) -> None:
         """Sizes that follow the text size (known once the style sheet has applied)."""
         self._size_session_columns()
-        for view, rows in ((self.stats_table, 4), (self.sessions_table, 5)):
-            row = view.verticalHeader().defaultSectionSize()
-            header = view.horizontalHeader().sizeHint().height()
-            view.setMinimumHeight(header + row * rows + 2 * view.frameWidth() + 2)
+        self._fit_tables()
+        view = self.sessions_table  # "what works for me" is as tall as its rows
+        row = view.verticalHeader().defaultSectionSize()
+        header = view.horizontalHeader().sizeHint().height()
+        view.setMinimumHeight(header + row * 5 + 2 * view.frameWidth() + 2)
         line = self.chart.fontMetrics().lineSpacing()
         self.chart.setMinimumHeight(max(150, line * 6))
         self._fit_filters()
@@ -320,6 +345,10 @@ class HistoryPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:  # a narrow window keeps more of its width for the tables
+            side = PAGE_MARGIN if event.size().width() >= NARROW_PAGE else PAGE_MARGIN // 2
+            layout.setContentsMargins(side, 8, side, 20)
         self._fit_filters()
 
     def _build_layout(self) -> None:
@@ -343,7 +372,8 @@ class HistoryPage(QWidget):
         group_row.addSpacing(12)
         group_row.addWidget(self.stats_hint, 1)
         works_layout.addLayout(group_row)
-        works_layout.addWidget(self.stats_table, 1)
+        works_layout.addWidget(self.stats_table)  # as tall as its rows
+        works_layout.addStretch(1)
 
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
@@ -411,8 +441,11 @@ class HistoryPage(QWidget):
         self.sessions_table.selectionModel().selectionChanged.connect(
             self.on_selection_changed)
         self.sessions_table.installEventFilter(self)
+        self.sessions_table.viewport().installEventFilter(self)
+        self.stats_table.viewport().installEventFilter(self)
         self.sessions_model.modelReset.connect(self.on_selection_changed)
         self.sessions_model.rowsInserted.connect(self._show_count)
+        self.sessions_model.rowsInserted.connect(self._fit_tables)
         self.delete_button.clicked.connect(self.on_delete_session)
         self._delete_key.activated.connect(self.on_delete_session)
         self.delete_all_button.clicked.connect(self.on_delete_all)
@@ -503,14 +536,14 @@ class HistoryPage(QWidget):
         where = self.current_filter()
         self.dates_row.setVisible(self.period.currentData() == "custom")
         try:
-            stats = self.store.stats(self.group_by(), where)
+            stats, best = self._read_stats(where)
             points = self.store.rating_points(where)
             total = self.store.count(where)
             self.sessions_model.set_filter(where, total)
         except StorageError as error:
             self.show_notice(str(error))
             return
-        self.stats_model.set_rows(stats, self.group_by())
+        self._show_stats(stats, best)
         end = where.until if where.until is not None else self._clock()
         self.chart.set_points(points, where.since, end)
         self._show_count()
@@ -522,12 +555,12 @@ class HistoryPage(QWidget):
             if self.store.count() == 0:
                 self._show_empty()
                 return
-            stats = self.store.stats(self.group_by(), where)
+            stats, best = self._read_stats(where)
             points = self.store.rating_points(where)
         except StorageError as error:
             self.show_notice(str(error))
             return
-        self.stats_model.set_rows(stats, self.group_by())
+        self._show_stats(stats, best)
         end = where.until if where.until is not None else self._clock()
         self.chart.set_points(points, where.since, end)
         self._show_count()
@@ -567,11 +600,93 @@ class HistoryPage(QWidget):
     def on_group_changed(self) -> None:
         where = self.current_filter()
         try:
-            stats = self.store.stats(self.group_by(), where)
+            stats, best = self._read_stats(where)
         except StorageError as error:
             self.show_notice(str(error))
             return
-        self.stats_model.set_rows(stats, self.group_by())
+        self._show_stats(stats, best)
+        if self.group_by() in ("time_of_day", "start_level"):  # in their own order
+            self.stats_table.sortByColumn(StatsModel.NAME, Qt.SortOrder.AscendingOrder)
+        else:
+            self.stats_table.sortByColumn(StatsModel.SESSIONS, Qt.SortOrder.DescendingOrder)
+
+    def _read_stats(self, where: SessionFilter) -> tuple[list[ExerciseStats],
+                                                         dict[str, BestExercise]]:
+        """"What works for me" as grouped, and (by tag or starting level) what helped
+        most with each: the domain's rule, over the sessions of that row."""
+        group = self.group_by()
+        stats = self.store.stats(group, where)
+        best: dict[str, BestExercise] = {}
+        self._eased = None
+        if group in ("tag", "start_level"):
+            for row in stats:
+                rows = self.store.stats("exercise", replace(where, tag=row.key)
+                                        if group == "tag" else replace(
+                                            where, start_level=row.key))  # type: ignore[arg-type]
+                if group == "start_level" and row.key == "numb":
+                    self._eased = eased_numbness_most(rows, min_rated=FEW_TO_TELL)
+                    continue
+                found = helped_most(rows, min_rated=FEW_TO_TELL, limit=1)
+                if found:
+                    best[row.key] = found[0]
+        return stats, best
+
+    def _show_stats(self, stats: list[ExerciseStats], best: dict[str, BestExercise]) -> None:
+        self.stats_model.set_rows(stats, self.group_by(), best, self._eased)
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """Columns that matter less give way when the page is narrow (table_fit)."""
+        view, by_tag = self.stats_table, self.group_by() in ("tag", "start_level")
+        view.setColumnHidden(StatsModel.BEST, not by_tag)
+        # The one column that gives way: the name, or by tag what helped most (tags are
+        # short); it keeps at least its heading and its longest word.
+        flexible = StatsModel.BEST if by_tag else StatsModel.NAME
+        stretch(view, [flexible])
+        header = view.horizontalHeader()
+        hide_to_fit(view, optional=(StatsModel.BEFORE, StatsModel.AFTER, StatsModel.SESSIONS),
+                    fixed=(StatsModel.NAME, StatsModel.SESSIONS, StatsModel.BEFORE,
+                           StatsModel.AFTER, StatsModel.CHANGE, StatsModel.SHARE)[
+                        0 if by_tag else 1:],
+                    flexible_min=max(longest_word(view, flexible), header.minimumSectionSize(),
+                                     header.sectionSizeHint(flexible)))
+        view.resizeRowsToContents()
+        grow_with_rows(view)
+        sessions = self.sessions_table
+        header = sessions.horizontalHeader()
+        header.resizeSection(SessionsModel.EXERCISE, column_need(sessions, SessionsModel.EXERCISE))
+        # Too narrow for the essentials (large text in a small window): dates lose the
+        # day of the week before anything is cut.
+        metrics = sessions.fontMetrics()
+        essentials = (column_need(sessions, SessionsModel.EXERCISE) + header.sectionSize(
+            SessionsModel.RATINGS) + metrics.horizontalAdvance("Wed 30 Sep, 23:59") + 20)
+        room = sessions.viewport().width() - 4
+        short = essentials > room
+        self.sessions_model.set_short_dates(short)
+        when = metrics.horizontalAdvance("30 Sep, 23:59" if short else "Wed 30 Sep, 23:59") + 20
+        header.resizeSection(SessionsModel.WHEN, when)
+        # Narrower still: the time goes under the date and the exercise's name wraps,
+        # rather than either being cut.
+        wrap = room - when - header.sectionSize(SessionsModel.RATINGS) < column_need(
+            sessions, SessionsModel.EXERCISE)
+        if wrap:
+            when = metrics.horizontalAdvance("30 Sep,") + 20
+            header.resizeSection(SessionsModel.WHEN, when)
+            header.resizeSection(SessionsModel.EXERCISE, max(
+                room - when - header.sectionSize(SessionsModel.RATINGS),
+                longest_word(sessions, SessionsModel.EXERCISE)))
+        if wrap != sessions.wordWrap():
+            sessions.setWordWrap(wrap)
+            sessions.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents if wrap
+                else QHeaderView.ResizeMode.Interactive)
+        note_min = max(header.minimumSectionSize(), header.sectionSizeHint(SessionsModel.NOTE))
+        header.resizeSection(SessionsModel.NOTE, note_min)  # it stretches from there
+        hide_to_fit(sessions, optional=(SessionsModel.NUMB, SessionsModel.STATUS,
+                                        SessionsModel.TAGS, SessionsModel.NOTE),
+                    fixed=(SessionsModel.WHEN, SessionsModel.EXERCISE, SessionsModel.RATINGS,
+                           SessionsModel.STATUS, SessionsModel.NUMB, SessionsModel.TAGS),
+                    flexible_min=note_min)
 
     @Slot()
     def on_selection_changed(self) -> None:
@@ -594,6 +709,9 @@ class HistoryPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tabbing into the sessions, the newest (or the current one) is chosen at once:
         otherwise the first Down would skip it, to the second."""
+        if (event.type() == QEvent.Type.Resize
+                and watched in (self.stats_table.viewport(), self.sessions_table.viewport())):
+            self._fit_tables()  # the tables know their width only once laid out
         if (watched is self.sessions_table and event.type() == QEvent.Type.FocusIn
                 and self.selected_session() is None and self.sessions_model.rowCount()):
             current = self.sessions_table.currentIndex()
@@ -643,6 +761,8 @@ class HistoryPage(QWidget):
         text = english_plural(self.tr(
             "All %n session(s) will be removed from this computer: their ratings, notes and "
             "tags, and the backup copies Steady keeps of its log.", "", total), total)
+        if self.forget_plan is not None:
+            text += " " + self.tr("Your coping plan will be removed too.")
         text += "\n\n" + self.tr("Files you exported yourself are not touched. This cannot "
                                  "be undone.")
         asked = ConfirmDialog.ask(
@@ -652,6 +772,8 @@ class HistoryPage(QWidget):
             return
         try:
             self.store.delete_all()
+            if self.forget_plan is not None:
+                self.forget_plan()
         except StorageError as error:
             self.show_notice(str(error))
             return

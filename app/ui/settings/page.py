@@ -8,6 +8,7 @@ surprise. Every control has an accessible name and is reachable by Tab.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
@@ -42,6 +43,8 @@ from app.domain.settings import (
     Theme,
 )
 from app.ui.widgets.common import label, make_button, scroll_into_view, scroll_page
+from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 SECTIONS = ("sound", "look", "start", "health", "contacts")
@@ -139,9 +142,10 @@ class SettingsPage(QWidget):
                                                            "back"))
         self.save_button = make_button(self.tr("Save (Ctrl+S)"), role="primary",
                                        description=self.tr("Save and use these settings"))
-        footer = QHBoxLayout()
+        footer = FlowLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.status, 1)
+        footer.addStretch(1)
+        footer.addWidget(self.status)  # beside the buttons: where the eye is after Save
         footer.addWidget(self.back_button)
         footer.addWidget(self.save_button)
         outer = QVBoxLayout(self)
@@ -149,6 +153,11 @@ class SettingsPage(QWidget):
         outer.addWidget(self.scroll_area, 1)
         outer.addLayout(footer)
 
+        # Tab as the contacts read: the list, its buttons, then the chosen contact.
+        chain = (self.contact_list, self.add_contact, self.remove_contact, self.move_up,
+                 self.contact_name, self.contact_number, self.contact_note)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self._connect_signals()
         self.set_sound_status(sound_status)
         self.set_speech_status(speech_status)
@@ -156,11 +165,19 @@ class SettingsPage(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """The page passes its focus to its first control that can be used now (sound
-        cues are greyed out where there is no sound device)."""
+        cues are greyed out where there is no sound device), when that is in view with
+        the page at its top; else (a small window, large text) to Back, so the page
+        still opens at its top with the focus in sight."""
         super().focusInEvent(event)
         first = next((box for box in (self.sound, self.spoken, self.reduced_motion)
                       if box.isEnabled()), self.reduced_motion)
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        inner = self.scroll_area.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()
+        bottom = first.mapTo(inner, first.rect().bottomLeft()).y() if inner else 0
+        seen = bottom + 20 <= self.scroll_area.viewport().height()
+        (first if seen else self.back_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ building
 
@@ -170,7 +187,7 @@ class SettingsPage(QWidget):
         (Check box text never wraps, so long words there would push the page sideways at
         large text sizes or in longer languages.)
         """
-        box = QCheckBox(text)
+        box = WrapCheckBox(text)
         box.setAccessibleName(text)
         box.setAccessibleDescription(about)
         row = QHBoxLayout()
@@ -305,7 +322,7 @@ class SettingsPage(QWidget):
         self.health: dict[str, QCheckBox] = {}
         names = health_names()
         for key, tags in HEALTH_CONDITIONS.items():
-            box = QCheckBox(names.get(key, key))
+            box = WrapCheckBox(names.get(key, key))
             box.setAccessibleName(names.get(key, key))
             box.setAccessibleDescription(hides_text(tags))
             box.setToolTip(hides_text(tags))
@@ -356,15 +373,16 @@ class SettingsPage(QWidget):
         form.addRow(self._form_label(self.tr("Name"), self.contact_name), self.contact_name)
         form.addRow(self._form_label(self.tr("Number"), self.contact_number), self.contact_number)
         form.addRow(self._form_label(self.tr("Note"), self.contact_note), self.contact_note)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # side by side, or wrapped at large text sizes
         buttons.addWidget(self.add_contact)
         buttons.addWidget(self.remove_contact)
         buttons.addWidget(self.move_up)
-        buttons.addStretch(1)
+        # The list, what to do with it, then the chosen contact: with none yet, "Add
+        # contact" sits right under the heading, in view when a person comes to add one.
         layout.addWidget(self.contact_list)
         layout.addWidget(self.no_contacts)
-        layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addLayout(form)
         return layout
 
     def _connect_signals(self) -> None:

@@ -49,15 +49,20 @@ def set_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
-def log_notice(notice: str, problem: str, *, in_memory: bool) -> str:
+def log_notice(notice: str, problem: str, *, in_memory: bool, kept_safe: bool = False) -> str:
     """What the window says about the log at start-up ("" when all is well).
 
     ``notice`` is what storage said about a file it moved aside or rebuilt;
-    ``problem``, why the log could not be used (``in_memory``) or updated.
+    ``problem``, why the log could not be used (``in_memory``) or updated;
+    ``kept_safe``, that this run's sessions go to a recovery file meanwhile.
     """
     if not problem:
         return notice
-    if in_memory:
+    if in_memory and kept_safe:
+        kept = QCoreApplication.translate(
+            "Startup", "Sessions this time are kept safe in a recovery file on this computer "
+            "and added to your log the next time Steady starts and can open it.")
+    elif in_memory:
         kept = QCoreApplication.translate(
             "Startup", "Sessions this time are kept only until Steady closes.")
     else:

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from app.domain.errors import StorageError
 from app.domain.exercise import Exercise
+from app.domain.helped import LevelSuggestion, level_suggestion
 from app.domain.loader import Library
-from app.domain.session import SessionStore
+from app.domain.session import ExerciseStats, SessionFilter, SessionStore, utc_now
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
+from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
 
 if TYPE_CHECKING:  # the pages are imported when first made
+    from app.domain.levels import StartLevel
     from app.ui.distress.rating import AfterPage, BeforePage
     from app.ui.distress.summary import SummaryPage
     from app.ui.exercise.breathing import BreathingPage
@@ -59,8 +64,15 @@ class Pages(Protocol):
 
     def go_home(self) -> None: ...
 
+    def show_notice(self, text: str) -> None:
+        """Tell the person something above the page ("" hides it)."""
+
     def clear_search(self) -> None:
         """Empty the launcher's search, so every exercise is in sight on the way back."""
+
+    def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
+        """A warning sign of the person's plan that one of ``tags`` matches, the first
+        time it does while Steady runs; else None."""
 
 
 class SessionSteps(QObject):
@@ -68,17 +80,22 @@ class SessionSteps(QObject):
 
     def __init__(self, pages: Pages, store: SessionStore, *,
                  clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], datetime] = utc_now,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pages = pages
         self.store = store
-        self.flow = SessionFlow(store, parent=self)
+        self.flow = SessionFlow(store, now=wall_clock, parent=self)
         self.exercise_page: ExercisePage | None = None
         self.exercise: Exercise | None = None
         self.saved = True  # the last write of the log went through
         self._clock = clock
+        self._by_level: dict[StartLevel, list[ExerciseStats]] = {}  # read once per rating
+        #: Asks where to save sessions no disk took (tests give one that answers at once).
+        self.choose_file: Chooser = choose_file
         self.flow.saveFailed.connect(self.on_save_failed)
         self.flow.saved.connect(self.on_saved)
+        self.flow.notice.connect(self.pages.show_notice)
 
     def start(self, exercise_id: str) -> bool:
         """Open ``exercise_id``'s before rating. False when there is no such exercise."""
@@ -89,10 +106,41 @@ class SessionSteps(QObject):
             self.exercise_page.stop()
         self.finish()
         self.exercise = exercise
+        self._by_level = {}
         before = self.pages.before
         before.show_exercise(exercise)
         self.pages.show_page(before)
         return True
+
+    def suggestion(self, rating: int | None, numb: bool,
+                   offered: bool) -> LevelSuggestion | None:
+        """What has helped most from the level just given on the before rating (the
+        domain's rule), or None; the log's trouble is never a blocker here."""
+        exercise = self.exercise
+        if exercise is None:
+            return None
+        settings = self.pages.settings
+        return level_suggestion(rating, numb, self._stats_from, self.pages.library,
+                                current_id=exercise.id, hidden_tags=settings.hidden_tags(),
+                                help_offered=offered)
+
+    def _stats_from(self, level: StartLevel) -> list[ExerciseStats]:
+        if level not in self._by_level:
+            try:
+                self._by_level[level] = list(self.store.stats(
+                    "exercise", SessionFilter(start_level=level)))
+            except StorageError:
+                return []
+        return self._by_level[level]
+
+    @Slot(str)
+    def on_switch(self, exercise_id: str) -> None:
+        """Switch to ``exercise_id``'s before rating, keeping the rating given here."""
+        before = self.pages.before
+        value, numb, offered = before.scale.value(), before.numb.isChecked(), \
+            before.offer.isVisible()
+        if self.start(exercise_id):
+            self.pages.before.keep_rating(value, numb, offered=offered)
 
     def finish(self) -> None:
         """Leave the session (going home, or another starting): nothing more is written."""
@@ -156,8 +204,19 @@ class SessionSteps(QObject):
             self.pages.go_home()
             return
         summary = self.pages.summary
-        summary.show_record(record, saved=self.saved)
+        summary.show_record(record, saved=self.saved, where=self.flow.saved_to,
+                            can_keep=bool(self.flow.held()),
+                            warning_sign=self.pages.warning_sign_in(record.tags))
         self.pages.show_page(summary)
+
+    @Slot()
+    def keep_elsewhere(self) -> None:
+        """ "Save to a file…" on the summary: the sessions no disk took go where chosen."""
+        summary = self.pages.summary
+        text = keep_elsewhere(summary, self.flow, self.choose_file)
+        if text:
+            self.pages.show_notice(text)
+            summary.keep_button.setVisible(bool(self.flow.held()))
 
     @Slot()
     def on_again(self) -> None:

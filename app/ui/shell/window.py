@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import StorageError
 from app.domain.helped import helped_most
+from app.domain.session import utc_now
 from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
@@ -33,6 +35,7 @@ from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.loader import Library
+    from app.domain.plan import PlanStore
     from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
     from app.ui.distress.help import HelpDialog
@@ -43,9 +46,14 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.ui.editor.own_exercises import OwnExercises
     from app.ui.exercise.cues import ExerciseCues
     from app.ui.history.page import HistoryPage
+    from app.ui.plan.door import PlanDoor
     from app.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
+
+#: The smallest window Steady lets itself be made: every page is whole at this size
+#: with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).
+MIN_WIDTH, MIN_HEIGHT = 640, 480
 
 
 
@@ -59,8 +67,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, store: SessionStore, settings: Settings, *,
                  clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], datetime] = utc_now,
                  data_dir: Path | None = None, start_id: str | None = None,
-                 light_start: bool = False, parent: QWidget | None = None) -> None:
+                 light_start: bool = False, plans: Callable[[], PlanStore] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library_service = LibraryService(
             library, folder_loader(data_dir) if data_dir is not None else None, parent=self)
@@ -68,7 +78,7 @@ class MainWindow(QMainWindow):
         self.keeper = SettingsKeeper(settings, parent=self)
         self._clock = clock
         self._data_dir = data_dir
-        self.steps = SessionSteps(self, store, clock=clock, parent=self)
+        self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
         self.help_dialog: HelpDialog | None = None
         self.settings_page: SettingsPage | None = None  # made when first opened
@@ -86,12 +96,14 @@ class MainWindow(QMainWindow):
         self._cues: ExerciseCues | None = None
         self._own_exercises: OwnExercises | None = None
         self._first_frame_watch: FirstFrame | None = None
+        self._plans = plans  # opens the coping plan's store, when first needed
+        self._plan_door: PlanDoor | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.help_button, self.notice, self.stack = build_frame(self)
+        self.help_button, self.notice, self.status_line, self.stack = build_frame(self)
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -108,6 +120,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         self.keeper.changed.connect(self.on_settings_changed)
+        self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
@@ -127,6 +140,7 @@ class MainWindow(QMainWindow):
             page.exerciseChosen.connect(self.start_exercise)
             page.historyRequested.connect(self.historyRequested)
             page.settingsRequested.connect(self.settingsRequested)
+            page.planRequested.connect(self.show_plan)
             self.refresh_launcher()
         return self._launcher
 
@@ -137,9 +151,12 @@ class MainWindow(QMainWindow):
 
             page = self._before = BeforePage(self.stack)
             self.stack.addWidget(page)
+            page.suggest = self.steps.suggestion
             page.confirmed.connect(self.steps.on_before_confirmed)
-            page.cancelled.connect(self.go_home)
+            page.confirmed.connect(self.on_session_begun)
+            page.cancelled.connect(self.on_before_cancelled)
             page.helpRequested.connect(self.show_help)
+            page.switchRequested.connect(self.steps.on_switch)
         return self._before
 
     @property
@@ -163,6 +180,8 @@ class MainWindow(QMainWindow):
             page.home.connect(self.go_home)
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
+            page.keepRequested.connect(self.steps.keep_elsewhere)
+            page.planRequested.connect(self.show_plan)
         return self._summary
 
     @property
@@ -196,6 +215,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_focus_changed)
+            from app.ui.widgets.focus_ring import FocusRings
+
+            FocusRings.install(app)  # focus seen on filled buttons too
 
     def after_first_frame(self, then: Callable[[], object], *, first: bool = False) -> None:
         """Run ``then`` once the first frame is painted (now, if it has been or
@@ -234,6 +256,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_library_changed(self, _library: Library) -> None:
         self.refresh_launcher()
+        if self._plan_door is not None:
+            self._plan_door.refresh()
         if self.settings_page is not None:
             self.settings_page.set_library(self.library)
 
@@ -290,10 +314,26 @@ class MainWindow(QMainWindow):
         return self.steps.exercise.id if self.steps.exercise is not None else None
 
     @Slot()
+    def on_before_cancelled(self) -> None:
+        """Back from a before rating: a level given there puts what suits it first."""
+        from app.domain.levels import state_for  # only once a rating page is in use
+
+        before = self.before
+        self.launcher.set_state(state_for(before.scale.value(), before.numb.isChecked()))
+        self.go_home()
+
+    @Slot()
+    def on_session_begun(self) -> None:
+        """A session began: the launcher is in its usual order again."""
+        if self._launcher is not None:
+            self._launcher.set_state(None)
+
+    @Slot()
     def go_home(self) -> None:
         self.steps.finish()
         if self._launcher_stale:
             self.refresh_launcher()
+        self.clear_search()  # back home, every exercise is in sight again
         self._show(self.launcher)
 
     # ------------------------------------------------------------------ history
@@ -306,6 +346,7 @@ class MainWindow(QMainWindow):
             from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
+            page.forget_plan = self.forget_plan
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page
@@ -313,6 +354,33 @@ class MainWindow(QMainWindow):
         else:
             page.refresh()
         self._show(page)
+
+    # ------------------------------------------------------------------ the coping plan
+
+    @property
+    def plan_door(self) -> PlanDoor:
+        """The way to the coping plan (made, and its module loaded, when first used)."""
+        if self._plan_door is None:
+            from app.ui.plan.door import PlanDoor
+
+            self._plan_door = PlanDoor(self, self._plans, parent=self)
+        return self._plan_door
+
+    @Slot()
+    def show_plan(self) -> None:
+        self.plan_door.open()
+
+    def forget_plan(self) -> None:
+        """"Delete everything": the coping plan goes with the log (StorageError if not)."""
+        self.plan_door.forget()
+
+    def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
+        """A warning sign of the plan that one of ``tags`` matches, offered once a run
+        (without tags the plan is not even read)."""
+        return self.plan_door.offer_for(tags) if tags else None
+
+    def has_page(self, page: QWidget) -> bool:
+        return self.stack.indexOf(page) >= 0
 
     @Slot()
     def on_log_changed(self) -> None:
@@ -338,6 +406,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.on_help_closed)
         dialog.editContactsRequested.connect(self.show_contacts)
+        dialog.planRequested.connect(self.show_plan)
         self.help_dialog = dialog
         dialog.show()
         self.helpShown.emit(dialog)
@@ -367,13 +436,14 @@ class MainWindow(QMainWindow):
             page.set_base(self.settings)
             page.set_sound_status(sound or None)
             page.set_speech_status(speech or None)
-        if self.current_page() is not page:
+        afresh = self.current_page() is not page
+        if afresh:
             self._settings_return = self.current_page()
-            if not section:  # opened afresh: from the top, where the focus goes
-                page.scroll_area.verticalScrollBar().setValue(0)
         self._show(page)
         if section:
             page.show_section(section)
+        elif afresh:  # from the top, where the focus goes (Qt's own move of the focus
+            page.scroll_area.verticalScrollBar().setValue(0)  # as it shows may scroll)
 
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -422,6 +492,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_settings_changed(self, settings: Settings) -> None:
         self.refresh_launcher()
+        if self._plan_door is not None:
+            self._plan_door.refresh()  # contacts and health settings show there
         self.settingsChanged.emit(settings)
 
     @Slot(object)
@@ -462,6 +534,15 @@ class MainWindow(QMainWindow):
         self.go_home()
         self.show_contacts()
 
+    def show_status(self, text: str) -> None:
+        """A short, calm line at the top (e.g. "Saved"), gone when the page changes."""
+        self.status_line.setText(text)
+        self.status_line.setVisible(bool(text))
+
+    @Slot(int)
+    def on_page_changed(self, _index: int) -> None:
+        self.show_status("")
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -493,6 +574,8 @@ class MainWindow(QMainWindow):
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
         if self.settings_page is not None:
             self.settings_page.keep_changes()  # a contact typed in, then the window closed
+        if self._plan_door is not None:
+            self._plan_door.flush()  # the plan as typed, not yet written
 
 
 def show_focus(page: QWidget) -> None:
@@ -504,9 +587,10 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
-def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidget]:
-    """The window's frame: a header with "Get help now", a notice line, and the stack
-    of pages under them. Returns those three.
+def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStackedWidget]:
+    """The window's frame: a header with "Get help now", a notice line (something to
+    act on), a status line (calm news: "Saved"), and the stack of pages under them.
+    Returns those four.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -533,7 +617,14 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QStackedWidge
     layout.addLayout(notice_row)
     notice = label("", "caution", central)
     notice.hide()
-    notice_row.addWidget(notice)
+    status = label("", "muted", central)
+    status.setTextFormat(Qt.TextFormat.PlainText)
+    status.setAccessibleName(QCoreApplication.translate("MainWindow", "Status"))
+    status.hide()
+    notice_box = QVBoxLayout()
+    notice_box.addWidget(notice)
+    notice_box.addWidget(status)
+    notice_row.addLayout(notice_box)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
-    return help_button, notice, stack
+    return help_button, notice, status, stack

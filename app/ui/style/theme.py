@@ -29,7 +29,8 @@ class Colors:
     accent: str
     accent_text: str
     accent_soft: str
-    border: str
+    border: str  # the edge of a field, a button, a tile: 3:1 against the page at least
+    rule: str  # lines that only decorate or divide (a heading's underline, a chart's grid)
     focus: str
     help: str
     help_text: str
@@ -40,19 +41,19 @@ class Colors:
 LIGHT = Colors(
     window="#f4f6f5", surface="#ffffff", surface_hover="#e8f0ee", text="#1d2826",
     muted="#4d5c59", accent="#2f6f68", accent_text="#ffffff", accent_soft="#cfe5e1",
-    border="#c5d1ce", focus="#1f5fbf", help="#8a3b2e", help_text="#ffffff",
+    border="#7a8a86", rule="#c5d1ce", focus="#1f5fbf", help="#8a3b2e", help_text="#ffffff",
     warn_soft="#f7ead9", disabled="#5c6664",
 )
 DARK = Colors(
     window="#161c1b", surface="#1f2826", surface_hover="#283432", text="#e7eeec",
     muted="#a9b8b4", accent="#7cc4b9", accent_text="#0e1514", accent_soft="#2c4a46",
-    border="#3a4a47", focus="#8ab4ff", help="#e39a8c", help_text="#1a0f0d",
+    border="#71837f", rule="#3a4a47", focus="#8ab4ff", help="#e39a8c", help_text="#1a0f0d",
     warn_soft="#3b3126", disabled="#98a4a1",
 )
 HIGH_CONTRAST = Colors(
     window="#000000", surface="#000000", surface_hover="#1a1a1a", text="#ffffff",
     muted="#ffffff", accent="#ffff00", accent_text="#000000", accent_soft="#333300",
-    border="#ffffff", focus="#00ffff", help="#ff8080", help_text="#000000",
+    border="#ffffff", rule="#ffffff", focus="#00ffff", help="#ff8080", help_text="#000000",
     warn_soft="#222222", disabled="#a0a0a0",
 )
 
@@ -95,11 +96,18 @@ def drop_arrow(c: Colors) -> str:
     return _icon("arrow-down", white=QColor(c.surface).lightnessF() <= 0.5)
 
 
+def sort_arrows(c: Colors) -> tuple[str, str]:
+    """A table header's sort arrows (pointing up, pointing down), to suit its background."""
+    white = QColor(c.surface).lightnessF() <= 0.5
+    return _icon("arrow-up", white=white), _icon("arrow-down", white=white)
+
+
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
     check = check_mark(c)
     arrow = drop_arrow(c)
+    rising, falling = sort_arrows(c)
     mark = max(14, round(point_size * 1.15))  # the drop-down arrow grows with the text
     # Placeholder text must not pass for typed text: where "muted" is the text colour
     # itself (high contrast), it takes the disabled colour.
@@ -161,7 +169,7 @@ QPushButton[role="tile"] {{
     text-align: left; padding: 14px 16px; background: {c.surface}; border-radius: 12px;
 }}
 QPushButton[role="tile"]:hover {{ background: {c.surface_hover}; }}
-QPushButton[role="rating"] {{ min-width: 40px; padding: 10px 6px; font-weight: 600; }}
+QPushButton[role="rating"] {{ min-width: 28px; padding: 10px 6px; font-weight: 600; }}
 QPushButton[role="rating"]:checked {{
     background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};
 }}
@@ -215,7 +223,7 @@ QTabBar::tab:selected {{ background: {c.surface}; color: {c.text}; }}
 QTabBar::tab:selected:focus {{
     border: 3px solid {c.focus}; border-bottom: none; padding: 6px 14px;
 }}
-QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.rule}; }}
 QScrollBar:vertical {{ background: {c.window}; width: {bar}px; margin: 0; border: none; }}
 QScrollBar:horizontal {{ background: {c.window}; height: {bar}px; margin: 0; border: none; }}
 QScrollBar::handle {{ background: {c.muted}; border-radius: {(bar - 6) // 2}px; margin: 3px; }}
@@ -226,8 +234,11 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none;
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QHeaderView::section {{
     background: {c.surface}; color: {c.text}; border: none;
-    border-bottom: 1px solid {c.border}; padding: 6px;
+    border-bottom: 1px solid {c.rule}; padding: 6px;
 }}
+/* A sort's arrow points the way the numbers go: down for most first. */
+QHeaderView::up-arrow {{ image: url({rising}); width: {mark}px; height: {mark}px; }}
+QHeaderView::down-arrow {{ image: url({falling}); width: {mark}px; height: {mark}px; }}
 QTableView, QListView {{
     background: {c.surface}; alternate-background-color: {c.window};
     border: 1px solid {c.border}; border-radius: 8px;

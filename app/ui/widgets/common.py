@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -92,13 +93,62 @@ def is_held_press(event: QEvent) -> bool:
 
 def scroll_into_view(widget: QWidget | None, within: QWidget, margin: int = 20) -> None:
     """Scroll the scroll area around ``widget`` (inside ``within``) to show it whole,
-    with ``margin`` pixels to spare above and below."""
+    with ``margin`` pixels to spare above and below.
+
+    What can be seen with the page at its top is shown from the top, headings and
+    all. A widget taller than the view is shown from its top, never from its middle.
+    A widget may name the heading it belongs under (``setProperty("scrollHeading",
+    label)``): the two are shown together when they fit.
+    """
+    area = _scroll_area_around(widget, within)
+    inner = area.widget() if area is not None else None
+    if widget is None or area is None or inner is None:
+        return
+    for layout in (within.layout(), inner.layout()):  # a page just shown: lay it out now
+        if layout is not None:
+            layout.activate()
+    rect = QRect(widget.mapTo(inner, QPoint(0, 0)), widget.size())
+    view = area.viewport().height()
+    heading = widget.property("scrollHeading")
+    if isinstance(heading, QWidget) and inner.isAncestorOf(heading):
+        both = rect.united(QRect(heading.mapTo(inner, QPoint(0, 0)), heading.size()))
+        if both.height() + 2 * margin <= view:
+            rect = both
+    bar = area.verticalScrollBar()
+    top, bottom = rect.top() - margin, rect.bottom() + 1 + margin
+    if bottom - top > view:
+        bar.setValue(top)
+    elif bottom <= view:
+        bar.setValue(0)
+    elif top < bar.value():
+        bar.setValue(top)
+    elif bottom > bar.value() + view:
+        bar.setValue(bottom - view)
+
+
+def _scroll_area_around(widget: QWidget | None, within: QWidget) -> QScrollArea | None:
+    """The nearest scroll area holding ``widget``, inside ``within``."""
     parent = widget.parentWidget() if widget is not None else None
-    while widget is not None and parent is not None and parent is not within:
+    while parent is not None and parent is not within:
         if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 0, margin)
-            return
+            return parent
         parent = parent.parentWidget()
+    return None
+
+
+def show_if_room(extras: Sequence[QWidget], room: int, core: int) -> bool:
+    """Show ``extras`` (a title, a line of key hints) only while ``room`` pixels of
+    height hold them as well as the ``core`` the page cannot do without. Returns
+    whether they are shown.
+
+    ``core`` and the extras' heights are measured whether they are shown or not,
+    so hiding them never changes the answer: no flicker at the boundary.
+    """
+    needed = core + sum(extra.sizeHint().height() for extra in extras)
+    roomy = room >= needed
+    for extra in extras:
+        extra.setVisible(roomy)
+    return roomy
 
 
 def lay_out_page(page: QWidget, body: QLayout, footer: QLayout) -> None:
