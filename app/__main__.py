@@ -5,9 +5,9 @@
 take over, with the plain client of :mod:`app.services.handover`: where the
 server is a socket file (Linux, macOS) that takes a few hundredths of a second,
 because nothing of Qt, the window or the command line is loaded to do it. Only
-when nobody answers does the command line start as usual (and the window's
-start then skips the socket that did not answer). Anything else on the command
-line goes straight to :mod:`app.cli`.
+when nobody answers does the window start (``app.bootstrap.start_window``, the
+same start the command line makes, without loading the command line; it skips
+the socket that did not answer). Anything else goes to :mod:`app.cli`.
 """
 
 from __future__ import annotations
@@ -74,12 +74,22 @@ def handed(asked: Asked | None, message: Message) -> bool:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     wanted = window_request(args)
-    asked = quick_hand_over(wanted)
-    if wanted is not None and handed(asked, wanted[1]):
-        return 0
-    from app.cli import main as cli_main
+    if wanted is None:
+        from app.cli import main as cli_main
 
-    return cli_main(args, asked=asked)
+        return cli_main(args)
+    asked = quick_hand_over(wanted)
+    if handed(asked, wanted[1]):
+        return 0
+    # Nobody took it: the window starts, without loading the command line.
+    from app import paths
+    from app.bootstrap import start_window
+
+    message = wanted[1]
+    return start_window(paths.data_dir(wanted[0]),
+                        str(message["id"]) if message["cmd"] == "start" else None,
+                        tray=message["cmd"] == "tray",
+                        silent=asked.silent if asked is not None else None)
 
 
 if __name__ == "__main__":

@@ -108,8 +108,10 @@ def open_plan(data_dir: Path) -> PlanStore:
 
 def build_window(data_dir: Path, settings: Settings | None = None, *,
                  start_id: str | None = None, light_start: bool = False,
-                 wall_clock: Callable[[], datetime] = utc_now) -> MainWindow:
-    """The window, on ``start_id``'s first rating when given (else home).
+                 wall_clock: Callable[[], datetime] = utc_now,
+                 library: Library | None = None) -> MainWindow:
+    """The window, on ``start_id``'s first rating when given (else home). ``library``:
+    the exercises when already read (else they are read now).
 
     With ``light_start`` only the first page is made before the first frame; the
     window makes the rest once that frame is painted (``MainWindow.finish_start``).
@@ -119,7 +121,9 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
 
     settings = settings or Settings()
     opened = open_log(data_dir)
-    window = MainWindow(load_exercises(data_dir), opened.store, settings, data_dir=data_dir,
+    if library is None:
+        library = load_exercises(data_dir)
+    window = MainWindow(library, opened.store, settings, data_dir=data_dir,
                         start_id=start_id, light_start=light_start, wall_clock=wall_clock,
                         plans=lambda: open_plan(data_dir))
     window.settings_writer = lambda new: save_settings(data_dir, new)
@@ -130,9 +134,39 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
     return window
 
 
+def start_window(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
+                 silent: FileId | None = None) -> int:
+    """``steady``, ``steady start ID`` and ``steady --tray`` once nobody took them over:
+    the data folder checked, the id checked against the exercises (read once, for the
+    window too), then :func:`run_gui`. Says what is wrong as the command line does.
+
+    The entry point calls this without loading the command line (app/__main__.py).
+    """
+    import sys
+
+    from app.storage.datadir import DataFolderError, check_data_dir
+    from app.terminal import EXIT_INVALID, EXIT_UNKNOWN_ID, failure, own_copy_note, unknown_id
+
+    try:
+        check_data_dir(data_dir)
+    except DataFolderError as error:
+        sys.stderr.write(failure(str(error)))
+        return EXIT_INVALID
+    library = load_exercises(data_dir)
+    if start_id:
+        # A file named for the id that could not be read: most likely the one meant.
+        named = [str(p) for p in library.problems if Path(p.path).stem == start_id]
+        if library.get(start_id) is None:
+            sys.stderr.write(unknown_id(start_id, named, library.ids()))
+            return EXIT_UNKNOWN_ID
+        sys.stderr.write(own_copy_note(start_id, named))  # Steady's own starts instead
+    return run_gui(data_dir, start_id, tray=tray, silent=silent, library=library)
+
+
 def run_gui(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
             silent: FileId | None = None,
-            wall_clock: Callable[[], datetime] = utc_now) -> int:
+            wall_clock: Callable[[], datetime] = utc_now,
+            library: Library | None = None) -> int:
     """``steady``, ``steady start ID`` and ``steady --tray``: hand over to a running
     Steady, or open the window (with ``tray``, wait in the tray instead).
 
@@ -155,7 +189,7 @@ def run_gui(data_dir: Path, start_id: str | None = None, *, tray: bool = False,
     settings, settings_notice = load_settings(data_dir)
     theme.apply(app, settings.theme, settings.text_scale)
     window = build_window(data_dir, settings, start_id=start_id, light_start=not tray,
-                          wall_clock=wall_clock)
+                          wall_clock=wall_clock, library=library)
     if settings_notice is not None:
         from app.ui.settings.page import notice_text
 

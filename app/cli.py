@@ -35,7 +35,13 @@ from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
-from app.terminal import UNSAFE_IN_JSON, own_copy_note, shown
+from app.terminal import (
+    EXIT_INVALID,
+    EXIT_OK,
+    UNSAFE_IN_JSON,
+    failure,
+    shown,
+)
 
 if TYPE_CHECKING:
     from app.services.handover import Asked
@@ -44,9 +50,6 @@ if TYPE_CHECKING:
     from app.domain.plan import CopingPlan
     from app.domain.session import SessionRecord
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_UNKNOWN_ID = 2
 
 
 def _length_text(exercise: Exercise) -> str:
@@ -177,28 +180,17 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_start(args: argparse.Namespace, out: Output) -> int:
-    library = load_exercises(args.data_dir)
-    # A file named for the id that could not be read: most likely the one meant.
-    named = [p for p in library.problems if Path(p.path).stem == args.id]
-    if library.get(args.id) is None:
-        sys.stderr.write(f"steady: there is no exercise with the id '{shown(args.id)}'.\n")
-        for problem in named:
-            sys.stderr.write(f"A file for it has a problem: {shown(str(problem))}\n")
-        sys.stderr.write("Known ids:\n")
-        for ex_id in library.ids():
-            sys.stderr.write(f"  {ex_id}\n")
-        return EXIT_UNKNOWN_ID
-    # One's own copy is broken: the bundled one starts instead.
-    sys.stderr.write(own_copy_note(args.id, [str(problem) for problem in named]))
     return _open_window(args, start_id=args.id)
 
 
 def _open_window(args: argparse.Namespace, start_id: str | None = None) -> int:
-    from app.bootstrap import run_gui
+    """The window (``steady``, ``steady start ID``, ``steady --tray``): its start
+    checks the folder and the id itself (app.bootstrap.start_window)."""
+    from app.bootstrap import start_window
 
     asked: Asked | None = getattr(args, "asked", None)
-    return run_gui(args.data_dir, start_id=start_id, tray=bool(getattr(args, "tray", False)),
-                   silent=asked.silent if asked is not None else None)
+    return start_window(args.data_dir, start_id, tray=bool(getattr(args, "tray", False)),
+                        silent=asked.silent if asked is not None else None)
 
 
 # --------------------------------------------------------------------------- log verbs
@@ -218,8 +210,7 @@ class Refused(Exception):
 
 
 def _fail(message: str) -> int:
-    lines = (shown(line) for line in message.split("\n"))
-    sys.stderr.write("steady: " + "\n".join(lines) + "\n")
+    sys.stderr.write(failure(message))
     return EXIT_INVALID
 
 
@@ -635,13 +626,13 @@ def main(argv: Sequence[str], *, asked: Asked | None = None) -> int:
                      "--data-dir out to use the usual one")
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
-    if func is not cmd_validate:  # every other verb, and the window, reads or writes there
+    if func is None or func is cmd_start:  # the window's start checks the folder itself
+        return _open_window(args, start_id=getattr(args, "id", None))
+    if func is not cmd_validate:  # every other verb reads or writes there
         try:
             check_data_dir(args.data_dir)
         except DataFolderError as error:
             return _fail(str(error))
-    if func is None:
-        return _open_window(args)
     out = Output(sys.stdout)
     try:
         code = func(args, out)

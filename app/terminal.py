@@ -1,7 +1,8 @@
 """Text for a terminal: what the command line prints, made safe to print.
 
-Used by :mod:`app.cli` and by the entry point's quick hand-over, which prints the
-same lines without loading the command line.
+Used by :mod:`app.cli`, by the window's start (``app.bootstrap.start_window``)
+and by the entry point's quick hand-over, which print the same lines without
+loading the command line.
 """
 
 from __future__ import annotations
@@ -40,4 +41,25 @@ def own_copy_note(exercise_id: str, problems: Sequence[str]) -> str:
         return ""
     lines = [f"steady: {shown(problem)}\n" for problem in problems]
     lines.append(f"steady: starting Steady's own '{shown(exercise_id)}' instead.\n")
+    return "".join(lines)
+
+
+#: What the command line returns: done, something refused or invalid, an unknown id.
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_UNKNOWN_ID = 2
+
+
+def failure(message: str) -> str:
+    """``message`` as the command line says a failure: ``steady: ...``, made safe."""
+    return "steady: " + "\n".join(shown(line) for line in message.split("\n")) + "\n"
+
+
+def unknown_id(exercise_id: str, problems: Sequence[str], known: Sequence[str]) -> str:
+    """What ``steady start ID`` says for an id no exercise has, with the files named
+    for it that could not be read and the ids there are."""
+    lines = [f"steady: there is no exercise with the id '{shown(exercise_id)}'.\n"]
+    lines += [f"A file for it has a problem: {shown(problem)}\n" for problem in problems]
+    lines.append("Known ids:\n")
+    lines += [f"  {known_id}\n" for known_id in known]
     return "".join(lines)
