@@ -61,7 +61,9 @@ def quick_hand_over(wanted: tuple[str | None, Message] | None) -> Asked | None:
 
 def handed(asked: Asked | None, message: Message) -> bool:
     """Whether the running Steady took it; prints what it had to say about the files."""
-    if asked is None or asked.reply is None or asked.reply.get("started") is False:
+    if asked is None or asked.reply is None:
+        return False
+    if asked.reply.get("started") is False and not asked.reply.get("waiting"):
         return False  # an id it does not know: the command line says so, with the list
     problems = asked.reply.get("problems")
     if message.get("cmd") == "start" and isinstance(problems, list) and problems:

@@ -127,8 +127,21 @@ def _quiet_stdout() -> None:
 # --------------------------------------------------------------------------- verbs
 
 
+def nothing_found_text(data: Path) -> str:
+    """What ``steady list`` says when no exercise was found at all."""
+    lines = ["no exercise was found. Steady looked in:"]
+    for folder, own in paths.exercise_folders(data):
+        holds = "your own exercises" if own else "Steady's own exercises"
+        missing = "" if folder.is_dir() else "; this folder does not exist"
+        lines.append(f"  {display_path(folder)} ({holds}{missing})")
+    lines.append("Steady's own exercises come with it: if that folder is missing or empty, "
+                 "this copy of Steady is incomplete; installing it again brings them back.")
+    return "\n".join(lines)
+
+
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
     library = load_exercises(args.data_dir)
+    empty = not library.exercises
     if args.json:
         payload = {
             "exercises": [
@@ -141,8 +154,12 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
                 for ex in library.exercises.values()
             ],
             "invalid": [str(p) for p in library.problems],
+            "looked_in": [display_path(folder)
+                          for folder, _own in paths.exercise_folders(args.data_dir)],
         }
         out.write(json_text(payload))
+        if empty:
+            return _fail(nothing_found_text(args.data_dir))
         return EXIT_OK
     rows = [tuple(shown(cell) for cell in (ex.id, ex.kind, _length_text(ex), ex.title,
                                            display_path(ex.path) if ex.path else ""))
@@ -152,9 +169,11 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
         cells = [row[i].ljust(widths[i]) for i in range(4)]
         out.write("  ".join(cells) + "  " + row[4] + "\n")
     if library.problems:
-        out.write("\nFiles that could not be used:\n")
+        out.write(("" if empty else "\n") + "Files that could not be used:\n")
         for problem in library.problems:
             out.write(f"  {shown(str(problem))}\n")
+    if empty:
+        return _fail(nothing_found_text(args.data_dir))
     return EXIT_OK
 
 

@@ -14,16 +14,42 @@ APP_NAME = "steady"
 DATA_DIR_ENV = "STEADY_DATA_DIR"
 
 
+#: Where a wheel (``pip install``, ``pipx install``) puts ``exercises/`` and
+#: ``resources/``: inside the package, copied there from the top-level folders when
+#: the wheel is built (setup.py; docs/decisions/0010-the-wheel-carries-the-app.md).
+PACKAGED_DATA = "bundled"
+
+
 def bundle_root() -> Path:
     """The folder holding ``exercises/`` and ``resources/``.
 
-    Inside a PyInstaller bundle that is ``sys._MEIPASS``; from a checkout it is
-    the repository root (the parent of the ``app`` package).
+    Inside a PyInstaller bundle that is ``sys._MEIPASS``; installed from a wheel it
+    is ``app/bundled`` beside the code; from a checkout (editable or not installed)
+    it is the repository root (the parent of the ``app`` package).
     """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    installed = _packaged_data()
+    if (installed / "exercises").is_dir():
+        return installed
+    return installed.parent.parent
+
+
+def _packaged_data() -> Path:
+    return Path(__file__).resolve().parent / PACKAGED_DATA
+
+
+def bundle_kind() -> str:
+    """Which of :func:`bundle_root`'s three places this run uses, in a word.
+
+    ``bundle`` (PyInstaller), ``installed`` (from a wheel) or ``source`` (a checkout).
+    """
+    if getattr(sys, "_MEIPASS", None):
+        return "bundle"
+    if (_packaged_data() / "exercises").is_dir():
+        return "installed"
+    return "source"
 
 
 def bundled_exercises_dir() -> Path:
@@ -56,6 +82,15 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def user_exercises_dir(data: Path) -> Path:
     return data / "exercises"
+
+
+def exercise_folders(data: Path | None) -> list[tuple[Path, bool]]:
+    """Where exercises are looked for, in order: Steady's own, then (with a data folder)
+    the person's own. Each comes with whether it is the person's own."""
+    folders = [(bundled_exercises_dir(), False)]
+    if data is not None:
+        folders.append((user_exercises_dir(data), True))
+    return folders
 
 
 def ensure_private_dir(path: Path) -> Path:

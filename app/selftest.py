@@ -380,8 +380,7 @@ def _default_out() -> TextIO | None:
 def run(out: TextIO | None = None) -> int:
     """Run every check, print the report, return the exit status (0 ok, 1 failed)."""
     report = Report(out if out is not None else _default_out())
-    frozen = "bundle" if getattr(sys, "frozen", False) else "source"
-    report.write(f"Steady {__version__} self-test ({frozen}: {paths.bundle_root()})")
+    report.write(f"Steady {__version__} self-test ({paths.bundle_kind()}: {paths.bundle_root()})")
     use_offscreen_without_display(os.environ)
     with _private_temp_dir() as data_dir:
         # Anything that falls back to the environment must not find the real folder.

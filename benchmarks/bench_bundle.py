@@ -1,10 +1,13 @@
-"""The installed shape of Steady: build time, bundle and .deb size, start-up against the venv.
+"""The installed shape of Steady: build time, the sizes of the wheel, the sdist, the bundle
+and the .deb, lintian's tags on the .deb, and start-up against the venv.
 
     python benchmarks/bench_bundle.py                 # build into a temporary folder
     python benchmarks/bench_bundle.py --dist dist     # measure an existing dist/steady
 
 Building uses ``resources/scripts/package.py`` (PyInstaller on ``build.spec``,
-then ``dpkg-deb`` with the same xz level as ``make package``). Start-up is the
+then ``dpkg-deb`` with the same xz level as ``make package``) and ``python -m
+build`` for the sdist and the wheel. lintian runs as the test does (errors,
+warnings and information); its tags are counted by name. Start-up is the
 wall time of ``--self-test`` (load the exercises, open a log, build the window
 and paint every page offscreen, check sound), run in a fresh process each time,
 alternating the bundle and ``python -m app`` from this checkout; one warm-up run
@@ -15,8 +18,10 @@ against its target (docs/BENCHMARKS.md, "Bundle").
 from __future__ import annotations
 
 import argparse
+import collections
 import importlib.util
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -73,6 +78,24 @@ def startup(bundle_exe: Path, runs: int, home: Path) -> tuple[list[float], list[
     return venv, bundle
 
 
+def python_dists(out: Path) -> tuple[Path, Path]:
+    """``python -m build``: the sdist and the wheel (built from the sdist) in ``out``."""
+    subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)], check=True,
+                   capture_output=True, text=True, timeout=600)
+    return next(out.glob("steady-*.tar.gz")), next(out.glob("steady-*.whl"))
+
+
+def lintian_tags(deb: Path) -> collections.Counter[str] | None:
+    """How often lintian reports each tag on ``deb`` (None without lintian)."""
+    tool = shutil.which("lintian")
+    if tool is None:
+        return None
+    result = subprocess.run([tool, "--display-info", "--no-tag-display-limit", str(deb)],
+                            capture_output=True, text=True, timeout=900)
+    return collections.Counter(
+        re.findall(r"^[EWIXPO]: steady(?: \w+)?: ([a-z0-9+.-]+)", result.stdout, re.M))
+
+
 def spread(values: list[float]) -> str:
     return (f"median {statistics.median(values):.2f} s "
             f"(min {min(values):.2f}, max {max(values):.2f}, n={len(values)})")
@@ -115,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
 
         bundle_mb = package.tree_size(bundle) / 1e6
         deb_mb = deb.stat().st_size / 1e6 if deb is not None else None
+        sdist, wheel = python_dists(temp_dir / "python")
+        sdist_kb, wheel_kb = sdist.stat().st_size / 1e3, wheel.stat().st_size / 1e3
+        tags = lintian_tags(deb) if deb is not None else None
         venv, frozen = startup(package.bundle_executable(bundle), args.runs, temp_dir / "home")
 
     ratio = statistics.median(frozen) / statistics.median(venv)
@@ -127,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         took = f", built in {deb_seconds:.1f} s" if deb_seconds is not None else ""
         lines.append(f".deb size: {deb_mb:.1f} MB{took} "
                      f"(target <= {MAX_DEB_MB:g} MB: {verdict(deb_mb <= MAX_DEB_MB)})")
+    lines.append(f"wheel size: {wheel_kb:.1f} kB ({wheel.name})")
+    lines.append(f"sdist size: {sdist_kb:.1f} kB ({sdist.name})")
+    if tags is not None:
+        named = ", ".join(f"{tag} ({n})" for tag, n in sorted(tags.items()))
+        lines.append(f"lintian tags: {len(tags)} kinds, {sum(tags.values())} reports: {named}")
     lines.append(f"start-up, venv   (python -m app --self-test): {spread(venv)}")
     lines.append(f"start-up, bundle (steady --self-test):        {spread(frozen)}")
     lines.append(f"bundle / venv: {ratio:.2f}x "

@@ -114,6 +114,15 @@ def bundle_figures(output: str) -> list[dict[str, Any]]:
         one("bundle.deb", ".deb (xz level 6)", float(found.group(1)), "MB",
             float(found.group(3)),
             note=f"built in {found.group(2)} s" if found.group(2) else "")
+    for kind in ("wheel", "sdist"):
+        found = re.search(rf"^{kind} size: ([\d.]+) kB \((.+)\)$", output, re.M)
+        if found:
+            one(f"bundle.{kind}", f"{kind} (`python -m build`)", float(found.group(1)), "kB",
+                note=found.group(2))
+    found = re.search(r"^lintian tags: (\d+) kinds, (\d+) reports: (.*)$", output, re.M)
+    if found:
+        one("bundle.lintian", "lintian on the .deb: tags left (all allowed, decision 0011)",
+            float(found.group(1)), "count", note=f"{found.group(2)} reports: {found.group(3)}")
     spreads = {}
     for which in ("venv", "bundle"):
         found = re.search(rf"^start-up, {which}\s*\(.*?\):\s*median ([\d.]+) s "
@@ -171,7 +180,8 @@ STEPS = [
          quick_args=["--sessions", "100000", "--formats", "csv"]),
     Step("bundle", "Bundle", "benchmarks/bench_bundle.py",
          "The PyInstaller bundle built from `build.spec` (bench_bundle.py): build time, "
-         "size, the `.deb`, and start-up of the full self-test against the venv.",
+         "size, the `.deb` and the tags lintian still finds in it, the wheel and the sdist "
+         "(`python -m build`), and start-up of the full self-test against the venv.",
          quick_args=["--runs", "3", "--fast-deb"], adapter=bundle_figures),
 ]
 

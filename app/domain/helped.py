@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS, BestExercise, ExerciseStats
 
+#: An exercise that needs things to hand (cold water, ice, a partner) carries this tag:
+#: it is never offered as "what helped" unless it is the person's own Start now choice.
+NEEDS_THINGS = "needs-things"
 if TYPE_CHECKING:  # the launcher loads this module before its first frame; these wait
     from app.domain.levels import StartLevel
 

@@ -16,6 +16,9 @@ ANCHOR_POINTS = (0, 5, 10)
 OFFER_HELP_BEFORE = 9
 #: At or above this after-rating, offer support once, without blocking.
 OFFER_HELP_AFTER = 8
+#: Two digits typed within this many seconds of each other make one number: "1" then
+#: "0" is 10 (docs/decisions/0017-typing-ten.md says why 1.5).
+DIGIT_PAUSE = 1.5
 
 
 class Direction(Enum):
@@ -56,3 +59,36 @@ def offer_help_before(rating: int | None) -> bool:
 
 def offer_help_after(rating: int | None) -> bool:
     return rating is not None and rating >= OFFER_HELP_AFTER
+
+
+class DigitEntry:
+    """Digits as a person types them, read as a 0-10 rating.
+
+    Each digit sets the rating at once ("1" shows 1). A "0" typed within
+    :data:`DIGIT_PAUSE` seconds of a "1" makes 10: "1" then "0" is ten, not zero.
+    Any other digit, or a "0" after the pause, stands alone. The clock is the
+    caller's (seconds, monotonic), so tests need not wait.
+    """
+
+    def __init__(self, pause: float = DIGIT_PAUSE) -> None:
+        self.pause = pause
+        self._one_at: float | None = None  # when a "1" was typed that a "0" may follow
+
+    def type(self, digit: str, now: float) -> int:
+        """The rating after typing ``digit`` (one of "0" to "9") at ``now``."""
+        if not (len(digit) == 1 and digit.isdigit() and digit.isascii()):
+            raise ValueError(f"not a digit: {digit!r}")
+        one_at, self._one_at = self._one_at, None
+        if digit == "0" and one_at is not None and 0 <= now - one_at <= self.pause:
+            return RATING_MAX
+        if digit == "1":
+            self._one_at = now
+        return int(digit)
+
+    def reset(self) -> None:
+        """Forget a "1" typed before (the rating was set another way)."""
+        self._one_at = None
+
+    def waiting(self, now: float) -> bool:
+        """Whether a "0" typed now would still make 10: the "1" shown may not be final."""
+        return self._one_at is not None and 0 <= now - self._one_at <= self.pause

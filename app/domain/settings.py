@@ -42,6 +42,7 @@ class Settings:
     volume: float = 0.5
     spoken_cues: bool = False
     reduced_motion: bool = False
+    lead_in: bool = True  # "Get ready: 3, 2, 1" before a breathing exercise
     theme: Theme = "system"
     text_scale: float = 1.0
     default_exercise: str = DEFAULT_EXERCISE

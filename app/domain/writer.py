@@ -11,19 +11,17 @@ Comments: when a file is edited, its leading comment block is kept as it was,
 and any comment found further down (whole-line or after a value) is carried
 into the header, so nothing a person wrote by hand is lost.
 
-Writing the text to disk is storage's (:func:`app.storage.files.write_durable`,
-through :func:`app.services.exercise_folder.write_exercise`): this module only
-makes the text, so the domain does no file writing. Stdlib only.
+Writing the text to disk, and choosing a file name that is free, is storage's
+(:mod:`app.storage.exercise_files`): this module only makes the text, so the
+domain does no file writing. Stdlib only.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from itertools import count
-from pathlib import Path
 
 from app.domain.exercise import FORMAT_VERSION, Exercise
 
@@ -282,12 +280,3 @@ def unique_id(base: str, taken: Collection[str]) -> str:
             return candidate
     raise AssertionError("unreachable")  # pragma: no cover
 
-
-def free_file_name(folder: Path, exercise_id: str) -> Path:
-    """``folder/<id>.toml``, or ``<id>-2.toml``, ... : the first name not in use."""
-    for number in count(1):
-        name = f"{exercise_id}.toml" if number == 1 else f"{exercise_id}-{number}.toml"
-        path = folder / name
-        if not os.path.lexists(path):
-            return path
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -8,28 +8,58 @@ an editor that saves by replacing the file drops the old file's watch, so each
 re-scan watches the current files afresh. When the folder does not exist yet,
 its parent is watched until it appears.
 
-The functions below do the file work for the launcher's Import, Export and
-Delete. They never overwrite a file the person did not choose, and Delete moves
-the file aside into ``<data dir>/deleted-exercises/`` instead of destroying it.
+The file work (the editor's Save, the launcher's Import, Export and Delete)
+is :mod:`app.storage.exercise_files`, without Qt; the screens reach it through
+this module, as they reach no storage module directly. It never overwrites a
+file the person did not choose, and Delete moves the file aside into
+``<data dir>/deleted-exercises/`` instead of destroying it.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from app.domain.exercise import Exercise, Problem
-from app.domain.loader import exercise_files, load_file, parse_exercise
-from app.domain.reasons import os_reason
-from app.domain.writer import free_file_name, replace_id
-from app.storage.files import make_private_dir, write_durable
+from app.domain.loader import exercise_files
+from app.storage.exercise_files import (
+    DELETED_FOLDER,
+    Incoming,
+    SavePlan,
+    changed_since,
+    copy_in,
+    export_to,
+    make_folder,
+    move_aside,
+    plan_save,
+    read_incoming,
+    read_original,
+    save_exercise,
+    with_new_id,
+    write_exercise,
+)
+
+__all__ = [
+    "DEBOUNCE_MS",
+    "DELETED_FOLDER",
+    "ExerciseFolder",
+    "Incoming",
+    "SavePlan",
+    "changed_since",
+    "copy_in",
+    "export_to",
+    "make_folder",
+    "move_aside",
+    "plan_save",
+    "read_incoming",
+    "read_original",
+    "save_exercise",
+    "with_new_id",
+    "write_exercise",
+]
 
 #: Quiet time after the last file event before ``changed`` is emitted.
 DEBOUNCE_MS = 250
-DELETED_FOLDER = "deleted-exercises"
 
 
 class ExerciseFolder(QObject):
@@ -96,91 +126,3 @@ class ExerciseFolder(QObject):
         paths = self._watcher.directories() + self._watcher.files()
         if paths:
             self._watcher.removePaths(paths)
-
-
-# --------------------------------------------------------------------------- file work
-
-
-@dataclass(frozen=True, slots=True)
-class Incoming:
-    """A file offered for import, read and checked."""
-
-    source: Path
-    data: bytes
-    exercise: Exercise | None
-    problems: list[Problem]
-
-
-def read_incoming(source: Path) -> Incoming:
-    """Read and check a file to import (the same checks as ``steady validate``)."""
-    exercise, problems = load_file(source)
-    data = b""
-    if exercise is not None:
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            return Incoming(source, b"", None, [Problem(
-                str(source), f"cannot be read ({os_reason(error).lower()})")])
-    return Incoming(source, data, exercise, problems)
-
-
-def with_new_id(data: bytes, path: Path, new_id: str) -> bytes | None:
-    """The file's bytes with ``new_id`` as its id, checked; None if that cannot be done."""
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None
-    changed = replace_id(text, new_id)
-    if changed is None:
-        return None
-    out = changed.encode("utf-8")
-    exercise, problems = parse_exercise(out, path)
-    if exercise is None or problems or exercise.id != new_id:
-        return None
-    return out
-
-
-def make_folder(folder: Path) -> Path:
-    """The exercises folder, made (private, 0700) when it is not there yet."""
-    return make_private_dir(folder)
-
-
-def write_exercise(target: Path, text: str) -> None:
-    """Write one exercise file (0600) whole or not at all, its folder made when needed.
-
-    Raises OSError with the old file, if any, untouched.
-    """
-    make_private_dir(target.parent)
-    write_durable(target, text)
-
-
-def copy_in(data: bytes, folder: Path, exercise_id: str, *,
-            replace: Path | None = None) -> Path:
-    """Write an exercise file into ``folder``: over ``replace``, else as a new file."""
-    make_private_dir(folder)
-    target = replace if replace is not None else free_file_name(folder, exercise_id)
-    write_durable(target, data)
-    return target
-
-
-def export_to(exercise: Exercise, target: Path) -> None:
-    """Copy the exercise's file, comments and all, to ``target`` (the person chose it)."""
-    if exercise.path is None:
-        raise OSError(2, "this exercise has no file")
-    write_durable(target, exercise.path.read_bytes())
-
-
-def move_aside(path: Path, data_dir: Path) -> Path:
-    """Move an own exercise file into ``<data dir>/deleted-exercises/``; returns the new path.
-
-    Deleting never destroys what a person wrote: the file can be moved back.
-    """
-    aside = make_private_dir(data_dir / DELETED_FOLDER)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    for number in range(1, 1000):
-        suffix = "" if number == 1 else f"-{number}"
-        target = aside / f"{path.stem}-{stamp}{suffix}{path.suffix}"
-        if not target.exists():
-            path.replace(target)
-            return target
-    raise OSError(17, "too many deleted copies with this name")

@@ -46,10 +46,15 @@ def main() -> int:
         save(window, f"before-help-offer{sfx}")
         window.before.offer_continue.click()
         page = window.exercise_page
+        save(window, f"lead-in{sfx}")  # 3-2-1 before the first breath
+        page.toggle_pause()  # type: ignore[union-attr]  # Space: start now
         for _ in range(7):
             clock.now += 0.25
             page.driver.poll()  # type: ignore[union-attr]
         save(window, f"breathing-window{sfx}")
+        window.request_start("five-senses")  # the shortcut key, pressed mid-exercise
+        save(window, f"waiting{sfx}")
+        window.waiting.clear()
         page.stop()  # type: ignore[union-attr]
         window.after.scale.set_value(6)
         window.after.note.setPlainText("Talked to my sister after. The long out-breath helped.")
@@ -57,6 +62,13 @@ def main() -> int:
         save(window, f"after-rating{sfx}")
         window.after.go_button.click()
         save(window, f"summary{sfx}")
+        window.start_exercise("box")  # a session that left the person higher
+        window.before.scale.set_value(5)
+        window.before.go_button.click()
+        window.exercise_page.stop()  # type: ignore[union-attr]
+        window.after.scale.set_value(9)
+        window.after.go_button.click()
+        save(window, f"summary-after-rise{sfx}")
         window.start_exercise("five-senses")
         window.before.skip_button.click()
         save(window, f"steps-window{sfx}")

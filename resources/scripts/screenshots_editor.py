@@ -42,9 +42,9 @@ def main() -> int:
 
         editor = own.new_exercise("breathing")
         assert editor is not None
-        editor.title_edit.setText("Calm 4-2-6")
-        editor.summary_edit.setPlainText("In for 4, a short rest, out for 6.")
-        editor.phase_list.set_items((Phase("inhale", 4), Phase("hold", 2),
+        editor.fields.title_edit.setText("Calm 4-2-6")
+        editor.fields.summary_edit.setPlainText("In for 4, a short rest, out for 6.")
+        editor.breathing_box.phase_list.set_items((Phase("inhale", 4), Phase("hold", 2),
                                      Phase("exhale", 6)))
         editor.on_pattern_changed()
         editor.phase_rows()[2].seconds.setFocus()
@@ -57,10 +57,10 @@ def main() -> int:
         editor.scroll_area.verticalScrollBar().setValue(editor.breathing_box.y() - 150)
         save(window, f"editor-breathing{suffix}")
 
-        editor.kind_combo.setCurrentIndex(1)  # grounding
-        editor.title_edit.setText("Desk grounding")
-        editor.summary_edit.setPlainText("Three small steps, wherever you are sitting.")
-        editor.step_list.set_items((
+        editor.fields.kind_combo.setCurrentIndex(1)  # grounding
+        editor.fields.title_edit.setText("Desk grounding")
+        editor.fields.summary_edit.setPlainText("Three small steps, wherever you are sitting.")
+        editor.steps_box.step_list.set_items((
             Step("Press your feet into the floor and notice it pushing back."),
             Step("Name things you can see from where you sit.", count=3),
             Step("Rest your hands on the desk and feel how cool it is.", seconds=30),

@@ -6,6 +6,7 @@ into docs/screenshots/ (for the README and for review).
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 
@@ -23,8 +24,10 @@ SIZE = (900, 720)
 CONTACTS = (
     Contact("Sam (sister)", "+44 7700 900123", "evenings and weekends"),
     Contact("Dr. Okafor's practice", "020 7946 0321", "weekdays 9-5"),
-    Contact("Samaritans", "116 123", "any time, free"),
+    Contact("NHS urgent mental health", "111, then option 2", "any time"),
 )
+# A UK system, as the contacts are: help shows the UK's line from the table.
+os.environ["LC_ALL"] = "en_GB.UTF-8"
 
 
 def window_for(app: QApplication, store: object, look: Theme, scale: float,

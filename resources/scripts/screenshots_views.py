@@ -2,7 +2,8 @@
 
     python resources/scripts/screenshots_views.py [--theme light|dark|high-contrast]
 
-Writes breathing.png, breathing-reduced-motion.png and steps.png (with the theme
+Writes breathing.png, breathing-reduced-motion.png (on the in-breath),
+breathing-reduced-motion-out.png (on the out-breath) and steps.png (with the theme
 name appended for a theme other than light). A fake clock puts each view at a
 telling moment: mid-inhale, and three of five items ticked.
 """
@@ -52,6 +53,9 @@ def main() -> int:
         page.start()
         clock.run(page, 16.0 + 2.5)  # second breath, most of the way through the inhale
         show_and_save(page, f"{name}{suffix}")
+        if reduced:
+            clock.run(page, 6.0)  # through the hold, most of the way through breathing out
+            show_and_save(page, f"{name}-out{suffix}")
         page.stop()
         page.deleteLater()
 

@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+536"/>
+        <location filename="../../app/ui/distress/rating.py" line="+584"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -51,7 +51,7 @@
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-355"/>
+        <location line="-362"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -246,338 +246,12 @@
     </message>
 </context>
 <context>
-    <name>BreathingPage</name>
+    <name>BreathingForm</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+278"/>
-        <source>Breathing: {title}</source>
-        <translation>Breathing: {title}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The exercise you are doing</source>
-        <translation>The exercise you are doing</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>What to do now</source>
-        <translation>What to do now</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Seconds left in this phase</source>
-        <translation>Seconds left in this phase</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Time left in the exercise</source>
-        <translation>Time left in the exercise</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <location line="+86"/>
-        <location line="+73"/>
-        <location line="+1"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location line="-158"/>
-        <location line="+160"/>
-        <source>Pause the breathing guide. Space pauses and resumes.</source>
-        <translation>Pause the breathing guide. Space pauses and resumes.</translation>
-    </message>
-    <message>
-        <location line="-159"/>
-        <source>Pause or resume (Space)</source>
-        <translation>Pause or resume (Space)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stop the exercise now. Esc also stops, without asking.</source>
-        <translation>Stop the exercise now. Esc also stops, without asking.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop now (Esc)</source>
-        <translation>Stop now (Esc)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Space pauses · Esc stops</source>
-        <translation>Space pauses · Esc stops</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keys you can use</source>
-        <translation>Keys you can use</translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <source>Stopped</source>
-        <translation>Stopped</translation>
-    </message>
-    <message>
-        <location line="-38"/>
-        <location line="+68"/>
-        <location line="+1"/>
-        <source>Resume</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Carry on breathing with the guide. Space pauses and resumes.</source>
-        <translation>Carry on breathing with the guide. Space pauses and resumes.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location line="-395"/>
-        <source>Breathe in</source>
-        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
-        <translation>Breathe in</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breathe out</source>
-        <translation>Breathe out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hold</source>
-        <translation>Hold</translation>
-    </message>
-    <message>
-        <location line="+405"/>
-        <source>Paused</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{time} left</source>
-        <translation>{time} left</translation>
-    </message>
-</context>
-<context>
-    <name>BrokenTile</name>
-    <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
-        <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
-        <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 cannot be used</source>
-        <translation>%1 cannot be used</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>and %1 more</source>
-        <translation>and %1 more</translation>
-    </message>
-</context>
-<context>
-    <name>ClashDialog</name>
-    <message>
-        <location filename="../../app/ui/editor/parts.py" line="+101"/>
-        <source>Replace it</source>
-        <translation>Replace it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use the new file in its place</source>
-        <translation>Use the new file in its place</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep both</source>
-        <translation>Keep both</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep both; the new one gets its own id</source>
-        <translation>Keep both; the new one gets its own id</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change nothing</source>
-        <translation>Change nothing</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Same id</source>
-        <translation>Same id</translation>
-    </message>
-</context>
-<context>
-    <name>CloseDialog</name>
-    <message>
-        <location line="+46"/>
-        <source>Keep editing</source>
-        <translation>Keep editing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go back to the editor</source>
-        <translation>Go back to the editor</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close without saving</source>
-        <translation>Close without saving</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close Steady; the changes are lost</source>
-        <translation>Close Steady; the changes are lost</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unsaved changes</source>
-        <translation>Unsaved changes</translation>
-    </message>
-</context>
-<context>
-    <name>DeleteDialog</name>
-    <message>
-        <location line="-39"/>
-        <source>Delete</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete this exercise</source>
-        <translation>Delete this exercise</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change nothing</source>
-        <translation>Change nothing</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete exercise</source>
-        <translation>Delete exercise</translation>
-    </message>
-</context>
-<context>
-    <name>DraftDialog</name>
-    <message>
-        <location line="+12"/>
-        <source>Go back to them</source>
-        <translation>Go back to them</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the editor with your changes</source>
-        <translation>Show the editor with your changes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drop them</source>
-        <translation>Drop them</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forget the unsaved changes</source>
-        <translation>Forget the unsaved changes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unsaved changes</source>
-        <translation>Unsaved changes</translation>
-    </message>
-</context>
-<context>
-    <name>EditorPage</name>
-    <message>
-        <location filename="../../app/ui/editor/page.py" line="+157"/>
-        <source>Exercise editor</source>
-        <extracomment>The preview runs this long before it starts again. The preview&apos;s narrowest width, and the narrowest page that shows it beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
-        <translation>Exercise editor</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>For example: My calm breath</source>
-        <translation>For example: My calm breath</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+21"/>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>The name on the exercise&apos;s tile</source>
-        <translation>The name on the exercise&apos;s tile</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+18"/>
-        <source>Id</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Lowercase letters, digits and dashes. Made from the title until you change it.</source>
-        <translation>Lowercase letters, digits and dashes. Made from the title until you change it.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+15"/>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Breathing has a breathing pattern; grounding, senses and body have steps</source>
-        <translation>Breathing has a breathing pattern; grounding, senses and body have steps</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+11"/>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>One or two sentences shown on the exercise&apos;s tile</source>
-        <translation>One or two sentences shown on the exercise&apos;s tile</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: one line shown on the tile</source>
-        <translation>Optional: one line shown on the tile</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</source>
-        <translation>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../app/ui/editor/breathing_form.py" line="+50"/>
         <location line="+3"/>
         <source>Add a phase</source>
+        <extracomment>A new breathing exercise: a breath in and a longer breath out, for five minutes. The number of breaths offered when the length is first switched to breaths.</extracomment>
         <translation>Add a phase</translation>
     </message>
     <message>
@@ -591,7 +265,28 @@
         <translation>In a phase: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location line="+55"/>
+        <source>Ease in</source>
+        <translation>Ease in</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Start a little quicker and slow to the pattern over this time.</source>
+        <translation>Start a little quicker and slow to the pattern over this time.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One breath, repeated</source>
+        <translation>One breath, repeated</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>minutes</source>
         <translation>minutes</translation>
     </message>
@@ -631,7 +326,7 @@
         <translation>From 1 to 100 whole breaths</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -641,85 +336,647 @@
         <translation>None</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location line="+471"/>
-        <source>Ease in</source>
-        <translation>Ease in</translation>
-    </message>
-    <message>
-        <location line="-477"/>
+        <location line="+3"/>
         <source>Optional: start with quicker breaths and slow to the pattern over this many seconds</source>
         <translation>Optional: start with quicker breaths and slow to the pattern over this many seconds</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Length</source>
-        <translation>Length</translation>
+        <location line="+75"/>
+        <source>About %1 in all, ending on a whole breath.</source>
+        <translation>About %1 in all, ending on a whole breath.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Start a little quicker and slow to the pattern over this time.</source>
-        <translation>Start a little quicker and slow to the pattern over this time.</translation>
+        <source>%1, about %2 in all.</source>
+        <translation>%1, about %2 in all.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n breath(s)</source>
+        <translation>
+            <numerusform>%n breath</numerusform>
+            <numerusform>%n breaths</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BreathingPage</name>
+    <message>
+        <location filename="../../app/ui/exercise/breathing.py" line="+280"/>
+        <source>Breathing: {title}</source>
+        <translation>Breathing: {title}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>One breath, repeated</source>
-        <translation>One breath, repeated</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+3"/>
-        <source>Add a step</source>
-        <translation>Add a step</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Add a step at the end (Ctrl+Enter in a step adds one after it)</source>
-        <translation>Add a step at the end (Ctrl+Enter in a step adds one after it)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</source>
-        <translation>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not given</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About how long, in minutes</source>
-        <translation>About how long, in minutes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: shown before starting; the steps take as long as they take</source>
-        <translation>Optional: shown before starting; the steps take as long as they take</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>About how long</source>
-        <translation>About how long</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optional, shown before starting.</source>
-        <translation>Optional, shown before starting.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Steps, in order</source>
-        <translation>Steps, in order</translation>
+        <source>The exercise you are doing</source>
+        <translation>The exercise you are doing</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>What to do now</source>
+        <translation>What to do now</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seconds left in this phase</source>
+        <translation>Seconds left in this phase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time left in the exercise</source>
+        <translation>Time left in the exercise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+89"/>
+        <location line="+119"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <location line="+207"/>
+        <source>Pause the breathing guide. Space pauses and resumes.</source>
+        <translation>Pause the breathing guide. Space pauses and resumes.</translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <source>Pause or resume (Space)</source>
+        <translation>Pause or resume (Space)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the exercise now. Esc also stops, without asking.</source>
+        <translation>Stop the exercise now. Esc also stops, without asking.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop now (Esc)</source>
+        <translation>Stop now (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+229"/>
+        <source>Space pauses · Esc stops</source>
+        <translation>Space pauses · Esc stops</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>Keys you can use</source>
+        <translation>Keys you can use</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Get ready</source>
+        <translation>Get ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First: %1</source>
+        <translation>First: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space starts now · Esc stops</source>
+        <translation>Space starts now · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start now</source>
+        <translation>Start now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip the count and start breathing. Space does the same.</source>
+        <translation>Skip the count and start breathing. Space does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get ready. First, %1. %2</source>
+        <translation>Get ready. First, %1. %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+116"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry on breathing with the guide. Space pauses and resumes.</source>
+        <translation>Carry on breathing with the guide. Space pauses and resumes.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="-446"/>
+        <source>Breathe in</source>
+        <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
+        <translation>Breathe in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breathe out</source>
+        <translation>Breathe out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+456"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Space resumes · Esc stops</source>
+        <translation>Space resumes · Esc stops</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenTile</name>
+    <message>
+        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
+        <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
+        <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be used</source>
+        <translation>%1 cannot be used</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+</context>
+<context>
+    <name>ClashDialog</name>
+    <message>
+        <location filename="../../app/ui/editor/parts.py" line="+52"/>
+        <source>Replace it</source>
+        <translation>Replace it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the new file in its place</source>
+        <translation>Use the new file in its place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both; the new one gets its own id</source>
+        <translation>Keep both; the new one gets its own id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change nothing</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Same id</source>
+        <translation>Same id</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location line="+50"/>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the editor</source>
+        <translation>Go back to the editor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Steady; the changes are lost</source>
+        <translation>Close Steady; the changes are lost</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsSection</name>
+    <message>
+        <location filename="../../app/ui/settings/contacts.py" line="+27"/>
+        <location line="+23"/>
+        <source>Your contacts</source>
+        <translation>Your contacts</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
+        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contacts yet. Add contact starts a new one.</source>
+        <translation>No contacts yet. Add contact starts a new one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contact</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new contact</source>
+        <translation>Start a new contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove contact</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen contact</source>
+        <translation>Remove the chosen contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this contact earlier</source>
+        <translation>Show this contact earlier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a contact with Up and Down to change it below</source>
+        <translation>Choose a contact with Up and Down to change it below</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact number</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact note</source>
+        <translation>Contact note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who, for example Sam or Crisis line</source>
+        <translation>Who, for example Sam or Crisis line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number, or how to reach them</source>
+        <translation>Phone number, or how to reach them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, for example evenings only</source>
+        <translation>Optional, for example evenings only</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <location filename="../../app/ui/editor/parts.py" line="-30"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this exercise</source>
+        <translation>Delete this exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change nothing</source>
+        <translation>Change nothing</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Delete exercise</source>
+        <translation>Delete exercise</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location line="+16"/>
+        <source>Go back to them</source>
+        <translation>Go back to them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the editor with your changes</source>
+        <translation>Show the editor with your changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop them</source>
+        <translation>Drop them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the unsaved changes</source>
+        <translation>Forget the unsaved changes</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../../app/ui/editor/editing.py" line="+90"/>
+        <source>Your own version of “%1”</source>
+        <translation>Your own version of “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</source>
+        <translation>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy of “%1”</source>
+        <translation>Copy of “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New exercise</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
+        <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</source>
+        <translation>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is already the id of your “%1”. Choose another id.</source>
+        <translation>is already the id of your “%1”. Choose another id.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</source>
+        <translation>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made from “%1”.</source>
+        <translation>Made from “%1”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is empty: use lowercase letters, digits and dashes, like my-breath</source>
+        <translation>is empty: use lowercase letters, digits and dashes, like my-breath</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
+        <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../app/ui/editor/page.py" line="+87"/>
+        <source>Exercise editor</source>
+        <extracomment>The preview runs this long before it starts again. The narrowest page that shows the preview beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cautions, sources, tags, first choice</source>
+        <translation>Cautions, sources, tags, first choice</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save status</source>
+        <extracomment>Every field&apos;s problem line by the file&apos;s key; &quot;general&quot; is the save status.</extracomment>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the editor; what you typed stays here until you save</source>
+        <translation>Leave the editor; what you typed stays here until you save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the exercise and save it in your exercises folder</source>
+        <translation>Check the exercise and save it in your exercises folder</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>a new exercise</source>
+        <translation>a new exercise</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not saved yet: see the notes above.</source>
+        <translation>Not saved yet: see the notes above.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved. What you typed is still here.</source>
+        <translation>Not saved. What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not save (%1). What you typed is still here.</source>
+        <translation>Could not save (%1). What you typed is still here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+113"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
+        <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseFields</name>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="+49"/>
+        <source>For example: My calm breath</source>
+        <extracomment>Whether the id is still made from the title (until it is edited by hand).</extracomment>
+        <translation>For example: My calm breath</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The name on the exercise&apos;s tile</source>
+        <translation>The name on the exercise&apos;s tile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+19"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Lowercase letters, digits and dashes. Made from the title until you change it.</source>
+        <translation>Lowercase letters, digits and dashes. Made from the title until you change it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Breathing has a breathing pattern; grounding, senses and body have steps</source>
+        <translation>Breathing has a breathing pattern; grounding, senses and body have steps</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>One or two sentences shown on the exercise&apos;s tile</source>
+        <translation>One or two sentences shown on the exercise&apos;s tile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: one line shown on the tile</source>
+        <translation>Optional: one line shown on the tile</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</source>
+        <translation>A short name for a keyboard shortcut that starts this exercise. Made from the title until you change it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+10"/>
         <source>Cautions</source>
         <translation>Cautions</translation>
@@ -742,12 +999,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Optional words to find the exercise by, separated by commas</source>
         <translation>Optional words to find the exercise by, separated by commas</translation>
     </message>
@@ -763,7 +1020,7 @@
         <translation>One per line.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</source>
         <translation>The tag breath-hold hides the exercise when your health settings ask Steady to leave out breath holds.</translation>
     </message>
@@ -788,306 +1045,14 @@
         <translation>Optional: listed first when you have given such a level</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+398"/>
+        <location line="+4"/>
         <source>A first choice</source>
         <translation>A first choice</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="+1"/>
         <source>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</source>
         <translation>Optional. When you have given such a level, the exercises that suit it are listed first. Short ones led by a long breath out, or working through the senses, suit a high level; orienting and the senses suit feeling numb.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Cautions, sources, tags, first choice</source>
-        <translation>Cautions, sources, tags, first choice</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Preview of the breathing guide</source>
-        <translation>Preview of the breathing guide</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Preview: what to do now</source>
-        <translation>Preview: what to do now</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Breaths per minute</source>
-        <translation>Breaths per minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+574"/>
-        <source>Pause preview</source>
-        <translation>Pause preview</translation>
-    </message>
-    <message>
-        <location line="-573"/>
-        <source>Pause or play the preview of the breathing guide</source>
-        <translation>Pause or play the preview of the breathing guide</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Preview</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Save status</source>
-        <translation>Save status</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Leave the editor; what you typed stays here until you save</source>
-        <translation>Leave the editor; what you typed stays here until you save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the exercise and save it in your exercises folder</source>
-        <translation>Check the exercise and save it in your exercises folder</translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <source>%1 (copy)</source>
-        <translation>%1 (copy)</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Your own version of “%1”</source>
-        <translation>Your own version of “%1”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</source>
-        <translation>“%1” comes with Steady and is never changed. Saving makes your own copy in your exercises folder. With the same id, “%2”, your copy takes its place in the list; delete your copy to have Steady&apos;s back.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit “%1”</source>
-        <translation>Edit “%1”</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Saved in your exercises folder as %1. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Copy of “%1”</source>
-        <translation>Copy of “%1”</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>A new exercise of your own, saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New exercise</source>
-        <translation>New exercise</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</source>
-        <translation>Saved as an ordinary file in your exercises folder. Ctrl+S saves; Esc goes back and keeps what you typed here.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>a new exercise</source>
-        <translation>a new exercise</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</source>
-        <translation>is the id of Steady&apos;s “%1”. Choose another id, or edit “%1” to make your own version of it.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>is already the id of your “%1”. Choose another id.</source>
-        <translation>is already the id of your “%1”. Choose another id.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</source>
-        <translation>Your own copy of Steady&apos;s “%1” (id %2); Steady&apos;s file is unchanged.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Made from “%1”.</source>
-        <translation>Made from “%1”.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>is empty: use lowercase letters, digits and dashes, like my-breath</source>
-        <translation>is empty: use lowercase letters, digits and dashes, like my-breath</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Steady could not write this exercise faithfully. Nothing was saved.</source>
-        <translation>Steady could not write this exercise faithfully. Nothing was saved.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+25"/>
-        <source>The file</source>
-        <translation>The file</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>The title</source>
-        <translation>The title</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The id</source>
-        <translation>The id</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The kind</source>
-        <translation>The kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The summary</source>
-        <translation>The summary</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The length</source>
-        <translation>The length</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The number of breaths</source>
-        <translation>The number of breaths</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caution</source>
-        <translation>Caution</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The seconds</source>
-        <translation>The seconds</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The phase</source>
-        <translation>The phase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The text</source>
-        <translation>The text</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The number of items</source>
-        <translation>The number of items</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This line</source>
-        <translation>This line</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The list</source>
-        <translation>The list</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Not saved yet: see the notes above.</source>
-        <translation>Not saved yet: see the notes above.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not saved. What you typed is still here.</source>
-        <translation>Not saved. What you typed is still here.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Could not save (%1). What you typed is still here.</source>
-        <translation>Could not save (%1). What you typed is still here.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+211"/>
-        <source>Saved.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location line="-195"/>
-        <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
-        <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Add a phase to see the pattern.</source>
-        <translation>Add a phase to see the pattern.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 breaths a minute</source>
-        <translation>%1 breaths a minute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 · %2&#xa0;s a breath</source>
-        <translation>%1 · %2&#xa0;s a breath</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>About %1 in all, ending on a whole breath.</source>
-        <translation>About %1 in all, ending on a whole breath.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1, about %2 in all.</source>
-        <translation>%1, about %2 in all.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n breath(s)</source>
-        <translation>
-            <numerusform>%n breath</numerusform>
-            <numerusform>%n breaths</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Play preview</source>
-        <translation>Play preview</translation>
     </message>
 </context>
 <context>
@@ -1168,7 +1133,7 @@
         <translation>your own pace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/parts.py" line="+298"/>
+        <location filename="../../app/ui/editor/parts.py" line="+301"/>
         <source>Inhale</source>
         <translation>Inhale</translation>
     </message>
@@ -1192,9 +1157,32 @@
     </message>
 </context>
 <context>
+    <name>HealthSection</name>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="+44"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
+        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hidden now: %1</source>
+        <translation>Hidden now: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No exercises are hidden.</source>
+        <translation>No exercises are hidden.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../app/ui/distress/help.py" line="+37"/>
+        <location filename="../../app/ui/distress/help.py" line="+50"/>
         <location line="+1"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
@@ -1230,14 +1218,14 @@
         <translation>Your own steps for a hard moment, in your own words.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</source>
-        <translation>Find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;. In the US, call or text 988.</translation>
+        <location line="+9"/>
+        <source>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</source>
+        <translation>Anywhere: find a free, confidential helpline in your country at &lt;a href=&quot;%1&quot;&gt;findahelpline.com&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Find a helpline at findahelpline.com. In the US, call or text 988.</source>
-        <translation>Find a helpline at findahelpline.com. In the US, call or text 988.</translation>
+        <location line="+5"/>
+        <source>Find a helpline in your country at findahelpline.com</source>
+        <translation>Find a helpline in your country at findahelpline.com</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1260,13 +1248,13 @@
         <translation>Helplines</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+78"/>
+        <location line="+14"/>
+        <location line="+79"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1281,7 +1269,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1290,28 +1278,60 @@
         <source>Add contacts</source>
         <translation>Add contacts</translation>
     </message>
-</context>
-<context>
-    <name>HistoryPage</name>
-    <message>
-        <location filename="../../app/ui/history/page.py" line="+162"/>
-        <source>Looking back</source>
-        <extracomment>Above this many sessions in all, History opens on the last 90 days (quicker to read and to draw); the period can always be widened to all time. &quot;Start now&quot; offers the exercise that helped most once it has this many rated sessions. (key, days) of the period choices; None days: all time, or dates the person picks. Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
-        <translation>Looking back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back (Esc)</source>
-        <translation>Back (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the start</source>
-        <translation>Back to the start</translation>
-    </message>
     <message>
         <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3, %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call or text</source>
+        <translation>Call or text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any time, day or night</source>
+        <translation>any time, day or night</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+26"/>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Copy %1 to paste it elsewhere</source>
+        <translation>Copy %1 to paste it elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the number of %1</source>
+        <translation>Copy the number of %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilters</name>
+    <message>
+        <location filename="../../app/ui/history/filters.py" line="+30"/>
         <source>Period</source>
+        <extracomment>The person picked a period themselves (else History picks one by the log&apos;s size).</extracomment>
         <translation>Period</translation>
     </message>
     <message>
@@ -1355,120 +1375,18 @@
         <translation>Any time of day</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="+7"/>
+        <location line="+21"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-20"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>to</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Group by</source>
-        <translation>Group by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Compare exercises, times of day, tags or starting levels</source>
-        <translation>Compare exercises, times of day, tags or starting levels</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>By exercise</source>
-        <translation>By exercise</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By time of day</source>
-        <translation>By time of day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By tag</source>
-        <translation>By tag</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>By starting level</source>
-        <translation>By starting level</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+181"/>
-        <source>What works for me</source>
-        <translation>What works for me</translation>
-    </message>
-    <message>
-        <location line="-167"/>
-        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
-        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+162"/>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location line="-157"/>
-        <source>Note and tags of the chosen session</source>
-        <translation>Note and tags of the chosen session</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete this session…</source>
-        <translation>Delete this session…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the selected session (Delete)</source>
-        <translation>Remove the selected session (Delete)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+496"/>
-        <source>Delete this session</source>
-        <translation>Delete this session</translation>
-    </message>
-    <message>
-        <location line="-493"/>
-        <source>Delete all history…</source>
-        <translation>Delete all history…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove every session from this computer</source>
-        <translation>Remove every session from this computer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete all history</source>
-        <translation>Delete all history</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</source>
-        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
-
-Nothing here needs keeping up with, and it all stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No sessions yet</source>
-        <translation>No sessions yet</translation>
-    </message>
-    <message>
-        <location line="+9"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -1498,12 +1416,70 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Choose dates…</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Group</source>
-        <translation>Group</translation>
+        <location line="+15"/>
+        <source>to</source>
+        <translation>to</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+71"/>
+        <source>All exercises</source>
+        <translation>All exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="+65"/>
+        <source>Looking back</source>
+        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
+        <translation>Looking back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/deleting.py" line="+27"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history/page.py" line="-34"/>
+        <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</source>
+        <translation>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
+
+Nothing here needs keeping up with, and it all stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions yet</source>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1513,73 +1489,32 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>What works for me, or the sessions</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>All exercises</source>
-        <translation>All exercises</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All tags</source>
-        <translation>All tags</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
-        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>newest %1 shown; scroll for more</source>
-        <translation>newest %1 shown; scroll for more</translation>
-    </message>
-    <message>
-        <location line="+118"/>
-        <source>Note: %1</source>
-        <translation>Note: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tags: %1</source>
-        <translation>Tags: %1</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../app/ui/history/deleting.py" line="-3"/>
         <source>Delete this session?</source>
         <translation>Delete this session?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</source>
         <translation>%1 on %2 (ratings %3) will be removed from your history. This cannot be undone.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Keep it</source>
         <translation>Keep it</translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
+    <message>
+        <location line="+6"/>
         <source>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</source>
-        <translation>
-            <numerusform>All %n session will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-            <numerusform>All %n sessions will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</numerusform>
-        </translation>
+        <translation>All %n session(s) will be removed from this computer: their ratings, notes and tags, and the backup copies Steady keeps of its log.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your coping plan will be removed too.</source>
         <translation>Your coping plan will be removed too.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Files you exported yourself are not touched. This cannot be undone.</source>
         <translation>Files you exported yourself are not touched. This cannot be undone.</translation>
     </message>
@@ -1594,7 +1529,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Delete everything</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Keep my history</source>
         <translation>Keep my history</translation>
     </message>
@@ -1602,7 +1537,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>ItemMarkers</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+79"/>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+33"/>
         <source>{done} of {total} ticked</source>
         <translation>{done} of {total} ticked</translation>
     </message>
@@ -1787,7 +1722,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+189"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+196"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1795,12 +1730,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-75"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-138"/>
         <source>FOR HOW YOU FEEL NOW</source>
         <translation>FOR HOW YOU FEEL NOW</translation>
     </message>
@@ -1815,9 +1750,14 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>You gave a high rating. These are short, led by a long breath out, or work through the senses. Everything else is below.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Start your usual exercise</source>
         <translation>Start your usual exercise</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What has helped you most</source>
+        <translation>What has helped you most</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1840,7 +1780,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Nothing matches that. Esc clears the search.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>No exercises were found</source>
+        <translation>No exercises were found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1870,18 +1815,48 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your coping plan for the hardest moments (%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+13"/>
+        <source>Or %1</source>
+        <translation>Or %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <location line="+1"/>
         <source>Start now: %1</source>
         <translation>Start now: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+10"/>
+        <source>Steady found no exercises. It looked in:</source>
+        <translation>Steady found no exercises. It looked in:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your own exercises</source>
+        <translation>your own exercises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady&apos;s own exercises</source>
+        <translation>Steady&apos;s own exercises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; this folder does not exist</source>
+        <translation>%1; this folder does not exist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steady&apos;s own exercises come with it: if their folder is missing or empty, installing Steady again brings them back. Get help now still works.</source>
+        <translation>Steady&apos;s own exercises come with it: if their folder is missing or empty, installing Steady again brings them back. Get help now still works.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Files that need a fix</source>
         <translation>Files that need a fix</translation>
     </message>
@@ -1889,9 +1864,9 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+181"/>
+        <location filename="../../app/ui/widgets/common.py" line="+232"/>
         <source>%n second(s)</source>
-        <extracomment>Keys that press a focused button; holding one down must not press it again and again.</extracomment>
+        <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
     </message>
     <message>
@@ -1901,16 +1876,71 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     </message>
 </context>
 <context>
+    <name>LookSection</name>
+    <message>
+        <location filename="../../app/ui/settings/look.py" line="+33"/>
+        <source>Motion and look</source>
+        <translation>Motion and look</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reduce motion</source>
+        <translation>Reduce motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</source>
+        <translation>The breathing circle stays still; a thin bar fills as you breathe in and empties as you breathe out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count 3-2-1 before breathing</source>
+        <translation>Count 3-2-1 before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</source>
+        <translation>A short “get ready” that names the first breath, so it is not a surprise. It is not counted as practice.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Same as the system, light, dark or high contrast</source>
+        <translation>Same as the system, light, dark or high contrast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>From 100 to 200 percent</source>
+        <translation>From 100 to 200 percent</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+102"/>
-        <location line="+504"/>
+        <location filename="../../app/ui/shell/window.py" line="+104"/>
+        <location line="+569"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Get help now</source>
         <translation>Get help now</translation>
     </message>
@@ -1925,7 +1955,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-84"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
@@ -2081,17 +2111,17 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-395"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-452"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>A still circle; the bar below fills once for each phase.</source>
-        <translation>A still circle; the bar below fills once for each phase.</translation>
+        <location line="+51"/>
+        <source>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</source>
+        <translation>A still circle; the bar below fills as you breathe in, empties as you breathe out, and stays still while you hold.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</source>
         <translation>A circle that grows as you breathe in, rests while you hold and shrinks as you breathe out.</translation>
     </message>
@@ -2169,7 +2199,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Back to where you were; the plan is kept</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Choose an exercise</source>
         <translation>Choose an exercise</translation>
     </message>
@@ -2370,6 +2400,156 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../app/ui/editor/preview.py" line="+47"/>
+        <source>Preview of the breathing guide</source>
+        <extracomment>The preview&apos;s narrowest width (pixels).</extracomment>
+        <translation>Preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview: what to do now</source>
+        <translation>Preview: what to do now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Breaths per minute</source>
+        <translation>Breaths per minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+70"/>
+        <source>Pause preview</source>
+        <translation>Pause preview</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Pause or play the preview of the breathing guide</source>
+        <translation>Pause or play the preview of the breathing guide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add a phase to see the pattern.</source>
+        <translation>Add a phase to see the pattern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 breaths a minute</source>
+        <translation>%1 breaths a minute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2&#xa0;s a breath</source>
+        <translation>%1 · %2&#xa0;s a breath</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Play preview</source>
+        <translation>Play preview</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDisplay</name>
+    <message>
+        <location filename="../../app/ui/editor/problems.py" line="+85"/>
+        <location line="+24"/>
+        <source>The file</source>
+        <extracomment>The rows of a list, by the file&apos;s key (&quot;phases&quot;, &quot;steps&quot;).</extracomment>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>The title</source>
+        <translation>The title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The id</source>
+        <translation>The id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The kind</source>
+        <translation>The kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary</source>
+        <translation>The summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The length</source>
+        <translation>The length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of breaths</source>
+        <translation>The number of breaths</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ease in</source>
+        <translation>Ease in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caution</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A first choice</source>
+        <translation>A first choice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The seconds</source>
+        <translation>The seconds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The phase</source>
+        <translation>The phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The number of items</source>
+        <translation>The number of items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This line</source>
+        <translation>This line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list</source>
+        <translation>The list</translation>
+    </message>
+</context>
+<context>
     <name>RatingChart</name>
     <message>
         <location filename="../../app/ui/history/chart.py" line="+131"/>
@@ -2440,7 +2620,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-372"/>
+        <location filename="../../app/ui/distress/rating.py" line="-416"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2467,17 +2647,17 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>How stirred up, from 0 to 10</source>
         <translation>How stirred up, from 0 to 10</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</source>
         <translation>0 is settled, 5 is clearly stirred up but able to think, 10 is the most distressed you can imagine. Type a digit, or use Up and Down.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>How stirred up: %1</source>
         <translation>How stirred up: %1</translation>
     </message>
@@ -2491,7 +2671,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="+416"/>
+        <location filename="../../app/ui/history/models.py" line="+425"/>
         <source>Before %1, after %2</source>
         <translation>Before %1, after %2</translation>
     </message>
@@ -2587,9 +2767,81 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../app/ui/history/sessions.py" line="+35"/>
+        <source>Sessions</source>
+        <extracomment>The widest date the table shows, and without the day of the week.</extracomment>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note and tags of the chosen session</source>
+        <translation>Note and tags of the chosen session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session…</source>
+        <translation>Delete this session…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected session (Delete)</source>
+        <translation>Remove the selected session (Delete)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete this session</source>
+        <translation>Delete this session</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete all history…</source>
+        <translation>Delete all history…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every session from this computer</source>
+        <translation>Remove every session from this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete all history</source>
+        <translation>Delete all history</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No sessions match these choices. A longer period, or all exercises and tags, may show more.</source>
+        <translation>No sessions match these choices. A longer period, or all exercises and tags, may show more.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newest %1 shown; scroll for more</source>
+        <translation>newest %1 shown; scroll for more</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+738"/>
+        <location filename="../../app/ui/settings/page.py" line="+303"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2635,6 +2887,11 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the count before breathing</source>
+        <translation>the count before breathing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>colours</source>
         <translation>colours</translation>
     </message>
@@ -2672,7 +2929,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location line="-720"/>
+        <location filename="../../app/ui/settings/look.py" line="-33"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -2692,7 +2949,7 @@ Plans I have for the spring</translation>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../app/ui/settings/health.py" line="-60"/>
         <source>A heart condition</source>
         <translation>A heart condition</translation>
     </message>
@@ -2727,13 +2984,13 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+2"/>
+        <location filename="../../app/ui/settings/page.py" line="-290"/>
+        <location line="+39"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>Save status</source>
         <translation>Save status</translation>
     </message>
@@ -2753,7 +3010,35 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+113"/>
+        <source>Not saved yet: Save or Back keeps it.</source>
+        <translation>Not saved yet: Save or Back keeps it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/health.py" line="-11"/>
+        <source>Breathing problems (asthma, COPD)</source>
+        <translation>Breathing problems (asthma, COPD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/page.py" line="-128"/>
+        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
+        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep what you changed and go back</source>
+        <translation>Keep what you changed and go back</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Saved on this computer.</source>
+        <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSection</name>
+    <message>
+        <location filename="../../app/ui/settings/sound.py" line="+21"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
@@ -2763,18 +3048,18 @@ Plans I have for the spring</translation>
         <translation>Sound cues</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
+        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <location line="+23"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>How loud the sound cues are, from 0 to 100 percent</source>
-        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-21"/>
         <source>Sound is not available</source>
         <translation>Sound is not available</translation>
     </message>
@@ -2784,51 +3069,36 @@ Plans I have for the spring</translation>
         <translation>Spoken cues</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Motion and look</source>
-        <translation>Motion and look</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reduce motion</source>
-        <translation>Reduce motion</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>The breathing circle stays still and a thin bar fills with each phase.</source>
-        <translation>The breathing circle stays still and a thin bar fills with each phase.</translation>
+        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
+        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+10"/>
-        <source>Colours</source>
-        <translation>Colours</translation>
+        <location line="+19"/>
+        <source>How loud the sound cues are, from 0 to 100 percent</source>
+        <translation>How loud the sound cues are, from 0 to 100 percent</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Same as the system, light, dark or high contrast</source>
-        <translation>Same as the system, light, dark or high contrast</translation>
+        <location line="+26"/>
+        <source>Sound is not available: %1</source>
+        <translation>Sound is not available: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+315"/>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Spoken cues are not available: %1</source>
+        <translation>Spoken cues are not available: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+</context>
+<context>
+    <name>StartSection</name>
     <message>
-        <location line="-319"/>
-        <location line="+4"/>
-        <source>Text size</source>
-        <translation>Text size</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>From 100 to 200 percent</source>
-        <translation>From 100 to 200 percent</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../app/ui/settings/starting.py" line="+25"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -2863,175 +3133,9 @@ Plans I have for the spring</translation>
         <translation>Your desktop has no tray, so closing the window quits Steady.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Health</source>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</source>
-        <translation>Breath holds and cold water can be unsafe with some conditions. Tick any that apply and Steady hides those exercises. This stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+9"/>
-        <source>Your contacts</source>
-        <translation>Your contacts</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</source>
-        <translation>People and lines you can reach in a hard moment: a friend, a clinician, a local crisis line. They appear under Get help now (F1).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Choose a contact with Up and Down to change it below</source>
-        <translation>Choose a contact with Up and Down to change it below</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No contacts yet. Add contact starts a new one.</source>
-        <translation>No contacts yet. Add contact starts a new one.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Contact name</source>
-        <translation>Contact name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact number</source>
-        <translation>Contact number</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Contact note</source>
-        <translation>Contact note</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+199"/>
-        <source>Not saved yet: Save or Back keeps it.</source>
-        <translation>Not saved yet: Save or Back keeps it.</translation>
-    </message>
-    <message>
-        <location line="-216"/>
-        <source>Who, for example Sam or Crisis line</source>
-        <translation>Who, for example Sam or Crisis line</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Phone number, or how to reach them</source>
-        <translation>Phone number, or how to reach them</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Optional, for example evenings only</source>
-        <translation>Optional, for example evenings only</translation>
-    </message>
-    <message>
-        <location line="-289"/>
-        <source>Breathing problems (asthma, COPD)</source>
-        <translation>Breathing problems (asthma, COPD)</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
-        <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Keep what you changed and go back</source>
-        <translation>Keep what you changed and go back</translation>
-    </message>
-    <message>
-        <location line="+93"/>
-        <source>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</source>
-        <translation>Soft tones for breathing in, holding and breathing out, so you can follow without looking. Off until you turn them on.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</source>
-        <translation>Your computer&apos;s voice says &quot;in&quot;, &quot;hold&quot; and &quot;out&quot;, where it has a voice. Off until you turn it on.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>Add contact</source>
-        <translation>Add contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new contact</source>
-        <translation>Start a new contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove contact</source>
-        <translation>Remove contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove the chosen contact</source>
-        <translation>Remove the chosen contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move up</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show this contact earlier</source>
-        <translation>Show this contact earlier</translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>Sound is not available: %1</source>
-        <translation>Sound is not available: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Spoken cues are not available: %1</source>
-        <translation>Spoken cues are not available: %1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+46"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>New contact</source>
-        <translation>New contact</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Hidden now: %1</source>
-        <translation>Hidden now: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No exercises are hidden.</source>
-        <translation>No exercises are hidden.</translation>
-    </message>
-    <message>
-        <location line="+114"/>
-        <source>Saved on this computer.</source>
-        <translation>Saved on this computer.</translation>
     </message>
 </context>
 <context>
@@ -3055,7 +3159,7 @@ Plans I have for the spring</translation>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../app/ui/history/models.py" line="-353"/>
+        <location filename="../../app/ui/history/models.py" line="-362"/>
         <source>Night</source>
         <extracomment>Role giving a cell&apos;s value for sorting: a number or text, or None (sorted last). Role giving the row&apos;s underlying object (an ExerciseStats or a SessionRecord).</extracomment>
         <translation>Night</translation>
@@ -3348,6 +3452,39 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_card.py" line="+31"/>
+        <source>This step</source>
+        <translation>This step</translation>
+    </message>
+</context>
+<context>
+    <name>StepCountdown</name>
+    <message>
+        <location filename="../../app/ui/exercise/step_countdown.py" line="+35"/>
+        <location line="+5"/>
+        <source>Time left for this step</source>
+        <translation>Time left for this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empties as the time passes</source>
+        <translation>Empties as the time passes</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+27"/>
+        <source>{time} left</source>
+        <translation>{time} left</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
+        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
+    </message>
+</context>
+<context>
     <name>StepRow</name>
     <message>
         <location filename="../../app/ui/editor/parts.py" line="+17"/>
@@ -3411,96 +3548,109 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>StepsForm</name>
+    <message>
+        <location filename="../../app/ui/editor/steps_form.py" line="+35"/>
+        <location line="+3"/>
+        <source>Add a step</source>
+        <translation>Add a step</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add a step at the end (Ctrl+Enter in a step adds one after it)</source>
+        <translation>Add a step at the end (Ctrl+Enter in a step adds one after it)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</source>
+        <translation>In a step: Alt+Up and Alt+Down move it, Alt+Delete removes it, Ctrl+Enter adds one after it. Steps without a timer wait for the person.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About how long, in minutes</source>
+        <translation>About how long, in minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: shown before starting; the steps take as long as they take</source>
+        <translation>Optional: shown before starting; the steps take as long as they take</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About how long</source>
+        <translation>About how long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional, shown before starting.</source>
+        <translation>Optional, shown before starting.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Steps, in order</source>
+        <translation>Steps, in order</translation>
+    </message>
+</context>
+<context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+95"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+84"/>
         <source>Exercise: {title}</source>
         <translation>Exercise: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>The exercise you are doing</source>
         <translation>The exercise you are doing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where you are in the exercise</source>
         <translation>Where you are in the exercise</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>This step</source>
-        <translation>This step</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Items ticked so far</source>
-        <translation>Items ticked so far</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+5"/>
-        <source>Time left for this step</source>
-        <translation>Time left for this step</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Empties as the time passes</source>
-        <translation>Empties as the time passes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Go back to the previous step</source>
         <translation>Go back to the previous step</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
         <source>Tick</source>
         <translation>Tick</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tick one item. Enter or Space also ticks.</source>
         <translation>Tick one item. Enter or Space also ticks.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <source>Undo a tick</source>
-        <translation>Undo a tick</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Take back the last tick. Backspace does the same.</source>
-        <translation>Take back the last tick. Backspace does the same.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Take back the last tick (Backspace)</source>
-        <translation>Take back the last tick (Backspace)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
-        <location line="+324"/>
+        <location line="+246"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+1"/>
+        <location line="-244"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Stop the exercise now. Esc also stops, without asking.</source>
         <translation>Stop the exercise now. Esc also stops, without asking.</translation>
     </message>
@@ -3510,40 +3660,28 @@ Plans I have for the spring</translation>
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-18"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+125"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+11"/>
-        <location line="+184"/>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <source>That&apos;s the time. Move on when you&apos;re ready.</source>
-        <translation>That&apos;s the time. Move on when you&apos;re ready.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+112"/>
-        <source>{time} left</source>
-        <translation>{time} left</translation>
-    </message>
-    <message>
-        <location line="-15"/>
+        <location line="+102"/>
         <source>Step {n} of {total}</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -3558,7 +3696,7 @@ Plans I have for the spring</translation>
         <translation>Go on to the next step</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Enter or Space ticks one · Esc stops</source>
         <translation>Enter or Space ticks one · Esc stops</translation>
     </message>
@@ -3631,12 +3769,13 @@ Plans I have for the spring</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+24"/>
+        <location filename="../../app/ui/distress/summary.py" line="+36"/>
+        <location line="+138"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-136"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -3695,8 +3834,18 @@ Plans I have for the spring</translation>
         <source>Start the same exercise again</source>
         <translation>Start the same exercise again</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a different exercise</source>
+        <translation>Try a different exercise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the exercises, to choose another</source>
+        <translation>Back to the exercises, to choose another</translation>
+    </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+56"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3737,7 +3886,7 @@ Plans I have for the spring</translation>
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>You stopped when you needed to. That is part of looking after yourself.</source>
         <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
     </message>
@@ -3762,7 +3911,17 @@ Plans I have for the spring</translation>
         <translation>Feeling numb or far away is worth noticing too.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>No rating was kept for how you felt afterwards.</source>
+        <translation>No rating was kept for how you felt afterwards.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>That was a hard one, and you stayed with it.</source>
+        <translation>That was a hard one, and you stayed with it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
         <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
     </message>
@@ -3785,6 +3944,89 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>This session could not be saved yet. It is kept while Steady is open; see the message above.</source>
         <translation>This session could not be saved yet. It is kept while Steady is open; see the message above.</translation>
+    </message>
+</context>
+<context>
+    <name>TickList</name>
+    <message>
+        <location filename="../../app/ui/exercise/tick_list.py" line="+65"/>
+        <source>Items ticked so far</source>
+        <translation>Items ticked so far</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Undo a tick</source>
+        <translation>Undo a tick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the last tick. Backspace does the same.</source>
+        <translation>Take back the last tick. Backspace does the same.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back the last tick (Backspace)</source>
+        <translation>Take back the last tick (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingButton</name>
+    <message>
+        <location filename="../../app/ui/shell/waiting.py" line="+54"/>
+        <source>A waiting exercise</source>
+        <extracomment>The key that goes to a waiting exercise.</extracomment>
+        <translation>A waiting exercise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is waiting: go to it (%2)</source>
+        <translation>“%1” is waiting: go to it (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is waiting (%2)</source>
+        <translation>“%1” is waiting (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: go to it (%1)</source>
+        <translation>Waiting: go to it (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is waiting for you.</source>
+        <translation>“%1” is waiting for you.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish here first if you like; nothing you typed is lost.</source>
+        <translation>Finish here first if you like; nothing you typed is lost.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to it</source>
+        <translation>Go to it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys: %1</source>
+        <translation>Keys: %1</translation>
     </message>
 </context>
 <context>
@@ -3847,9 +4089,58 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>WhatWorksTab</name>
+    <message>
+        <location filename="../../app/ui/history/what_works.py" line="+33"/>
+        <source>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</source>
+        <extracomment>The ways to group, in the order offered.</extracomment>
+        <translation>Averages over the sessions rated before and after. “Drop of %1+”: how often your rating fell by %1 points or more.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Group by</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compare exercises, times of day, tags or starting levels</source>
+        <translation>Compare exercises, times of day, tags or starting levels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By exercise</source>
+        <translation>By exercise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By time of day</source>
+        <translation>By time of day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By tag</source>
+        <translation>By tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By starting level</source>
+        <translation>By starting level</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What works for me</source>
+        <translation>What works for me</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+</context>
+<context>
     <name>_RatingPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+42"/>
+        <location filename="../../app/ui/distress/rating.py" line="+48"/>
         <source>I feel numb or far away</source>
         <translation>I feel numb or far away</translation>
     </message>
@@ -3865,16 +4156,34 @@ Plans I have for the spring</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+24"/>
         <source>Skip rating (S)</source>
         <translation>Skip rating (S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+28"/>
         <source>Go on without a rating</source>
         <translation>Go on without a rating</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-6"/>
+        <location line="+2"/>
+        <source>Clear rating</source>
+        <translation>Clear rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip rating</source>
+        <translation>Skip rating</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the chosen number, and stay here</source>
+        <translation>Clear the chosen number, and stay here</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Choose a number, or press S to skip.</source>
         <translation>Choose a number, or press S to skip.</translation>
     </message>

@@ -10,8 +10,9 @@
 ; "for all users"). Uninstalling removes the program only: the person's log and
 ; own exercises in their data folder are never touched.
 
+; package.py passes /DAppVersion; this default is kept equal to pyproject.toml's by a test.
 #ifndef AppVersion
-  #define AppVersion "0.0.0"
+  #define AppVersion "0.1.0"
 #endif
 #define RepoRoot AddBackslash(SourcePath) + "..\..\"
 #ifndef BundleDir

@@ -165,3 +165,51 @@ def test_start_names_the_problem_in_the_file_meant(tmp_path: Path) -> None:
     assert lines[1].startswith("A file for it has a problem: ")
     assert "mine.toml:5: minutes: is 0" in lines[1]
     assert "  box" in lines
+
+
+def steady_with_bundle(bundle: Path, *args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """``steady ARGS`` as a bundle whose own files are in ``bundle`` (sys._MEIPASS)."""
+    code = ("import sys\n"
+            f"sys._MEIPASS = {str(bundle)!r}\n"
+            "from app.__main__ import main\n"
+            f"sys.exit(main({['--data-dir', str(data), *args]!r}))\n")
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_list_with_no_exercise_says_where_it_looked(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    (bundle / "exercises").mkdir(parents=True)
+    data = tmp_path / "data"
+    result = steady_with_bundle(bundle, "list", data=data)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("steady: no exercise was found. Steady looked in:\n")
+    assert f"  {bundle / 'exercises'} (Steady's own exercises)\n" in result.stderr
+    assert (f"  {data / 'exercises'} (your own exercises; this folder does not exist)\n"
+            in result.stderr)
+
+    as_json = steady_with_bundle(bundle, "list", "--json", data=data)
+    assert as_json.returncode == 1
+    payload = json.loads(as_json.stdout)
+    assert payload["exercises"] == []
+    assert payload["looked_in"] == [str(bundle / "exercises"), str(data / "exercises")]
+    assert "no exercise was found" in as_json.stderr
+
+
+def test_list_with_only_broken_files_names_them_and_exits_1(tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    (bundle / "exercises").mkdir(parents=True)
+    own = tmp_path / "data" / "exercises"
+    own.mkdir(parents=True)
+    (own / "broken.toml").write_text(GOOD.replace("seconds = 5", "seconds = 500"))
+    result = steady_with_bundle(bundle, "list", data=tmp_path / "data")
+    assert result.returncode == 1
+    assert result.stdout.startswith("Files that could not be used:\n")
+    assert str(own / "broken.toml") in result.stdout
+    assert f"  {own} (your own exercises)\n" in result.stderr
+
+
+def test_list_json_says_where_it_looked(tmp_path: Path) -> None:
+    payload = json.loads(steady("list", "--json", data=tmp_path).stdout)
+    assert payload["looked_in"] == [str(REPO / "exercises"), str(tmp_path / "exercises")]

@@ -397,6 +397,7 @@ def test_disk_fills_during_a_session(tmp_path: Path, qtbot: QtBot, window_on: An
     saved_note = window.summary.saved_note.text()
     assert window.flow.unsaved and "disk is full" in full
     conn.execute("PRAGMA max_page_count = 1073741823")  # space was freed
+    qtbot.waitUntil(lambda: not window.summary.enter_guard.fresh())  # a deliberate Enter
     key(qtbot, window, Qt.Key.Key_Return)  # home: saving is tried again
     assert window.current_page() is window.launcher
     assert not window.flow.unsaved and notice(window) == ""

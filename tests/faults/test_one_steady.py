@@ -139,7 +139,7 @@ def test_a_start_hands_over_without_loading_qt(first, tmp_path: Path,
     outcome = json.loads(done.stdout)
     assert outcome == {"code": 0, "heavy": []}
     assert reports(report) == [{"message": {"cmd": "start", "id": "box"},
-                                "reply": {"ok": True, "started": True}}]
+                                "reply": {"ok": True, "started": True, "waiting": False}}]
 
 
 def test_tray_start_meets_a_running_steady_and_changes_nothing(
@@ -176,6 +176,32 @@ def test_a_stale_socket_file(tmp_path: Path, places: dict[str, str],
         "real: a socket bound and closed at Steady's address, then `steady start box`",
         "the quick hand-over finds nobody there at once; the window opens on the first rating and "
         "Steady listens in the leftover's place", NONE_LOST)
+
+
+
+def test_a_start_while_busy_waits_in_the_running_steady(steady, tmp_path: Path,
+                                                         places: dict[str, str]) -> None:
+    """``steady start five-senses`` while the person is in an exercise: the running
+    Steady keeps it waiting behind the header's button (app/ui/shell/waiting.py), and
+    the plain client takes that as handed over: it ends at once, no second window."""
+    data = tmp_path / "data"
+    where = address(data)
+    report = tmp_path / "report.jsonl"
+    go = tmp_path / "go"
+    process = steady("pause", str(data), "--go", str(go), env=env_for(places, report))
+    process.wait_said("waiting", timeout=START_TIMEOUT)  # in the exercise: busy
+    wait_until(where.exists, "the Steady to listen", process=process.popen,
+               timeout=START_TIMEOUT)
+    done = subprocess.run([sys.executable, "-c", LIGHT_HAND_OVER, "--data-dir", str(data),
+                           "start", "five-senses"], cwd=REPO, env=env_for(places),
+                          capture_output=True, text=True, timeout=START_TIMEOUT)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"code": 0, "heavy": []}
+    assert reports(report) == [{"message": {"cmd": "start", "id": "five-senses"},
+                                "reply": {"ok": True, "started": False, "waiting": True}}]
+    go.touch()
+    finished = process.wait_said("done", timeout=START_TIMEOUT)
+    assert finished["count"] == 1  # the session the person was in, ended as they chose
 
 
 SQUATTER = """
@@ -304,7 +330,8 @@ def test_two_starts_at_once_both_reach_the_running_steady(
     assert codes == [0, 0]
     asked = sorted(str(r["message"].get("id")) for r in reports(report))
     assert asked == ["box", "five-senses"]
-    assert all(r["reply"] == {"ok": True, "started": True} for r in reports(report))
+    assert all(r["reply"] == {"ok": True, "started": True, "waiting": False}
+               for r in reports(report))
     assert process.popen.poll() is None
     reliability.add(
         AREA, "two `steady start ID` at the same moment, Steady running",

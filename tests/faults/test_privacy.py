@@ -27,7 +27,7 @@ from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.storage.db import DB_NAME, log_copies
 from app.storage.schema import MIGRATIONS
-from app.ui.history import page as history_module
+from app.ui.widgets.dialogs import ConfirmDialog
 from tests.faults.conftest import REPO, child_env, run_driver, said, seed_log
 from tests.faults.reliability import NONE_LOST, Table
 
@@ -140,8 +140,8 @@ def test_delete_everything_leaves_no_copy(tmp_path: Path, qtbot: QtBot,
         before = {p.name for p in log_copies(data)}
         assert {DB_NAME, f"{DB_NAME}-wal", "backups"} <= before
         assert SECRET.encode() in everything_under(data)
-        monkeypatch.setattr(history_module.ConfirmDialog, "ask",
-                            classmethod(lambda cls, *a, **k: True))
+        monkeypatch.setattr(ConfirmDialog, "ask",
+                            classmethod(lambda cls, parent, question: question.answers[0].key))
         window.show_history()
         page = window.history_page
         assert page is not None
@@ -196,6 +196,7 @@ def test_no_note_tag_or_rating_in_any_log_record(tmp_path: Path, qtbot: QtBot,
         qtbot.keyClick(window.after.tags, Qt.Key.Key_Return)
         assert window.flow.unsaved
         conn.execute("PRAGMA query_only = OFF")
+        qtbot.waitUntil(lambda: not window.summary.enter_guard.fresh())  # a deliberate Enter
         qtbot.keyClick(window.focusWidget() or window.current_page(), Qt.Key.Key_Return)
         assert not window.flow.unsaved
     finally:

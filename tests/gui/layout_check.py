@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
@@ -60,7 +61,11 @@ def _text_problem(widget: QWidget) -> str:
             if need > widget.height() + SLACK:
                 return f"text cut: {widget.height()} px high at {widget.width()} wide, needs {need}"
             return ""
-        need = widget.sizeHint().width()
+        # What its words now need: a button that picks its words to fit (the waiting
+        # button) wishes for its longest in sizeHint, which is not a need.
+        hint = QPushButton.sizeHint(widget) if isinstance(widget, QPushButton) \
+            else widget.sizeHint()
+        need = hint.width()
         if widget.width() + SLACK < need:
             return f"text cut: {widget.width()} px wide, its text needs {need}"
         return ""

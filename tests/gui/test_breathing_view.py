@@ -305,7 +305,11 @@ def test_reduced_motion_shows_a_still_shape_and_a_filling_bar(qtbot, clock, make
         bars.append(round(widget.bar_progress(), 3))
         words.append(page.phase_text())
     assert len(radii) == 1  # the shape never moves
-    assert bars == [0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 1.0]  # the bar fills once a phase
+    # The bar is as full as the breath: it fills breathing in, stays full on the hold,
+    # empties breathing out and stays empty on the last hold (in and out differ).
+    assert bars == [0.5, 1.0, 1.0, 1.0, 0.5, 0.0, 0.0, 0.0]
+    assert "fills as you breathe in, empties as you breathe out" in \
+        widget.accessibleDescription()
     assert words[:6] == ["Breathe in", "Hold", "Hold", "Breathe out", "Breathe out", "Hold"]
 
 
@@ -445,3 +449,74 @@ def test_stop_stays_where_it_is_when_pause_becomes_resume(qtbot, clock, make_pag
     assert page.pause_button.text() == "Resume"
     QApplication.processEvents()
     assert page.stop_button.mapTo(page, page.stop_button.rect().topLeft()) == where
+
+
+def test_while_paused_the_hint_says_how_to_go_on(qtbot, clock, make_page):
+    page = make_page(cycles=1)
+    page.start()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space pauses · Esc stops"
+    page.toggle_pause()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space resumes · Esc stops"
+    page.toggle_pause()
+    run(page, clock, 1.0)
+    assert page.hint_label.text() == "Space pauses · Esc stops"
+
+
+# -- a gentle "get ready" -----------------------------------------------------------
+
+
+def test_the_count_names_the_first_breath_and_is_not_practice(qtbot, clock, make_page):
+    page = make_page(cycles=1, lead_in=True)
+    page.start()
+    assert page.counting() and page.driver.status == "idle"
+    assert page.phase_text() == "Get ready"
+    assert page.phase_seconds_label.text() == "3"
+    assert page.remaining_label.text() == "First: breathe in"
+    assert "First, breathe in" in page.last_announcement
+    assert page.pause_button.text() == "Start now"  # what the focused button does now
+    clock.advance(1.0)
+    page.lead_in.poll()
+    assert page.phase_seconds_label.text() == "2"
+    clock.advance(2.0)
+    page.lead_in.poll()
+    assert not page.counting() and page.driver.status == "running"
+    assert page.phase_text() == "Breathe in"
+    assert page.hint_label.text() == "Space pauses · Esc stops"
+    assert page.pause_button.text() == page.pause_button.accessibleName() == "Pause"
+    run(page, clock, 1.0)
+    with qtbot.waitSignal(page.stopped) as stopped:
+        page.stop()
+    assert stopped.args == [pytest.approx(1.0, abs=0.3)]  # the 3 s count not counted
+
+
+def test_space_during_the_count_starts_now_and_esc_stops(qtbot, clock, make_page):
+    page = make_page(cycles=1, lead_in=True)
+    page.start()
+    page.toggle_pause()  # Space: start now
+    assert not page.counting() and page.driver.status == "running"
+    other = make_page(cycles=1, lead_in=True)
+    other.start()
+    with qtbot.waitSignal(other.stopped) as stopped:
+        other.stop()  # Esc during the count
+    assert stopped.args == [0.0] and not other.counting()
+
+
+def test_help_during_the_count_holds_on_the_first_breath(qtbot, clock, make_page):
+    page = make_page(cycles=1, lead_in=True)
+    page.start()
+    page.pause()  # as Get help now does
+    assert not page.counting() and page.is_paused()
+    clock.advance(30.0)  # a long look at the help page
+    page.driver.poll()
+    page.toggle_pause()  # back: Resume
+    run(page, clock, 1.0)
+    assert page.phase_text() == "Breathe in" and page.driver.state().elapsed == \
+        pytest.approx(1.0, abs=0.3)
+
+
+def test_without_the_count_the_first_breath_starts_at_once(qtbot, clock, make_page):
+    page = make_page(cycles=1)
+    page.start()
+    assert page.lead_in is None and page.driver.status == "running"

@@ -21,7 +21,7 @@ from app.ui.exercise.steps import StepsPage
 from app.ui.shell.application import open_first_page
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot: QtBot, clock: FakeClock, store: SqliteSessionStore) -> MainWindow:
     library = load_library(paths.bundled_exercises_dir())
-    win = MainWindow(library, store, Settings(), clock=clock)
+    win = MainWindow(library, store, Settings(lead_in=False), clock=clock)  # the count: own tests
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -96,7 +96,11 @@ def test_whole_session_by_keys(qtbot: QtBot, window: MainWindow, clock: FakeCloc
     assert record.note == "Breathing out slowly helped."
     assert record.tags == ("work", "noise")
     assert record.practised_seconds == pytest.approx(record.planned_seconds, abs=0.5)
-    # Enter goes home.
+    # An Enter straight after the one that brought the summary is taken as that one
+    # (a doubled press); a moment later, Enter goes home.
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.summary
+    clock.advance(1.0)
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_page() is window.launcher
 
@@ -178,7 +182,8 @@ def test_both_ratings_skipped(qtbot: QtBot, window: MainWindow, clock: FakeClock
 def test_reduced_motion_reaches_the_breathing_view(qtbot: QtBot, clock: FakeClock,
                                                    store: SqliteSessionStore) -> None:
     library = load_library(paths.bundled_exercises_dir())
-    win = MainWindow(library, store, Settings(reduced_motion=True), clock=clock)
+    win = MainWindow(library, store, Settings(reduced_motion=True, lead_in=False),
+                     clock=clock)
     qtbot.addWidget(win)
     win.start_exercise("box")
     win.before.skip_button.click()
@@ -368,10 +373,17 @@ def test_enter_on_focused_skip_skips_and_on_get_help_now_opens_help(
     blocker.args[0].close()
     qtbot.waitUntil(lambda: window.help_dialog is None)
     focus_in(qtbot, window, window.before.skip_button)
+    # With 4 chosen the button reads "Clear rating": Enter clears the 4, and stays.
+    assert window.before.skip_button.text() == "Clear rating"
     key(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_page() is window.before
+    assert window.before.scale.value() is None
+    assert window.before.skip_button.text() == "Skip rating (S)"
+    focus_in(qtbot, window, window.before.skip_button)
+    key(qtbot, window, Qt.Key.Key_Return)  # now it skips
     assert window.current_page() is window.exercise_page
     [record] = store.sessions()
-    assert record.before is None  # skipped, though 4 had been chosen
+    assert record.before is None
 
 
 def test_escape_on_the_after_rating_leaves_keeping_the_rating_and_note(
@@ -443,8 +455,8 @@ def test_tab_reaches_every_button_of_the_summary_going_forward(
     assert window.current_page() is summary
     qtbot.waitUntil(summary.home_button.hasFocus)  # Enter goes home, as it says
     focus_in(qtbot, window, window.help_button)
-    assert tab_walk(qtbot, window, 3) == [window.help_button, summary.again_button,
-                                          summary.home_button]
+    assert tab_walk(qtbot, window, 4) == [window.help_button, summary.other_button,
+                                          summary.again_button, summary.home_button]
 
 
 def test_tab_reaches_add_contacts_on_the_welcome_going_forward(
@@ -480,5 +492,29 @@ def test_an_s_typed_on_the_numb_box_after_the_exercise_keeps_the_rating(
     assert window.current_page() is window.after
     assert window.after.scale.value() == 3
     window.after.scale.setFocus()
-    key(qtbot, window, "s")  # from the scale, S skips as ever
+    key(qtbot, window, "s")  # with a number chosen, S never throws it away
+    assert window.current_page() is window.after
+    assert window.after.scale.value() == 3
+    key(qtbot, window, Qt.Key.Key_Return)
     assert window.current_page() is window.summary
+
+
+def test_esc_during_the_count_says_no_time_and_no_zero_seconds(
+        qtbot: QtBot, clock: FakeClock, store: SqliteSessionStore) -> None:
+    library = load_library(paths.bundled_exercises_dir())
+    window = MainWindow(library, store, Settings(lead_in=True), clock=clock)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window.start_exercise("box")
+    key(qtbot, window, "4")
+    key(qtbot, window, Qt.Key.Key_Return)
+    page = window.exercise_page
+    assert isinstance(page, BreathingPage) and page.counting()
+    key(qtbot, window, Qt.Key.Key_Escape)  # before the first breath
+    qtbot.waitUntil(lambda: window.current_page() is window.after)
+    key(qtbot, window, "s")
+    detail = window.summary.detail.text()
+    assert "You stopped when you needed to" in detail
+    assert "0 seconds" not in detail + window.summary.line.text()
+    [record] = store.sessions()
+    assert record.practised_seconds == 0.0

@@ -158,9 +158,9 @@ def test_build_4_2_6_by_keys_save_and_see_the_tile(qtbot: QtBot, window: MainWin
     focus(qtbot, window.launcher.start_now)
     press(qtbot, Qt.Key.Key_N, CTRL)
     editor = editor_of(window)
-    assert editor.title_edit.hasFocus()
+    assert editor.fields.title_edit.hasFocus()
     type_text(qtbot, "Calm 4-2-6")
-    assert editor.id_edit.text() == "calm-4-2-6"  # made from the title
+    assert editor.fields.id_edit.text() == "calm-4-2-6"  # made from the title
 
     first, last = editor.phase_rows()
     set_seconds(qtbot, first, "4")
@@ -178,8 +178,8 @@ def test_build_4_2_6_by_keys_save_and_see_the_tile(qtbot: QtBot, window: MainWin
 
     draft = editor.draft()
     assert draft.phases == (Phase("inhale", 4), Phase("hold", 2), Phase("exhale", 6))
-    assert editor.rate_label.text() == "5 breaths a minute"
-    assert editor.cycle_label.text().startswith("4-2-6")
+    assert editor.preview_box.rate_label.text() == "5 breaths a minute"
+    assert editor.preview_box.cycle_label.text().startswith("4-2-6")
 
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert window.current_page() is window.launcher
@@ -237,7 +237,7 @@ def test_steps_builder_by_keys(qtbot: QtBot, window: MainWindow, folder: Path) -
     editor = window.own_exercises.new_exercise()
     assert editor is not None
     type_text(qtbot, "Desk grounding")
-    focus(qtbot, editor.kind_combo)
+    focus(qtbot, editor.fields.kind_combo)
     press(qtbot, Qt.Key.Key_G)  # Grounding
     assert editor.kind() == "grounding"
     assert editor.steps_box.isVisible() and not editor.breathing_box.isVisible()
@@ -276,26 +276,26 @@ def test_problems_show_next_to_their_field(qtbot: QtBot, window: MainWindow,
     assert editor.save() is False  # no title
     assert editor.field_errors["title"].isVisible()
     assert "title" in editor.field_errors["title"].text().lower()
-    assert editor.title_edit.hasFocus()
+    assert editor.fields.title_edit.hasFocus()
     assert not any(folder.glob("*.toml"))
 
     type_text(qtbot, "Box")
-    editor.id_edit.setText("box")  # Steady's own id: not for a new exercise
-    editor.on_id_edited()
+    editor.fields.id_edit.setText("box")  # Steady's own id: not for a new exercise
+    editor.fields.on_id_edited()
     for row in editor.phase_rows():
         row.action.setCurrentIndex(0)  # two inhales and no exhale
     assert editor.save() is False
     assert editor.field_errors["title"].isHidden()  # fixed, and checked again as typed
     assert "Box breathing" in editor.field_errors["id"].text()
     assert "exhale" in editor.field_errors["phases"].text()
-    assert editor.id_edit.hasFocus()
+    assert editor.fields.id_edit.hasFocus()
 
-    editor.id_edit.clear()
+    editor.fields.id_edit.clear()
     assert editor.field_errors["id"].text() == (
         "The id is empty: use lowercase letters, digits and dashes, like my-breath.")
-    editor.id_edit.setText("My Box")
+    editor.fields.id_edit.setText("My Box")
     assert "lowercase" in editor.field_errors["id"].text()
-    editor.id_edit.setText("my-box")
+    editor.fields.id_edit.setText("my-box")
     editor.phase_rows()[1].action.setCurrentIndex(2)
     assert editor.field_errors["id"].isHidden() and editor.field_errors["phases"].isHidden()
     assert editor.save() is True
@@ -305,9 +305,9 @@ def test_a_problem_in_one_step_shows_on_that_step(qtbot: QtBot, window: MainWind
     assert window.own_exercises is not None
     editor = window.own_exercises.new_exercise("body")
     assert editor is not None
-    editor.title_edit.setText("Hands")
+    editor.fields.title_edit.setText("Hands")
     editor.step_rows()[0].text.setText("Open and close your hands.")
-    editor.step_list.add_after(None)
+    editor.steps_box.step_list.add_after(None)
     assert editor.save() is False
     rows = editor.step_rows()
     assert rows[0].error.isHidden()
@@ -327,7 +327,7 @@ def test_editing_a_bundled_exercise_saves_a_copy(qtbot: QtBot, window: MainWindo
     editor = editor_of(window)
     assert editor.mode == "copy"
     assert editor.note.isVisible() and "never changed" in editor.note.text()
-    assert editor.id_edit.text() == "box"
+    assert editor.fields.id_edit.text() == "box"
     set_seconds(qtbot, editor.phase_rows()[3], "2")
     press(qtbot, Qt.Key.Key_S, CTRL)
 
@@ -352,7 +352,7 @@ def test_editing_ones_own_file_keeps_its_comments(qtbot: QtBot, window: MainWind
     press(qtbot, Qt.Key.Key_E, CTRL)
     editor = editor_of(window)
     assert editor.mode == "edit"
-    focus(qtbot, editor.title_edit)
+    focus(qtbot, editor.fields.title_edit)
     press(qtbot, Qt.Key.Key_End)
     type_text(qtbot, " again")
     press(qtbot, Qt.Key.Key_S, CTRL)
@@ -367,8 +367,8 @@ def test_duplicate_makes_a_new_exercise(qtbot: QtBot, window: MainWindow, folder
     assert window.launcher.focus_exercise("box")
     press(qtbot, Qt.Key.Key_D, CTRL)
     editor = editor_of(window)
-    assert editor.title_edit.text() == "Box breathing (copy)"
-    assert editor.id_edit.text() == "box-breathing-copy"
+    assert editor.fields.title_edit.text() == "Box breathing (copy)"
+    assert editor.fields.id_edit.text() == "box-breathing-copy"
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert (folder / "box-breathing-copy.toml").is_file()
     box = window.library.get("box")
@@ -387,12 +387,13 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
     driver = editor.preview_driver
     assert driver is not None and editor.preview_running()
     assert driver.parent() is editor and driver.timer().parent() is driver
-    level = editor.pacer.level()
+    level = editor.preview_box.pacer.level()
     clock.advance(2.0)
     driver.poll()
-    assert editor.pacer.level() > level  # breathing in
-    assert editor.preview_phase.text() == "Breathe in"  # the words of the exercise itself
-    assert editor.rate_label.text() == "6 breaths a minute"
+    assert editor.preview_box.pacer.level() > level  # breathing in
+    # the words of the exercise itself
+    assert editor.preview_box.preview_phase.text() == "Breathe in"
+    assert editor.preview_box.rate_label.text() == "6 breaths a minute"
 
     type_text(qtbot, "Half done")
     press(qtbot, Qt.Key.Key_Escape)
@@ -403,7 +404,7 @@ def test_preview_runs_while_shown_and_stops_on_leaving(qtbot: QtBot, window: Mai
 
     draft_button.click()  # nothing typed is lost
     assert window.current_page() is editor
-    assert editor.title_edit.text() == "Half done"
+    assert editor.fields.title_edit.text() == "Half done"
     assert editor.preview_running()
     editor.on_preview_button()
     assert not editor.preview_running()
@@ -433,12 +434,12 @@ def test_a_waiting_draft_is_offered_back(qtbot: QtBot, window: MainWindow,
     assert window.launcher.focus_exercise("box")
     press(qtbot, Qt.Key.Key_E, CTRL)
     assert asked and "Unfinished" in asked[0]
-    assert editor.title_edit.text() == "Unfinished"
+    assert editor.fields.title_edit.text() == "Unfinished"
     press(qtbot, Qt.Key.Key_Escape)
     answer(monkeypatch, DraftDialog, "discard")
     window.launcher.focus_exercise("box")
     press(qtbot, Qt.Key.Key_E, CTRL)
-    assert editor.title_edit.text() == "Box breathing"
+    assert editor.fields.title_edit.text() == "Box breathing"
 
 
 def test_closing_with_unsaved_changes_asks(qtbot: QtBot, window: MainWindow,
@@ -463,7 +464,7 @@ def test_a_file_changed_elsewhere_while_editing_is_not_overwritten(
     window.launcher.focus_exercise("my-own")
     press(qtbot, Qt.Key.Key_E, CTRL)
     editor = editor_of(window)
-    editor.title_edit.setText("Mine, from the editor")
+    editor.fields.title_edit.setText("Mine, from the editor")
     elsewhere = OWN_FILE.replace("My own breath", "Changed in a text editor")
     path.write_text(elsewhere, encoding="utf-8")
     asked = answer(monkeypatch, ClashDialog, "cancel")
@@ -765,7 +766,7 @@ def test_the_editor_offers_suits_and_writes_them(qtbot: QtBot, window: MainWindo
     assert window.launcher.focus_exercise("texture")
     press(qtbot, Qt.Key.Key_E, CTRL)
     editor = editor_of(window)
-    boxes = editor.suits_boxes
+    boxes = editor.fields.suits_boxes
     assert boxes["high"].isChecked() and boxes["numb"].isChecked()  # as the file says
     boxes["high"].click()  # this person finds it helps when numb only
     assert editor.is_dirty() and editor.draft().suits == ("numb",)
@@ -782,7 +783,7 @@ def test_a_new_exercise_suits_nothing_until_ticked(qtbot: QtBot, window: MainWin
     assert window.own_exercises is not None
     editor = window.own_exercises.new_exercise()
     assert editor is not None
-    assert not any(box.isChecked() for box in editor.suits_boxes.values())
+    assert not any(box.isChecked() for box in editor.fields.suits_boxes.values())
     assert editor.draft().suits == ()
-    editor.suits_boxes["high"].click()
+    editor.fields.suits_boxes["high"].click()
     assert editor.draft().suits == ("high",)

@@ -1,25 +1,18 @@
-"""The live exercises folder, and the file work behind Import, Export and Delete."""
+"""The live exercises folder: added, changed and removed files noticed, in one signal.
+
+The file work behind Save, Import, Export and Delete is tested without Qt in
+tests/unit/test_exercise_files.py.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.domain.loader import load_file, parse_exercise
-from app.services.exercise_folder import (
-    DELETED_FOLDER,
-    ExerciseFolder,
-    copy_in,
-    export_to,
-    move_aside,
-    read_incoming,
-    with_new_id,
-    write_exercise,
-)
+from app.services.exercise_folder import ExerciseFolder, write_exercise
 
 pytestmark = pytest.mark.gui
 
@@ -117,64 +110,3 @@ def test_a_folder_that_does_not_exist_yet_is_waited_for(qtbot: QtBot, tmp_path: 
 def test_stop_watches_nothing(watcher: ExerciseFolder) -> None:
     watcher.stop()
     assert watcher.watched() == []
-
-
-# --------------------------------------------------------------------------- file work
-
-
-def test_read_incoming_checks_like_validate(tmp_path: Path) -> None:
-    good = tmp_path / "good.toml"
-    good.write_text(TEXT, encoding="utf-8")
-    incoming = read_incoming(good)
-    assert incoming.exercise is not None and incoming.problems == []
-    assert incoming.data == good.read_bytes()
-    bad = tmp_path / "bad.toml"
-    bad.write_text(TEXT.replace("seconds = 6", "seconds = 600"), encoding="utf-8")
-    incoming = read_incoming(bad)
-    assert incoming.exercise is None and incoming.data == b""
-    assert [p.key for p in incoming.problems] == ["phases[2].seconds"]
-    assert read_incoming(tmp_path / "missing.toml").problems
-
-
-def test_with_new_id_keeps_everything_else(tmp_path: Path) -> None:
-    data = with_new_id(TEXT.encode(), tmp_path / "x.toml", "evening-2")
-    assert data is not None
-    assert data.decode() == TEXT.replace('id = "evening"', 'id = "evening-2"')
-    exercise, problems = parse_exercise(data, "x.toml")
-    assert problems == [] and exercise is not None and exercise.id == "evening-2"
-    assert with_new_id(b"\xff", tmp_path / "x.toml", "a") is None
-    assert with_new_id(b"format = 1\n", tmp_path / "x.toml", "a") is None
-
-
-def test_copy_in_never_overwrites_an_unchosen_file(folder: Path) -> None:
-    (folder / "evening.toml").write_text("someone else's")
-    path = copy_in(TEXT.encode(), folder, "evening")
-    assert path == folder / "evening-2.toml"
-    assert (folder / "evening.toml").read_text() == "someone else's"
-    again = copy_in(b"replaced", folder, "evening", replace=path)
-    assert again == path and path.read_bytes() == b"replaced"
-    if os.name == "posix":
-        assert path.stat().st_mode & 0o777 == 0o600
-
-
-def test_export_copies_the_file_as_it_is(folder: Path, tmp_path: Path) -> None:
-    source = folder / "evening.toml"
-    source.write_text(TEXT, encoding="utf-8")
-    exercise, _ = load_file(source)
-    assert exercise is not None
-    target = tmp_path / "share" / "evening.toml"
-    target.parent.mkdir()
-    export_to(exercise, target)
-    assert target.read_bytes() == source.read_bytes()
-
-
-def test_move_aside_keeps_the_file(folder: Path) -> None:
-    data_dir = folder.parent
-    first = folder / "evening.toml"
-    first.write_text(TEXT)
-    aside = move_aside(first, data_dir)
-    assert not first.exists() and aside.parent == data_dir / DELETED_FOLDER
-    assert aside.read_text() == TEXT
-    first.write_text("again")
-    second = move_aside(first, data_dir)
-    assert second != aside and second.read_text() == "again"

@@ -31,9 +31,10 @@ from app.ui.history.models import (
     format_mean,
     format_share,
 )
-from app.ui.history.page import ConfirmDialog, HistoryPage
+from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+from app.ui.widgets.dialogs import Answer, ConfirmDialog, Question
 
 pytestmark = pytest.mark.gui
 
@@ -106,9 +107,9 @@ def confirm(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """ConfirmDialog.ask answers yes; each question asked is recorded."""
     asked: list[dict[str, Any]] = []
 
-    def ask(cls: type[ConfirmDialog], parent: QWidget | None, **words: Any) -> bool:
-        asked.append(words)
-        return True
+    def ask(cls: type[ConfirmDialog], parent: QWidget | None, question: Question) -> str:
+        asked.append({"title": question.title, "text": question.text})
+        return question.answers[0].key  # the first answer: delete
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(ask))
     return asked
@@ -295,6 +296,23 @@ def test_chosen_dates_filter_the_list(page: HistoryPage) -> None:
     assert {r.id for r in page.sessions_model.rows()} == {SEED[4].id, SEED[6].id}
 
 
+def test_the_page_counts_its_days_from_its_own_clock(qtbot: QtBot,
+                                                    store: SqliteSessionStore) -> None:
+    later = NOW + timedelta(days=3)  # 3 April, 12:00 UTC: months before the computer's date
+    page = HistoryPage(store, clock=lambda: later)
+    qtbot.addWidget(page)
+    choose(page.period, "7")  # since 27 March, 12:00 UTC
+    assert {r.id for r in page.sessions_model.rows()} == {SEED[0].id, SEED[3].id, SEED[5].id}
+    assert page.chart.mark_count() == 3
+    # The dates offered end on the clock's day, and run back 30 days from it.
+    today = later.astimezone().date()
+    assert page.date_to.date().toPython() == today
+    assert page.date_from.date().toPython() == today - timedelta(days=30)
+    choose(page.period, "custom")  # 4 March to 3 April: all but February and January
+    assert {r.id for r in page.sessions_model.rows()} == {
+        SEED[i].id for i in (0, 1, 2, 3, 5)}
+
+
 def test_nothing_matching_says_so_kindly(page: HistoryPage) -> None:
     choose(page.exercise, "five-senses")
     choose(page.tag, "night")
@@ -355,9 +373,19 @@ def test_delete_one_session_with_the_delete_key(page: HistoryPage, qtbot: QtBot,
     assert page.selected_session() == page.sessions_model.record(0)
 
 
+def test_the_delete_question_names_the_year_by_the_pages_clock(
+        qtbot: QtBot, store: SqliteSessionStore, confirm: list[dict[str, Any]]) -> None:
+    page = HistoryPage(store, clock=lambda: NOW.replace(year=2027))  # a year on
+    qtbot.addWidget(page)
+    page.select_session_row(0)  # 30 March 2026: last year, as the page's clock has it
+    page.delete_button.click()
+    assert "Mar 2026" in confirm[0]["text"]
+
+
 def test_delete_asks_first_and_no_keeps_it(page: HistoryPage, store: SqliteSessionStore,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, parent, **_: False))
+    monkeypatch.setattr(ConfirmDialog, "ask",
+                        classmethod(lambda cls, parent, question: question.cancel))
     page.select_session_row(2)
     page.delete_button.click()
     page.delete_all_button.click()
@@ -390,10 +418,11 @@ def test_empty_log_says_what_will_appear(qtbot: QtBot) -> None:
 
 
 def test_confirm_dialog_defaults_to_keeping(qtbot: QtBot) -> None:
-    dialog = ConfirmDialog("Delete?", "It cannot be undone.", "Delete", "Keep it")
+    dialog = ConfirmDialog(Question.yes_no("Delete?", "It cannot be undone.",
+                                           Answer("delete", "Delete"), Answer("keep", "Keep it")))
     qtbot.addWidget(dialog)
-    assert dialog.cancel_button.isDefault()
-    assert dialog.confirm_button.accessibleName() == "Delete"
+    assert dialog.buttons["keep"].isDefault() and not dialog.buttons["delete"].isDefault()
+    assert dialog.buttons["delete"].accessibleName() == "Delete"
 
 
 # --------------------------------------------------------------------------- keys
@@ -458,54 +487,88 @@ def helped(exercise: str, title: str, count: int, drop: int) -> list[SessionReco
             for i in range(count)]
 
 
-def test_start_now_offers_what_helped_most_once_there_is_enough(qtbot: QtBot) -> None:
+# "Start now" always starts the exercise chosen in Settings; what has helped most is
+# a second, smaller choice beside it (issue 14: it used to take Start now's place).
+
+
+def test_what_helped_most_is_offered_beside_start_now_once_there_is_enough(
+        qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 4, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
-        assert window.launcher.start_reason.isHidden()
+        launcher = window.launcher
+        assert launcher.start_now.text() == "Start now: Extended exhale"
+        assert launcher.helped_button.isHidden()
         s.merge(helped("box", "Box breathing", 1, 1))  # the fifth: mean (4*-3 - 1)/5 = -2.6
         window.refresh_launcher()
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
-        reason = window.launcher.start_reason.text()
+        assert launcher.start_now.text() == "Start now: Extended exhale"  # never replaced
+        assert not launcher.helped_button.isHidden()
+        assert launcher.helped_button.heading.text() == "Or Box breathing"
+        reason = launcher.helped_button.details.text()
+        assert reason == launcher.helped_button.accessibleDescription()
         assert "2.6 points lower" in reason and "5 sessions" in reason
+        with qtbot.waitSignal(launcher.exerciseChosen) as chosen:
+            launcher.helped_button.click()
+        assert chosen.args == ["box"]
 
 
-def test_a_saved_session_updates_start_now_on_the_way_home(qtbot: QtBot) -> None:
+def test_a_saved_session_updates_what_helped_on_the_way_home(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 4, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()
         fifth = helped("box", "Box breathing", 5, 3)[-1]
         s.save(fifth)
         window.flow.saved.emit(fifth.id)  # as the session flow does after each write
         window.go_home()
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
-def test_start_now_keeps_the_persons_own_choice(qtbot: QtBot) -> None:
+def test_start_now_is_the_persons_own_choice(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 6, 3))
         window = window_with(qtbot, s, Settings(first_run_done=True,
                                                 default_exercise="five-senses"))
         assert window.launcher.start_now.text() == "Start now: Five senses (5-4-3-2-1)"
-        assert window.launcher.start_reason.isHidden()
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
 
 
-def test_start_now_never_offers_a_hidden_exercise(qtbot: QtBot) -> None:
+def test_what_helped_is_not_offered_twice(qtbot: QtBot) -> None:
+    with memory_store() as s:
+        s.merge(helped("box", "Box breathing", 6, 3))
+        window = window_with(qtbot, s, Settings(first_run_done=True, default_exercise="box"))
+        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert window.launcher.helped_button.isHidden()
+
+
+def test_never_offers_a_hidden_exercise(qtbot: QtBot) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 6, 3))  # box holds the breath
         window = window_with(qtbot, s, Settings(first_run_done=True,
                                                 health=frozenset({"heart"})))
         assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()
 
 
-def test_deleting_in_history_updates_start_now(qtbot: QtBot,
-                                               confirm: list[dict[str, Any]]) -> None:
+def test_never_offers_one_that_needs_things_to_hand_unless_chosen(qtbot: QtBot) -> None:
+    with memory_store() as s:
+        s.merge(helped("cold-temperature", "Cold temperature", 6, 4))  # ice, cold water
+        s.merge(helped("orienting", "Orienting", 5, 1))
+        window = window_with(qtbot, s)
+        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert "Orienting" in window.launcher.helped_button.accessibleName()  # the next best
+        chosen = window_with(qtbot, s, Settings(first_run_done=True,
+                                                default_exercise="cold-temperature"))
+        assert chosen.launcher.start_now.text() == "Start now: Cold temperature"
+
+
+def test_deleting_in_history_updates_what_helped(qtbot: QtBot,
+                                                 confirm: list[dict[str, Any]]) -> None:
     with memory_store() as s:
         s.merge(helped("box", "Box breathing", 5, 3))
         window = window_with(qtbot, s)
-        assert window.launcher.start_now.text() == "Start now: Box breathing"
+        assert "Box breathing" in window.launcher.helped_button.accessibleName()
         window.historyRequested.emit()
         page = window.history_page
         assert page is not None
@@ -514,7 +577,7 @@ def test_deleting_in_history_updates_start_now(qtbot: QtBot,
         page.delete_button.click()
         page.back_button.click()
         assert window.current_page() is window.launcher
-        assert window.launcher.start_now.text() == "Start now: Extended exhale"
+        assert window.launcher.helped_button.isHidden()  # four left: too few to say
 
 
 def test_the_chosen_sessions_note_and_tags_are_shown_whole(page: HistoryPage,

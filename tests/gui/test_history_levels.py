@@ -18,8 +18,9 @@ from app.domain.settings import Settings
 from app.storage.plan import PLAN_NAME, FilePlanStore
 from app.storage.sessions import SqliteSessionStore, memory_store
 from app.ui.history.models import StatsModel
-from app.ui.history.page import ConfirmDialog, HistoryPage
+from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
+from app.ui.widgets.dialogs import ConfirmDialog, Question
 from tests.gui.conftest import FakeClock
 from tests.gui.test_history import NOW, at, choose, session, stats_rows
 
@@ -80,7 +81,7 @@ def test_what_works_grouped_by_starting_level(page: HistoryPage) -> None:
 
 def test_too_few_sessions_name_nothing(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     assert FEW_TO_TELL == 3  # box from 7-8 and orienting from numb have 3 each
-    monkeypatch.setattr("app.ui.history.page.FEW_TO_TELL", 4)
+    monkeypatch.setattr("app.domain.history.FEW_TO_TELL", 4)
     with memory_store() as store:
         store.merge(SEED)
         widget = HistoryPage(store, clock=lambda: NOW)
@@ -97,9 +98,9 @@ def test_delete_everything_takes_the_plan_too(qtbot: QtBot, library: Library,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[dict[str, Any]] = []
 
-    def ask(cls: type, parent: QWidget | None, **words: Any) -> bool:
-        asked.append(words)
-        return True
+    def ask(cls: type, parent: QWidget | None, question: Question) -> str:
+        asked.append({"title": question.title, "text": question.text})
+        return question.answers[0].key  # the first answer: delete
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(ask))
     plans = FilePlanStore(data_dir)

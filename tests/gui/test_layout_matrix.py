@@ -156,6 +156,13 @@ def _plan(w: MainWindow) -> QWidget:
     return page
 
 
+def _waiting(w: MainWindow) -> QWidget:
+    _exercise(w, "box")
+    assert w.request_start("five-senses") == "waiting"
+    assert w.waiting.isVisible()
+    return w  # the bar above the page, and the page: the whole window
+
+
 PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
     "launcher": lambda w: (w.go_home(), w.launcher)[1],
     "before rating": lambda w: (w.start_exercise("box"), w.before)[1],
@@ -175,6 +182,7 @@ PAGES: dict[str, Callable[[MainWindow], QWidget]] = {
     "before rating, a suggestion": _suggestion,
     "launcher, what suits a high rating first": _suited_first,
     "my coping plan": _plan,
+    "breathing, another exercise waiting": _waiting,
 }
 
 

@@ -91,10 +91,10 @@ def test_an_editor_problem_shows_its_field_and_its_note(qtbot: QtBot,
     assert own is not None
     editor = own.new_exercise()
     assert editor is not None
-    editor.title_edit.setText("")  # a title is needed
+    editor.fields.title_edit.setText("")  # a title is needed
     assert not editor.save()
     QApplication.processEvents()
     area = editor.scroll_area
-    assert editor.focusWidget() is editor.title_edit
-    assert in_view(editor.title_edit, area)
+    assert editor.focusWidget() is editor.fields.title_edit
+    assert in_view(editor.fields.title_edit, area)
     assert in_view(editor.field_errors["title"], area)

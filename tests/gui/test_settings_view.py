@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -164,6 +164,34 @@ def test_no_tray_means_the_choice_is_explained(qtbot: QtBot, library: Library) -
     assert not page.keep_in_tray.isEnabled()
     assert page.tray_note.isVisible()
     assert page.current().keep_in_tray is True, "kept for a desktop that has a tray"
+
+
+class WindowsShown(QObject):
+    """Notes every window (a widget without a parent) that is shown while it listens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                and watched.isWindow()):
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+def test_without_a_tray_settings_opens_no_window_of_its_own(qtbot: QtBot, qapp: QApplication,
+                                                           library: Library) -> None:
+    """The note saying there is no tray was once shown before it had a parent: for a
+    moment a window of its own, which took the focus from Steady's window."""
+    spy = WindowsShown()
+    qapp.installEventFilter(spy)
+    try:
+        page = SettingsPage(Settings(), library, tray_available=False)
+        qtbot.addWidget(page)
+    finally:
+        qapp.removeEventFilter(spy)
+    assert spy.shown == []
 
 
 def test_contacts_add_edit_move_remove_by_keyboard(qtbot: QtBot, library: Library) -> None:
@@ -547,3 +575,10 @@ def test_back_on_an_exercise_from_settings_the_focus_is_on_its_button(
     window.settings_page.back_button.click()
     qtbot.waitUntil(lambda: window.current_page() is page)
     qtbot.waitUntil(getattr(page, button).hasFocus)
+
+
+def test_the_count_before_breathing_can_be_turned_off(qtbot: QtBot, library: Library) -> None:
+    page = make_page(qtbot, library, Settings())
+    assert page.lead_in.isChecked()  # on until turned off
+    page.lead_in.click()
+    assert page.current().lead_in is False

@@ -110,7 +110,7 @@ def test_a_second_start_hands_the_exercise_to_the_first(first_steady, tmp_path, 
     assert took < HAND_OVER_TIMEOUT_S
     qtbot.waitUntil(lambda: len(_reports(report)) == 1, timeout=5000)
     assert _reports(report) == [{"message": {"cmd": "start", "id": "box"},
-                                 "reply": {"ok": True, "started": True}}]
+                                 "reply": {"ok": True, "started": True, "waiting": False}}]
     assert process.poll() is None  # the first Steady is still there
 
 

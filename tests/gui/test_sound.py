@@ -484,7 +484,7 @@ def test_the_window_plays_the_cues_of_its_exercise(qtbot,
     clock = FakeClock()
     library = load_library(paths.bundled_exercises_dir())
     with memory_store() as store:
-        window = MainWindow(library, store, Settings(sound=True), clock=clock)
+        window = MainWindow(library, store, Settings(sound=True, lead_in=False), clock=clock)
         qtbot.addWidget(window)
         assert not window.cues.sound_loaded()
         assert window.start_exercise("box")

@@ -58,7 +58,7 @@ def store() -> Iterator[SqliteSessionStore]:
 
 @pytest.fixture
 def window(qtbot, library: Library, store: SqliteSessionStore) -> MainWindow:
-    win = MainWindow(library, store, Settings())
+    win = MainWindow(library, store, Settings(lead_in=False))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -277,8 +277,8 @@ def test_bring_forward_restores_a_minimised_window(qtbot, window: MainWindow) ->
 
 def test_a_forwarded_start_opens_the_exercise(window: MainWindow) -> None:
     window.hide()
-    assert answer_request(window, {"cmd": "start", "id": "box"}) == {"ok": True,
-                                                                     "started": True}
+    assert answer_request(window, {"cmd": "start", "id": "box"}) == {
+        "ok": True, "started": True, "waiting": False}
     assert window.isVisible() and window.current_page() is window.before
     assert answer_request(window, {"cmd": "start", "id": "nope"})["started"] is False
     assert answer_request(window, {"cmd": "show"}) == {"ok": True}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
+import gzip
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from tests.packaging.conftest import Packaged, load_script, quiet_env, require_tool
+from tests.packaging.conftest import REPO, Packaged, load_script, quiet_env, require_tool
 
 pytestmark = [
     pytest.mark.slow,
@@ -65,20 +68,83 @@ def test_deb_file_list(listing: dict[str, tuple[str, str]]) -> None:
         f"/usr/share/metainfo/{APP_ID}.metainfo.xml",
         "/usr/share/icons/hicolor/scalable/apps/steady.svg",
         *(f"/usr/share/icons/hicolor/{s}x{s}/apps/steady.png" for s in sizes),
+        "/usr/share/doc/steady/copyright", "/usr/share/doc/steady/changelog.gz",
+        "/usr/share/man/man1/steady.1.gz",
     }
     assert expected <= set(listing), sorted(expected - set(listing))
     assert {owner for _mode, owner in listing.values()} == {"root/root"}
-    for path in ("/opt/steady/steady", "/usr/bin/steady"):
-        assert listing[path][0] == "-rwxr-xr-x", path
     writable = [p for p, (mode, _o) in listing.items()
                 if not mode.startswith("l") and "w" in (mode[5], mode[8])]
     assert writable == []
     outside = [p for p in listing if p.strip("/") and not p.startswith(("/opt/", "/usr/"))
                and p not in ("/opt", "/usr")]
     assert outside == []
+    assert not [p for p in listing if Path(p).name.startswith(".")]
 
 
-def test_deb_control_fields(deb: Path, packaged: Packaged) -> None:
+def test_only_programs_are_executable(listing: dict[str, tuple[str, str]],
+                                      unpacked: Path) -> None:
+    executable = {p for p, (mode, _o) in listing.items()
+                  if mode.startswith("-") and "x" in mode}
+    assert {"/opt/steady/steady", "/usr/bin/steady"} <= executable
+    for path in executable:
+        head = (unpacked / path.lstrip("/")).read_bytes()[:4]
+        assert head == b"\x7fELF" or head[:2] == b"#!", path
+    libraries = [p for p, (mode, _o) in listing.items()
+                 if mode.startswith("-") and re.search(r"\.so(\.|$)", p)]
+    assert libraries and not [p for p in libraries if p in executable]
+    assert not [p for p, (mode, _o) in listing.items() if mode.startswith("d") and
+                mode != "drwxr-xr-x"]
+
+
+@pytest.fixture(scope="module")
+def unpacked(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("unpacked")
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return root
+
+
+def elf_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()
+                  and p.read_bytes()[:4] == b"\x7fELF")
+
+
+def dynamic_paths(path: Path) -> list[str]:
+    out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    found = re.findall(r"\((?:RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[(.*)\]", out)
+    return [entry for joined in found for entry in joined.split(":")]
+
+
+def test_no_runpath_names_a_folder_of_the_build_machine(unpacked: Path) -> None:
+    require_tool("readelf", "binutils")
+    elves = elf_files(unpacked / "opt" / "steady")
+    assert len(elves) > 100
+    with_paths = {p: dynamic_paths(p) for p in elves}
+    assert any(with_paths.values())  # Qt's own $ORIGIN paths are kept
+    absolute = {str(p): entries for p, entries in with_paths.items()
+                if any(not e.startswith(("$ORIGIN", "${ORIGIN}")) for e in entries)}
+    assert absolute == {}
+    # Python's extension modules find libpython in _internal/, two folders up.
+    module = next(p for p in elves if p.parent.name == "lib-dynload")
+    assert dynamic_paths(module) == ["$ORIGIN/../.."]
+
+
+def test_libc_dependency_is_the_newest_glibc_the_binaries_use(deb: Path, unpacked: Path) -> None:
+    """Cross-checked another way than package.py: the versions of the symbols themselves."""
+    require_tool("objdump", "binutils")
+    elves = [str(p) for p in elf_files(unpacked / "opt" / "steady")]
+    newest = (2, 0)
+    for start in range(0, len(elves), 50):
+        out = subprocess.run(["objdump", "-T", *elves[start:start + 50]], capture_output=True,
+                             text=True, check=True).stdout
+        for version in re.findall(r"\*UND\*\s+\S+\s+\(?GLIBC_(\d+(?:\.\d+)+)\)?", out):
+            newest = max(newest, tuple(int(n) for n in version.split(".")))
+    depends = [d.strip() for d in field(deb, "Depends").split(",")]
+    assert depends[0] == f"libc6 (>= {'.'.join(map(str, newest))})", depends
+
+
+def test_deb_control_fields(deb: Path, listing: dict[str, tuple[str, str]]) -> None:
     assert field(deb, "Package") == "steady"
     assert field(deb, "Version") == __version__
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
@@ -89,10 +155,85 @@ def test_deb_control_fields(deb: Path, packaged: Packaged) -> None:
     assert depends >= QT_SYSTEM_LIBS, sorted(QT_SYSTEM_LIBS - depends)
     assert "libpulse0" in field(deb, "Recommends")
     installed_kib = int(field(deb, "Installed-Size"))
-    bundle_kib = load_script("package").tree_size(packaged.bundle) / 1024
-    assert bundle_kib <= installed_kib <= bundle_kib + 1024
+    out = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True,
+                         check=True).stdout
+    files_kib = sum(int(line.split()[2]) for line in out.splitlines()) / 1024
+    assert files_kib <= installed_kib <= files_kib + 1024
     description = field(deb, "Description")
     assert description.splitlines()[0] and len(description.splitlines()) > 1
+
+
+def copyright_paragraphs(text: str) -> list[dict[str, str]]:
+    paragraphs = []
+    for block in text.strip().split("\n\n"):
+        fields: dict[str, str] = {}
+        name = ""
+        for line in block.splitlines():
+            if line.startswith(" "):
+                fields[name] += "\n" + line[1:]
+            else:
+                name, _, value = line.partition(":")
+                fields[name] = value.strip()
+        paragraphs.append(fields)
+    return paragraphs
+
+
+def test_copyright_is_dep5_and_names_every_library(unpacked: Path) -> None:
+    text = (unpacked / "usr/share/doc/steady/copyright").read_text(encoding="utf-8")
+    header, *paragraphs = copyright_paragraphs(text)
+    assert header["Format"] == ("https://www.debian.org/doc/packaging-manuals/"
+                                "copyright-format/1.0/")
+    files = [p for p in paragraphs if "Files" in p]
+    assert files[0]["Files"] == "*" and files[0]["License"] == "MIT"
+    licences = {p["License"].splitlines()[0] for p in paragraphs if "Files" not in p}
+
+    def governing(path: str) -> dict[str, str]:  # DEP-5: the last matching paragraph wins
+        return [p for p in files
+                if any(fnmatch.fnmatchcase(path, g) for g in p["Files"].split())][-1]
+
+    for elf in elf_files(unpacked / "opt" / "steady"):
+        paragraph = governing(elf.relative_to(unpacked).as_posix())
+        assert paragraph is not files[0], f"{elf.name} is not named in the copyright file"
+        for name in re.split(r" (?:and|or) ", paragraph["License"]):
+            assert name in licences, f"no License paragraph for {name}"
+    assert governing("opt/steady/_internal/PySide6/Qt/lib/libQt6Core.so.6")["License"] \
+        == "LGPL-3"
+    assert governing("opt/steady/_internal/libpython3.11.so.1.0")["License"] == "PSF-2.0"
+    assert "/usr/share/common-licenses/LGPL-3" in text
+    assert "MIT" in governing("opt/steady/steady")["License"]
+
+
+def test_changelog_and_man_page(unpacked: Path) -> None:
+    doc = unpacked / "usr/share/doc/steady"
+    changelog = gzip.decompress((doc / "changelog.gz").read_bytes()).decode("utf-8")
+    assert changelog.startswith(f"steady ({__version__}) unstable; urgency=medium\n")
+    assert re.search(r"^ -- .+ <.+>  \w{3}, \d\d \w{3} \d{4} ", changelog, re.M)
+    page = gzip.decompress((unpacked / "usr/share/man/man1/steady.1.gz").read_bytes())
+    assert page.decode("utf-8") == (REPO / "resources/man/steady.1").read_text(encoding="utf-8")
+
+
+ALLOW_LIST = REPO / "docs" / "decisions" / "0011-a-deb-a-distribution-accepts-and-release-builds.md"
+
+
+def allowed_tags() -> dict[str, str]:
+    """tag -> reason, from the table in the decision note."""
+    rows = re.findall(r"^\| `([a-z0-9+.-]+)` \| (.*?) \|$",
+                      ALLOW_LIST.read_text(encoding="utf-8"), re.M)
+    return dict(rows)
+
+
+def test_lintian_finds_only_allowed_tags(deb: Path) -> None:
+    tool = require_tool("lintian", "lintian")
+    allowed = allowed_tags()
+    assert "dir-or-file-in-opt" in allowed
+    assert all(len(reason.split()) >= 5 for reason in allowed.values())
+    result = subprocess.run([tool, "--display-info", "--no-tag-display-limit", str(deb)],
+                            capture_output=True, text=True, timeout=900)
+    tags = re.findall(r"^[EWIXPO]: steady(?: \w+)?: ([a-z0-9+.-]+)", result.stdout, re.M)
+    assert tags, result.stdout + result.stderr  # lintian ran and found the package
+    unexpected = sorted({t for t in tags if t not in allowed})
+    assert unexpected == [], "\n".join(line for line in result.stdout.splitlines()
+                                        if any(f" {t}" in line for t in unexpected))
 
 
 def test_installed_bundle_self_test(deb: Path, tmp_path: Path) -> None:

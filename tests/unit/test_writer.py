@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from app.domain.loader import (
     TEXT_LIMITS,
     has_nothing_visible,
     load_file,
-    load_folder,
     one_line_problem,
     parse_exercise,
 )
@@ -29,7 +27,6 @@ from app.domain.writer import (
     DEFAULT_HEADER,
     FALLBACK_ID,
     exercise_to_toml,
-    free_file_name,
     header_lines,
     id_from_title,
     replace_id,
@@ -38,7 +35,6 @@ from app.domain.writer import (
     toml_string,
     unique_id,
 )
-from app.services.exercise_folder import make_folder, write_exercise
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((REPO / "exercises").glob("*.toml"))
@@ -298,49 +294,3 @@ def test_unique_ids_stay_valid() -> None:
     long = "a" * 64
     made = unique_id(long, {long})
     assert made == "a" * 62 + "-2" and len(made) <= 64
-
-
-def test_free_file_names(tmp_path: Path) -> None:
-    assert free_file_name(tmp_path, "x") == tmp_path / "x.toml"
-    (tmp_path / "x.toml").write_text("")
-    assert free_file_name(tmp_path, "x") == tmp_path / "x-2.toml"
-
-
-# --------------------------------------------------------------------------- writing
-# The text goes to disk through the exercise-folder service (storage's one durable write).
-
-
-def test_write_exercise_is_private_and_leaves_nothing_behind(tmp_path: Path) -> None:
-    target = tmp_path / "data" / "exercises" / "calm.toml"
-    write_exercise(target, "format = 1\n")
-    assert target.read_text() == "format = 1\n"
-    write_exercise(target, "format = 1\n# again\n")
-    assert target.read_bytes() == b"format = 1\n# again\n"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["calm.toml"]
-    assert load_folder(target.parent).problems  # our file is read (and is incomplete)
-    if os.name == "posix":
-        assert target.stat().st_mode & 0o777 == 0o600
-        assert target.parent.stat().st_mode & 0o777 == 0o700
-        assert target.parent.parent.stat().st_mode & 0o777 == 0o700
-
-
-def test_a_failed_write_keeps_the_old_file(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "calm.toml"
-    target.write_text("old")
-
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        write_exercise(target, "new")
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["calm.toml"]
-
-
-def test_make_folder(tmp_path: Path) -> None:
-    folder = make_folder(tmp_path / "a" / "b")
-    assert folder.is_dir()
-    if os.name == "posix":
-        assert (tmp_path / "a").stat().st_mode & 0o777 == 0o700

@@ -2,20 +2,27 @@
 
 Reachable from every screen (the button, F1, Ctrl+H). Esc closes it. The
 person's own coping plan comes first, then their contacts, because numbers in
-an app go stale; the finder link and the US line are there for everyone else.
+an app go stale; then the national crisis line for the system's country, where
+the small checked table in :mod:`app.domain.crisis_lines` has one, and the
+helpline finder for everyone. Each contact and number has a Copy button.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
+    QLayout,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.crisis_lines import CrisisLine, line_for
 from app.domain.settings import Contact
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button
@@ -32,8 +39,14 @@ class HelpDialog(QDialog):
     editContactsRequested = Signal()
     planRequested = Signal()
 
-    def __init__(self, contacts: tuple[Contact, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, contacts: tuple[Contact, ...], parent: QWidget | None = None, *,
+                 country: str | None = None) -> None:
         super().__init__(parent)
+        self.copy_buttons: list[QPushButton] = []
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(2000)
+        self._copied_timer.timeout.connect(self.on_copied_done)
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
         self.setAccessibleDescription(self.tr("Your contacts, helplines, and what Steady is "
@@ -53,15 +66,19 @@ class HelpDialog(QDialog):
             "Your own steps for a hard moment, in your own words."), "small")
         self.contacts_box = QVBoxLayout()
         self.contacts_box.setSpacing(8)
+        self.line = line_for(country if country is not None else system_country())
+        self.lines_box = QVBoxLayout()
+        self.lines_box.setSpacing(8)
+        if self.line is not None:
+            self.lines_box.addLayout(self._line_row(self.line))
         self.finder = label(self.tr(
-            'Find a free, confidential helpline in your country at '
-            '<a href="%1">findahelpline.com</a>. In the US, call or text 988.')
-            .replace("%1", HELPLINE_FINDER))
+            'Anywhere: find a free, confidential helpline in your country at '
+            '<a href="%1">findahelpline.com</a>.').replace("%1", HELPLINE_FINDER))
         self.finder.setTextFormat(Qt.TextFormat.RichText)
         self.finder.setOpenExternalLinks(True)
         self.finder.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.finder.setAccessibleName(self.tr("Find a helpline at findahelpline.com. In the "
-                                              "US, call or text 988."))
+        self.finder.setAccessibleName(self.tr("Find a helpline in your country at "
+                                              "findahelpline.com"))
         self.not_care = label(self.tr(
             "Steady is not a diagnosis and not a replacement for care. Nobody watches what "
             "you enter here, so Steady cannot send help."), "small")
@@ -77,6 +94,7 @@ class HelpDialog(QDialog):
         body.addWidget(_section(self.tr("Your people")))
         body.addLayout(self.contacts_box)
         body.addWidget(_section(self.tr("Helplines")))
+        body.addLayout(self.lines_box)
         body.addWidget(self.finder)
         body.addSpacing(6)
         body.addWidget(self.not_care)
@@ -138,11 +156,8 @@ class HelpDialog(QDialog):
 
     def set_contacts(self, contacts: tuple[Contact, ...]) -> None:
         """Show ``contacts`` (the person's own, first to last)."""
-        while self.contacts_box.count():
-            item = self.contacts_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear(self.contacts_box)
+        self.copy_buttons = [b for b in self.copy_buttons if b.property("line")]
         self.contact_labels = []
         for contact in contacts:
             # The name on one line; the number (never split across lines) and note below.
@@ -161,7 +176,11 @@ class HelpDialog(QDialog):
             line.setProperty("focusable", True)
             line.setAccessibleName(", ".join(
                 p for p in (contact.name, contact.number, contact.note) if p))
-            self.contacts_box.addWidget(line)
+            row = QHBoxLayout()
+            row.addWidget(line, 1)
+            row.addWidget(self._copy_button(contact.number or contact.name, contact.name),
+                          0, Qt.AlignmentFlag.AlignTop)
+            self.contacts_box.addLayout(row)
             self.contact_labels.append(line)
         if not contacts:
             self.contacts_box.addWidget(label(self.tr(
@@ -170,6 +189,56 @@ class HelpDialog(QDialog):
         self.edit_button.setText(self.tr("Edit contacts") if contacts
                                  else self.tr("Add contacts"))
         self.edit_button.setAccessibleName(self.edit_button.text())
+
+    def _line_row(self, line: CrisisLine) -> QHBoxLayout:
+        """The national crisis line: who, how, the number, when; and a Copy button."""
+        text = self.tr("<b>%1</b><br>%2 %3, %4").replace("%1", _escape(line.name)).replace(
+            "%2", self.tr("Call or text") if line.how == "call or text" else self.tr("Call")
+        ).replace("%3", _escape(line.number).replace(" ", "&nbsp;")).replace(
+            "%4", self.tr("any time, day or night") if line.hours == "24/7"
+            else _escape(line.hours))
+        self.line_label = label(text)
+        self.line_label.setTextFormat(Qt.TextFormat.RichText)
+        self.line_label.setTextInteractionFlags(READABLE)
+        self.line_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read and copied like a contact
+        self.line_label.setProperty("focusable", True)
+        self.line_label.setAccessibleName(f"{line.name}, {line.number}")
+        row = QHBoxLayout()
+        row.addWidget(self.line_label, 1)
+        button = self._copy_button(line.number, line.name)
+        button.setProperty("line", True)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _copy_button(self, text: str, who: str) -> QPushButton:
+        button = make_button(self.tr("Copy"), description=self.tr(
+            "Copy %1 to paste it elsewhere").replace("%1", text), name=self.tr(
+            "Copy the number of %1").replace("%1", who))
+        button.setProperty("copies", text)
+        button.clicked.connect(self.on_copy)
+        self.copy_buttons.append(button)
+        return button
+
+    @Slot()
+    def on_copy(self) -> None:
+        button = self.sender()
+        if not isinstance(button, QPushButton):
+            return
+        text = str(button.property("copies") or "")
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(text)
+        self.on_copied_done()
+        button.setText(self.tr("Copied"))
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(
+            button, self.tr("Copied %1").replace("%1", text)))
+        self._copied_timer.start()
+
+    @Slot()
+    def on_copied_done(self) -> None:
+        for button in self.copy_buttons:
+            if button.text() != self.tr("Copy"):
+                button.setText(self.tr("Copy"))
 
     @Slot()
     def on_edit(self) -> None:
@@ -190,3 +259,23 @@ def _section(text: str) -> QLabel:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def system_country() -> str:
+    """The system's country (ISO 3166-1 alpha-2, "US"), or "" when it is not known."""
+    territory = QLocale.system().territory()
+    return QLocale.territoryToCode(territory) if territory != QLocale.Country.AnyTerritory \
+        else ""
+
+
+def _clear(layout: QLayout) -> None:
+    """Empty ``layout`` of its rows and their widgets."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import KINDS, Exercise, Kind, Problem, Suit
 from app.domain.levels import suited_first
-from app.domain.loader import Library
+from app.domain.loader import Library, display_path
 from app.domain.session import BestExercise
-from app.domain.settings import DEFAULT_EXERCISE, Settings
 from app.ui.widgets.common import (
     Button,
     english_plural,
@@ -184,7 +184,8 @@ class LauncherPage(QWidget):
         self.own_buttons: list[QWidget] = []  # one's own exercises' buttons, when shown
         self._default_id = ""
         self._state: Suit | None = None  # what suits it comes first (set_state)
-        self._shown: tuple[Library, frozenset[str], str, str] | None = None
+        self._shown: tuple[Library, frozenset[str], str, BestExercise | None] | None = None
+        self._looked_in: tuple[tuple[Path, bool], ...] = ()
         # Text here is for reading, not copying: plain labels are quicker to make
         # (what a file needs fixed, in `problems`, can still be selected and copied).
         self.greeting = label(self.tr("Take a moment. Pick whatever feels right, "
@@ -192,7 +193,12 @@ class LauncherPage(QWidget):
         self.start_now = make_button("", role="primary",
                                      description=self.tr("Start your usual exercise"))
         self.start_now.setMinimumHeight(self.start_now.fontMetrics().lineSpacing() * 2 + 24)
-        self.start_reason = label("", "small", selectable=False)
+        # Start now is the person's own choice; what has helped most is offered beside it,
+        # smaller, never in its place.
+        self.helped_button = Tile("", "")  # its words wrap at any text size
+        self.helped_button.setAccessibleName(self.tr("What has helped you most"))
+        self.helped_button.hide()
+        self._helped_id = ""
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Type to find an exercise"))
         self.filter.setAccessibleName(self.tr("Find an exercise"))
@@ -203,6 +209,11 @@ class LauncherPage(QWidget):
                            selectable=False)
         self.problems = label("", "small")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        # No exercise at all (a copy of Steady without its own): said, not an empty page.
+        self.nothing_found = label("", "caution")
+        self.nothing_found.setTextFormat(Qt.TextFormat.PlainText)
+        self.nothing_found.setAccessibleName(self.tr("No exercises were found"))
+        self.nothing_found.hide()
         self.history_button = make_button(self.tr("History"),
                                           description=self.tr("Your past sessions and what "
                                                               "helps you (%1)").replace(
@@ -221,8 +232,9 @@ class LauncherPage(QWidget):
         body = QVBoxLayout()
         body.setSpacing(12)
         body.addWidget(self.greeting)
+        body.addWidget(self.nothing_found)
         body.addWidget(self.start_now)
-        body.addWidget(self.start_reason)
+        body.addWidget(self.helped_button)
         body.addSpacing(8)
         body.addWidget(self.filter)
         body.addLayout(self.groups)
@@ -242,23 +254,22 @@ class LauncherPage(QWidget):
         self._connect_signals()
         self.setFocusProxy(self.start_now)
 
-    def start_now_offer(self, best: BestExercise | None,
-                        settings: Settings) -> tuple[str, str] | None:
-        """For "Start now": (exercise id, reason), or None to keep the person's default.
-
-        ``best`` is what has helped most among the exercises the person can see
-        (:func:`app.domain.helped.helped_most`). It is offered only while the person
-        has not chosen their own "Start now" exercise. The reason says by how much
-        and over how many sessions.
-        """
+    def show_helped(self, best: BestExercise | None) -> None:
+        """Beside "Start now", smaller: what has helped most, with what that rests on."""
+        self._helped_id = best.exercise_id if best is not None else ""
+        self.helped_button.setVisible(best is not None)
         if best is None:
-            return None
-        if settings.default_exercise not in (DEFAULT_EXERCISE, best.exercise_id):
-            return None
+            return
         n = best.sessions
-        text = english_plural(self.tr("Helped you most so far: on average %1 points lower "
-                                      "afterwards, over %n session(s).", "", n), n)
-        return best.exercise_id, text.replace("%1", format_decimal(-best.mean_change))
+        heading = self.tr("Or %1").replace("%1", best.title)
+        description = english_plural(self.tr(
+            "Helped you most so far: on average %1 points lower afterwards, over %n "
+            "session(s).", "", n), n).replace("%1", format_decimal(-best.mean_change))
+        self.helped_button.heading.setText(heading)
+        self.helped_button.details.setText(description)
+        self.helped_button.details.show()
+        self.helped_button.setAccessibleName(heading)
+        self.helped_button.setAccessibleDescription(description)
 
     def _connect_signals(self) -> None:
         for keys, signal in ((HISTORY_KEYS, self.historyRequested),
@@ -269,16 +280,22 @@ class LauncherPage(QWidget):
             shortcut.activated.connect(signal)
         self.filter.textChanged.connect(self.on_filter)
         self.start_now.clicked.connect(self.on_start_now)
+        self.helped_button.clicked.connect(self.on_helped)
         self.history_button.clicked.connect(self.historyRequested)
         self.settings_button.clicked.connect(self.settingsRequested)
         self.plan_button.clicked.connect(self.planRequested)
         self.filter.returnPressed.connect(self.on_filter_enter)
 
     def set_library(self, library: Library, *, hidden_tags: frozenset[str] = frozenset(),
-                    default_id: str = "", reason: str = "") -> None:
+                    default_id: str = "", helped: BestExercise | None = None,
+                    looked_in: Sequence[tuple[Path, bool]] = ()) -> None:
         """Show ``library``; exercises carrying a hidden tag are left out. With a state
-        given (:meth:`set_state`), the exercises that suit it come first."""
-        self._shown = (library, hidden_tags, default_id, reason)
+        given (:meth:`set_state`), the exercises that suit it come first. With no
+        exercise at all, the page says so and names the folders in ``looked_in``
+        (each with whether it is the person's own)."""
+        self._shown = (library, hidden_tags, default_id, helped)
+        self._looked_in = tuple(looked_in)
+        self._show_nothing_found(not library.exercises)
         while self.groups.count():
             item = self.groups.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -307,10 +324,28 @@ class LauncherPage(QWidget):
             self.start_now.setText(self.tr("Start now: %1").replace("%1", chosen.title))
             self.start_now.setAccessibleName(self.tr("Start now: %1").replace("%1", chosen.title))
         self.start_now.setEnabled(chosen is not None)
-        self.start_reason.setText(reason)
-        self.start_reason.setVisible(bool(reason))
+        self.show_helped(helped if helped is not None and helped.exercise_id in visible
+                         and helped.exercise_id != self._default_id else None)
         self.on_filter(self.filter.text())
         self.update_tab_order()
+
+    def _show_nothing_found(self, nothing: bool) -> None:
+        """With no exercise found anywhere: where Steady looked, and what brings its own
+        back, in place of the greeting, Start now and the search."""
+        lines = [self.tr("Steady found no exercises. It looked in:")]
+        for folder, own in self._looked_in:
+            holds = (self.tr("your own exercises") if own
+                     else self.tr("Steady's own exercises"))
+            if not folder.is_dir():
+                holds = self.tr("%1; this folder does not exist").replace("%1", holds)
+            lines.append(f"  {display_path(folder)} ({holds})")
+        lines.append(self.tr("Steady's own exercises come with it: if their folder is missing "
+                             "or empty, installing Steady again brings them back. Get help "
+                             "now still works."))
+        self.nothing_found.setText("\n".join(lines) if nothing else "")
+        self.nothing_found.setVisible(nothing)
+        for widget in (self.greeting, self.start_now, self.filter):
+            widget.setVisible(not nothing)
 
     def _add_group(self, heading: str, exercises: list[Exercise], note: str = "") -> QWidget:
         """A heading (and a line saying why, if any) over ``exercises`` as tiles."""
@@ -341,9 +376,10 @@ class LauncherPage(QWidget):
             return
         self._state = state
         if self._shown is not None:
-            library, hidden_tags, default_id, reason = self._shown
+            library, hidden_tags, default_id, helped = self._shown
             self.set_library(library, hidden_tags=hidden_tags, default_id=default_id,
-                             reason=reason)
+                             looked_in=self._looked_in,
+                             helped=helped)
 
     @property
     def state(self) -> Suit | None:
@@ -353,9 +389,9 @@ class LauncherPage(QWidget):
         """Tab in reading order: Start now, the search, the tiles, the buttons for one's
         own exercises, My coping plan, History, Settings (tiles made later would
         otherwise come last)."""
-        chain = [self.start_now, self.filter, *self.tiles, *self.broken_tiles,
-                 *self.own_buttons, self.plan_button, self.history_button,
-                 self.settings_button]
+        chain = [self.start_now, self.helped_button, self.filter, *self.tiles,
+                 *self.broken_tiles, *self.own_buttons, self.plan_button,
+                 self.history_button, self.settings_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -456,6 +492,11 @@ class LauncherPage(QWidget):
         tile = self.sender()
         if isinstance(tile, BrokenTile):
             self.brokenFileChosen.emit(tile.path)
+
+    @Slot()
+    def on_helped(self) -> None:
+        if self._helped_id:
+            self.exerciseChosen.emit(self._helped_id)
 
     @Slot()
     def on_start_now(self) -> None:

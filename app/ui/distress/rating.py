@@ -1,11 +1,12 @@
 """The 0-10 rating, and the pages around it: before (with what will happen) and after.
 
-Keys (README, "Keys"): digits 0-9 set the value, Up/Down or +/- adjust (10 is
-reachable), Enter confirms, S skips.
+Keys (README, "Keys"): digits 0-9 set the value ("1" then "0" within 1.5 s is
+10), Up/Down or +/- adjust, Enter confirms, S skips.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.exercise import Exercise
 from app.domain.helped import LevelSuggestion
-from app.domain.rating import clamp_rating, offer_help_before
+from app.domain.rating import DIGIT_PAUSE, DigitEntry, clamp_rating, offer_help_before
 from app.domain.session import MAX_NOTE_CHARS, RATING_MAX, RATING_MIN
 from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
@@ -53,9 +54,12 @@ class RatingScale(QWidget):
 
     valueChanged = Signal(object)  # int | None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._value: int | None = None
+        self._clock = clock
+        self._digits = DigitEntry()  # "1" then "0" is 10
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: list[QPushButton] = []
@@ -115,6 +119,8 @@ class RatingScale(QWidget):
     def set_value(self, value: int | None) -> None:
         if value is not None:
             value = clamp_rating(value)
+        else:
+            self._digits.reset()  # cleared: a "1" typed before is not waiting for a "0"
         if value == self._value:
             return
         self._value = value
@@ -129,12 +135,18 @@ class RatingScale(QWidget):
                                if value is not None else self.tr("How stirred up, from 0 to 10"))
         self.valueChanged.emit(value)
 
+    def settling(self) -> bool:
+        """Whether the number shown may still change on its own key ("1" may become 10)."""
+        return self._digits.waiting(self._clock())
+
     def step(self, delta: int) -> None:
+        self._digits.reset()
         start = self._value if self._value is not None else (0 if delta > 0 else RATING_MAX + 1)
         self.set_value(start + delta)
 
     @Slot(int)
     def on_clicked(self, number: int) -> None:
+        self._digits.reset()
         self.set_value(number)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -146,8 +158,8 @@ class RatingScale(QWidget):
         """Digits, Up/Down, +/-: returns True when the key was used."""
         key = event.key()
         text = event.text()
-        if text.isdigit() and len(text) == 1:
-            self.set_value(int(text))
+        if len(text) == 1 and text.isdigit() and text.isascii():  # the number pad's too
+            self.set_value(self._digits.type(text, self._clock()))
             return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Right) or text == "+":
             self.step(1)
@@ -192,6 +204,36 @@ class _RatingPage(QWidget):
         self.go_button.setEnabled(value is not None)
         self.hint.setText("")
         self.hint.hide()
+        # A chosen number is never thrown away by one key: the button clears it instead
+        # (docs/decisions/0017-typing-ten.md).
+        chosen = value is not None
+        self.skip_button.setText(self.tr("Clear rating") if chosen else self.tr(
+            "Skip rating (S)"))
+        self.skip_button.setAccessibleName(self.tr("Clear rating") if chosen else self.tr(
+            "Skip rating"))
+        self.skip_button.setAccessibleDescription(
+            self.tr("Clear the chosen number, and stay here") if chosen
+            else self.tr("Go on without a rating"))
+        self.skip_button.setToolTip(self.skip_button.accessibleDescription())
+
+    @Slot()
+    def on_skip_or_clear(self) -> None:
+        """Skip the rating when there is none; with a number chosen, clear it."""
+        if self.scale.value() is not None:
+            self.scale.set_value(None)
+            self.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.on_skip()
+
+    @Slot()
+    def on_skip(self) -> None:
+        """Go on without a rating."""
+        self.scale.set_value(None)
+        self._emit()
+
+    def _emit(self) -> None:
+        """Hand on what the page holds (each page's own ``confirmed``)."""
+        raise NotImplementedError
 
     def reset_rating(self) -> None:
         self.scale.set_value(None)
@@ -209,7 +251,7 @@ class _RatingPage(QWidget):
             return True
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() == Qt.Key.Key_S and plain:
-            if self.skips_on_s():
+            if self.skips_on_s() and self.scale.value() is None:  # S never clears a number
                 self.skip_button.click()
             return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -269,6 +311,11 @@ class BeforePage(_RatingPage):
         self.suggest: Suggest | None = None
         self.suggestion = SuggestionLine()
         self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
+        # Once a typed "1" can no longer become 10, the line is worked out again.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(round(DIGIT_PAUSE * 1000) + 50)
+        self._settle.timeout.connect(self.on_level_given)
         self._reveal = QTimer(self)
         self._reveal.setSingleShot(True)
         self._reveal.setInterval(0)
@@ -304,9 +351,10 @@ class BeforePage(_RatingPage):
         body.addLayout(self.cautions)
         body.addStretch(1)
         lay_out_page(self, body, self.button_row(self.back_button))
+        QWidget.setTabOrder(self.go_button, self.skip_button)  # Start first, Skip after
 
         self.back_button.clicked.connect(self.cancelled)
-        self.skip_button.clicked.connect(self.on_skip)
+        self.skip_button.clicked.connect(self.on_skip_or_clear)
         self.go_button.clicked.connect(self.on_go)
         self.scale.valueChanged.connect(self.on_level_given)
         self.numb.toggled.connect(self.on_level_given)
@@ -465,6 +513,11 @@ class BeforePage(_RatingPage):
         """A number or the numb mark was given (or changed): the line says what helped
         from there, or nothing."""
         value, numb = self.scale.value(), self.numb.isChecked()
+        if self.scale.settling():  # "1" may yet become 10: say nothing until it settles
+            self.suggestion.show_suggestion(None)
+            self._settle.start()
+            return
+        self._settle.stop()  # settled by another key: no second look later
         found = None
         if self.suggest is not None and (value is not None or numb):
             found = self.suggest(value, numb, self.offer.isVisible())
@@ -477,11 +530,6 @@ class BeforePage(_RatingPage):
     def on_reveal(self) -> None:
         if self.suggestion.isVisible():
             scroll_into_view(self.suggestion, self)
-
-    @Slot()
-    def on_skip(self) -> None:
-        self.scale.set_value(None)
-        self._emit()
 
     @Slot()
     def on_go(self) -> None:
@@ -573,7 +621,8 @@ class AfterPage(_RatingPage):
         body.addWidget(self.suggestions)
         body.addStretch(1)
         lay_out_page(self, body, self.button_row())
-        self.skip_button.clicked.connect(self.on_skip)
+        QWidget.setTabOrder(self.go_button, self.skip_button)  # Done first, Skip after
+        self.skip_button.clicked.connect(self.on_skip_or_clear)
         self.go_button.clicked.connect(self.on_go)
         for changed in (self.scale.valueChanged, self.numb.toggled, self.note.textChanged,
                         self.tags.textChanged):
@@ -598,6 +647,11 @@ class AfterPage(_RatingPage):
         else:
             self.suggestions.setText("")
 
+    def holds_input(self) -> bool:
+        """Whether the person has entered anything here yet (a number, numb, a note, tags)."""
+        return (self.scale.value() is not None or self.numb.isChecked()
+                or bool(self.note.toPlainText().strip()) or bool(self.tags.text().strip()))
+
     def entered_tags(self) -> tuple[str, ...]:
         """The tags as typed, lower case; the session flow trims them to what the log keeps."""
         seen: list[str] = []
@@ -606,11 +660,6 @@ class AfterPage(_RatingPage):
             if tag and tag not in seen:
                 seen.append(tag)
         return tuple(seen)
-
-    @Slot()
-    def on_skip(self) -> None:
-        self.scale.set_value(None)
-        self._emit()
 
     @Slot()
     def on_go(self) -> None:

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.rating import Direction, offer_help_after, outcome
 from app.domain.session import SavedTo, SessionRecord
-from app.ui.widgets.common import english_plural, label, lay_out_page, make_button, minutes_text
+from app.ui.widgets.common import (
+    EnterGuard,
+    english_plural,
+    label,
+    lay_out_page,
+    make_button,
+    minutes_text,
+)
 from app.ui.widgets.flow_layout import FlowLayout
 
 
 class SummaryPage(QWidget):
     home = Signal()
     again = Signal()
+    other = Signal()  # "Try a different exercise": home, on the exercises
     helpRequested = Signal()
     keepRequested = Signal()  # "Save to a file…": sessions no disk could take
     planRequested = Signal()  # a tag matched a warning sign: the plan was offered
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.heading = label(self.tr("Thank you for taking this time."), "muted")
         self.line = label("", "title")
@@ -43,10 +55,23 @@ class SummaryPage(QWidget):
                                        description=self.tr("Back to the list of exercises"))
         self.again_button = make_button(self.tr("Do it again"),
                                         description=self.tr("Start the same exercise again"))
+        self.other_button = make_button(self.tr("Try a different exercise"),
+                                        description=self.tr("Back to the exercises, to choose "
+                                                            "another"))
+        # What brought the person here (Done, pressed with Enter) must not also answer
+        # this page: a held or doubled Enter is kept off its buttons for a moment.
+        self.enter_guard = EnterGuard(self.offer_button, self.home_button, self.again_button,
+                                      self.other_button, clock=clock, parent=self)
 
         body = QVBoxLayout()
         body.setSpacing(16)
         body.addStretch(1)
+        # After a rise to 8 or more the offer of support comes first, above all else.
+        body.addWidget(self.offer)
+        offer_row = QHBoxLayout()
+        offer_row.addWidget(self.offer_button)
+        offer_row.addStretch(1)
+        body.addLayout(offer_row)
         body.addWidget(self.heading)
         body.addWidget(self.line)
         body.addWidget(self.detail)
@@ -55,12 +80,6 @@ class SummaryPage(QWidget):
         keep_row.addWidget(self.keep_button)
         keep_row.addStretch(1)
         body.addLayout(keep_row)
-        body.addSpacing(8)
-        body.addWidget(self.offer)
-        offer_row = QHBoxLayout()
-        offer_row.addWidget(self.offer_button)
-        offer_row.addStretch(1)
-        body.addLayout(offer_row)
         body.addWidget(self.plan_offer)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_button)
@@ -69,20 +88,24 @@ class SummaryPage(QWidget):
         body.addStretch(2)
         buttons = FlowLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.other_button)
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)
         lay_out_page(self, body, buttons)
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
+        self.other_button.clicked.connect(self.other)
         self.offer_button.clicked.connect(self.helpRequested)
         self.keep_button.clicked.connect(self.keepRequested)
         self.plan_button.clicked.connect(self.planRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        """Shown, the page hands its focus to "Back to the start". Not a focus proxy:
-        tabbing into a proxy that comes last would skip "Do it again" going forward."""
+        """Shown, the page hands its focus to the offer of support when there is one,
+        else to "Back to the start". Not a focus proxy: tabbing into a proxy that comes
+        last would skip "Do it again" going forward."""
         super().focusInEvent(event)
-        self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = self.offer_button if self.offer_button.isVisibleTo(self) else self.home_button
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def summary_line(self, record: SessionRecord) -> str:
         """One kind, neutral sentence about how the rating moved. Never blame."""
@@ -123,7 +146,8 @@ class SummaryPage(QWidget):
         # Without ratings the line above already says how long: not twice.
         timed_above = (outcome(record.before, record.after).direction is Direction.UNKNOWN
                        and record.practised_seconds >= 5)
-        if record.status == "stopped" and timed_above:
+        # Stopped in the count before the first breath: no "after 0 seconds".
+        if record.status == "stopped" and (timed_above or record.practised_seconds < 1):
             detail = self.tr("You stopped when you needed to. That is part of looking after "
                              "yourself.")
         elif record.status == "stopped":
@@ -136,12 +160,19 @@ class SummaryPage(QWidget):
                 "%2", record.exercise_title)
         if record.numb_after:
             detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
+        if record.after is None:  # said plainly: a skip is fine, and it should be known
+            detail += " " + self.tr("No rating was kept for how you felt afterwards.")
         self.detail.setText(detail)
         self.saved_note.setText(self.saved_text(saved, where))
         self.keep_button.setVisible(can_keep)
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
+        rose = outcome(record.before, record.after).direction is Direction.UP
+        self.heading.setText(
+            self.tr("That was a hard one, and you stayed with it.") if show_offer and rose
+            else self.tr("Thank you for taking this time."))
+        self.enter_guard.arm()
         if warning_sign:
             self.plan_offer.setText(self.tr(
                 "What set this off is one of the warning signs in your plan (\u201c%1\u201d). "
@@ -164,9 +195,10 @@ class SummaryPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             focused = self.focusWidget()
-            if event.key() != Qt.Key.Key_Escape and focused in (self.again_button,
-                                                                 self.offer_button,
-                                                                 self.plan_button):
+            if event.key() != Qt.Key.Key_Escape and self.enter_guard.fresh():
+                return  # the Enter that brought the person here
+            if event.key() != Qt.Key.Key_Escape and focused in (
+                    self.again_button, self.offer_button, self.other_button, self.plan_button):
                 focused.click()
             else:
                 self.home.emit()

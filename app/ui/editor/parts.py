@@ -5,7 +5,9 @@
 inside a row Alt+Up and Alt+Down move it, Alt+Delete removes it and
 Ctrl+Enter adds one after it. Spin boxes paint the theme's focus ring.
 
-The dialogs offer a classmethod ``ask()`` returning the answer, so a test
+The questions (:class:`ClashDialog`, :class:`DeleteDialog`, :class:`DraftDialog`,
+:class:`CloseDialog`) each offer a classmethod ``ask()`` returning the answer;
+all are shown by :class:`app.ui.widgets.dialogs.ConfirmDialog`, so a test
 patches one call.
 """
 
@@ -16,7 +18,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -31,133 +32,77 @@ from app.domain.exercise import ACTIONS, Action, Phase, Step
 from app.domain.loader import MAX_ITEMS, RANGES, TEXT_LIMITS
 from app.ui.style import theme
 from app.ui.widgets.common import label, make_button
+from app.ui.widgets.dialogs import Answer, ConfirmDialog, Question
 from app.ui.widgets.fit_combo_box import FitComboBox
 from app.ui.widgets.flow_layout import FlowLayout
 
-# --------------------------------------------------------------------------- dialogs
+# --------------------------------------------------------------------------- questions
+# Each asks through the one ConfirmDialog; its texts keep their own translation context.
 
 
-class ChoiceDialog(QDialog):
-    """A short question with a few answers, one button each. Esc gives ``cancel_key``."""
-
-    def __init__(self, title: str, text: str, choices: Sequence[tuple[str, str, str]],
-                 *, default: str, cancel_key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.choice = cancel_key
-        self._cancel_key = cancel_key
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setAccessibleName(title)
-        self.message = label(text)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setMinimumWidth(420)
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for key, text_, description in choices:
-            button = make_button(text_, role="primary" if key == default else None,
-                                 description=description)
-            button.clicked.connect(self._chooser(key))
-            row.addWidget(button)
-            self.buttons[key] = button
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(16)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        if default in self.buttons:
-            self.buttons[default].setDefault(True)
-            self.buttons[default].setFocus()
-
-    def _chooser(self, key: str) -> Callable[[], None]:
-        def choose() -> None:
-            self.choice = key
-            self.accept()
-        return choose
-
-    def reject(self) -> None:
-        self.choice = self._cancel_key
-        super().reject()
-
-    @classmethod
-    def run(cls, parent: QWidget | None, title: str, text: str,
-            choices: Sequence[tuple[str, str, str]], *, default: str, cancel_key: str) -> str:
-        dialog = cls(title, text, choices, default=default, cancel_key=cancel_key,
-                     parent=parent)
-        dialog.exec()
-        choice = dialog.choice
-        dialog.deleteLater()
-        return choice
-
-
-class ClashDialog(ChoiceDialog):
+class ClashDialog:
     """An exercise with this id is already there: replace it, keep both, or cancel."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> str:
         """Returns "replace", "keep-both" or "cancel"."""
         translate = QCoreApplication.translate
-        choices = [
-            ("replace", translate("ClashDialog", "Replace it"),
-             translate("ClashDialog", "Use the new file in its place")),
-            ("keep-both", translate("ClashDialog", "Keep both"),
-             translate("ClashDialog", "Keep both; the new one gets its own id")),
-            ("cancel", translate("ClashDialog", "Cancel"),
-             translate("ClashDialog", "Change nothing")),
-        ]
-        return cls.run(parent, translate("ClashDialog", "Same id"), text, choices,
-                       default="keep-both", cancel_key="cancel")
+        return ConfirmDialog.ask(parent, Question(
+            translate("ClashDialog", "Same id"), text, (
+                Answer("replace", translate("ClashDialog", "Replace it"),
+                       translate("ClashDialog", "Use the new file in its place")),
+                Answer("keep-both", translate("ClashDialog", "Keep both"),
+                       translate("ClashDialog", "Keep both; the new one gets its own id")),
+                Answer("cancel", translate("ClashDialog", "Cancel"),
+                       translate("ClashDialog", "Change nothing")),
+            ), default="keep-both", cancel="cancel"))
 
 
-class DeleteDialog(ChoiceDialog):
+class DeleteDialog:
     """Confirm deleting one's own exercise."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> bool:
         """True when the person chose Delete."""
         translate = QCoreApplication.translate
-        choices = [
-            ("delete", translate("DeleteDialog", "Delete"),
-             translate("DeleteDialog", "Delete this exercise")),
-            ("keep", translate("DeleteDialog", "Keep it"),
-             translate("DeleteDialog", "Change nothing")),
-        ]
-        return cls.run(parent, translate("DeleteDialog", "Delete exercise"), text, choices,
-                       default="keep", cancel_key="keep") == "delete"
+        return ConfirmDialog.ask(parent, Question.yes_no(
+            translate("DeleteDialog", "Delete exercise"), text,
+            Answer("delete", translate("DeleteDialog", "Delete"),
+                   translate("DeleteDialog", "Delete this exercise")),
+            Answer("keep", translate("DeleteDialog", "Keep it"),
+                   translate("DeleteDialog", "Change nothing")))) == "delete"
 
 
-class DraftDialog(ChoiceDialog):
+class DraftDialog:
     """Unsaved changes are waiting in the editor: go back to them, or drop them."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> str:
         """Returns "continue" or "discard"."""
         translate = QCoreApplication.translate
-        choices = [
-            ("continue", translate("DraftDialog", "Go back to them"),
-             translate("DraftDialog", "Show the editor with your changes")),
-            ("discard", translate("DraftDialog", "Drop them"),
-             translate("DraftDialog", "Forget the unsaved changes")),
-        ]
-        return cls.run(parent, translate("DraftDialog", "Unsaved changes"), text, choices,
-                       default="continue", cancel_key="continue")
+        return ConfirmDialog.ask(parent, Question(
+            translate("DraftDialog", "Unsaved changes"), text, (
+                Answer("continue", translate("DraftDialog", "Go back to them"),
+                       translate("DraftDialog", "Show the editor with your changes")),
+                Answer("discard", translate("DraftDialog", "Drop them"),
+                       translate("DraftDialog", "Forget the unsaved changes")),
+            ), default="continue", cancel="continue"))
 
 
-class CloseDialog(ChoiceDialog):
+class CloseDialog:
     """The window is closing with unsaved changes in the editor."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> bool:
         """True: close anyway (the changes are dropped); False: keep editing."""
         translate = QCoreApplication.translate
-        choices = [
-            ("keep", translate("CloseDialog", "Keep editing"),
-             translate("CloseDialog", "Go back to the editor")),
-            ("close", translate("CloseDialog", "Close without saving"),
-             translate("CloseDialog", "Close Steady; the changes are lost")),
-        ]
-        return cls.run(parent, translate("CloseDialog", "Unsaved changes"), text, choices,
-                       default="keep", cancel_key="keep") == "close"
+        return ConfirmDialog.ask(parent, Question(
+            translate("CloseDialog", "Unsaved changes"), text, (
+                Answer("keep", translate("CloseDialog", "Keep editing"),
+                       translate("CloseDialog", "Go back to the editor")),
+                Answer("close", translate("CloseDialog", "Close without saving"),
+                       translate("CloseDialog", "Close Steady; the changes are lost")),
+            ), default="keep", cancel="keep")) == "close"
 
 
 # --------------------------------------------------------------------------- rows

@@ -2,10 +2,11 @@
 
 :class:`PacerWidget` draws a soft circle that grows on the inhale, rests on a
 hold and shrinks on the exhale (ease-in-out sine within each phase). In
-reduced-motion mode the circle stays still and a thin horizontal bar fills
-with the phase instead. :class:`BreathingPage` puts the pacer together with the
-phase in words, the seconds left in the phase, the time left overall, and Pause
-and Stop. Space pauses and resumes, Esc stops at once, without asking.
+reduced-motion mode the circle stays still and a thin bar below it shows the
+breath instead: it fills breathing in, empties breathing out and stays on a
+hold. :class:`BreathingPage` puts the pacer together with the phase in words,
+the seconds left in the phase, the time left overall, and Pause and Stop. Space
+pauses and resumes, Esc stops at once, without asking.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from app.domain.breath import ease_in_out_sine, phase_levels
 from app.domain.exercise import Exercise, Phase
 from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
+from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
 from app.ui.widgets.common import format_clock, is_held_press, show_if_room
 
@@ -93,7 +95,6 @@ class PacerWidget(QWidget):
         self._reduced = reduced_motion
         self._state: PacerState | None = None
         self._level = self._rest_level()
-        self._progress = 0.0
         self._center = QPointF()
         self._max_radius = 0.0
         self._bar = QRectF()
@@ -114,12 +115,8 @@ class PacerWidget(QWidget):
         """Show the pacer at ``state``; repaints only what changed."""
         self._state = state
         level = self._level_for(state)
-        progress = state.phase_progress if state is not None else 0.0
-        if self._reduced:
-            changed = abs(progress - self._progress) > 1e-4
-        else:
-            changed = abs(level - self._level) > 1e-4
-        self._level, self._progress = level, progress
+        changed = abs(level - self._level) > 1e-4
+        self._level = level
         if changed:
             self.update(self._dirty_rect())
 
@@ -148,13 +145,15 @@ class PacerWidget(QWidget):
         return self._reduced
 
     def bar_progress(self) -> float:
-        """How full the phase bar is (0-1); meaningful in reduced-motion mode."""
-        return self._progress
+        """How full the bar is (0-1) in reduced-motion mode: as full as the breath, so it
+        fills breathing in, empties breathing out and stays still on a hold."""
+        return self._level
 
     # -- internals ------------------------------------------------------------
     def _describe(self) -> None:
         if self._reduced:
-            text = self.tr("A still circle; the bar below fills once for each phase.")
+            text = self.tr("A still circle; the bar below fills as you breathe in, empties "
+                           "as you breathe out, and stays still while you hold.")
         else:
             text = self.tr("A circle that grows as you breathe in, rests while you hold "
                            "and shrinks as you breathe out.")
@@ -233,7 +232,7 @@ class PacerWidget(QWidget):
             painter.setBrush(self._bar_back)
             round_r = BAR_HEIGHT / 2.0
             painter.drawRoundedRect(self._bar, round_r, round_r)
-            filled = self._bar.width() * min(max(self._progress, 0.0), 1.0)
+            filled = self._bar.width() * min(max(self._level, 0.0), 1.0)
             if filled > 0.5:
                 part = QRectF(self._bar.x(), self._bar.y(), max(filled, BAR_HEIGHT),
                               self._bar.height())
@@ -255,9 +254,12 @@ class BreathingPage(QWidget):
 
     def __init__(self, exercise: Exercise, *, minutes: float | None = None,
                  cycles: int | None = None, reduced_motion: bool = False,
-                 clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
+                 lead_in: bool = False, clock: Clock = time.monotonic,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._exercise = exercise
+        # "Get ready: 3, 2, 1" before the first breath (a setting; not practice time).
+        self.lead_in: LeadIn | None = LeadIn(clock=clock, parent=self) if lead_in else None
         self._reduced = reduced_motion
         self._ended = False
         self._last_phase_text = ""
@@ -360,6 +362,9 @@ class BreathingPage(QWidget):
         self.driver.finished.connect(self.on_finished)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
+        if self.lead_in is not None:
+            self.lead_in.counted.connect(self.on_counted)
+            self.lead_in.done.connect(self.begin)
         self.pause_shortcut.activated.connect(self.toggle_pause)
         self.stop_shortcut.activated.connect(self.stop)
 
@@ -409,13 +414,55 @@ class BreathingPage(QWidget):
     # -- API ------------------------------------------------------------------
     @Slot()
     def start(self) -> None:
-        """Begin the pacer and put the keyboard focus on Pause."""
+        """Begin (after the count, when there is one) and put the keyboard focus on Pause."""
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.lead_in is not None and not self._ended:
+            self.lead_in.start()
+            return
+        self.begin()
+
+    @Slot()
+    def begin(self) -> None:
+        """Start the pacer now."""
+        if self._ended or self.driver.status != "idle":
+            return
         self.driver.start()
+        self._name_for(paused=False)  # "Start now" of the count is Pause again
+        self._shown_left = -1  # the count's words give way to the time left
         self._show_state()
+
+    @Slot(int)
+    def on_counted(self, seconds: int) -> None:
+        """The count before the first breath: its number, and what the first breath is."""
+        first = phase_word(self.driver.phases[0].action) if self.driver.phases else ""
+        self.phase_label.setText(self.tr("Get ready"))
+        self.phase_seconds_label.setText(str(seconds))
+        self.remaining_label.setText(self.tr("First: %1").replace("%1", first.lower()))
+        self.hint_label.setText(self.tr("Space starts now · Esc stops"))
+        self._name_pause_button(self.tr("Start now"), self.tr(
+            "Skip the count and start breathing. Space does the same."))
+        self._announce(self.tr("Get ready. First, %1. %2").replace("%1", first.lower())
+                       .replace("%2", str(seconds)))
+
+    def counting(self) -> bool:
+        """Whether the count before the first breath is on."""
+        return self.lead_in is not None and self.lead_in.running()
+
+    def pause(self) -> None:
+        """Hold the exercise (help opened, the window hidden). During the count, the
+        pacer starts paused on its first breath, to go on from there with Resume."""
+        if self._ended:
+            return
+        if self.counting() and self.lead_in is not None:
+            self.lead_in.cancel()
+            self.begin()
+        self.driver.pause()
 
     @Slot()
     def toggle_pause(self) -> None:
+        if self.counting() and self.lead_in is not None:  # Space during the count: go now
+            self.lead_in.finish_now()
+            return
         if not self._ended:
             self.driver.toggle_pause()
 
@@ -425,6 +472,8 @@ class BreathingPage(QWidget):
         if self._ended:
             return
         self._ended = True
+        if self.lead_in is not None:
+            self.lead_in.cancel()
         practised = self.driver.stop()
         self._set_ended_look(self.tr("Stopped"))
         self.stopped.emit(practised)
@@ -455,17 +504,21 @@ class BreathingPage(QWidget):
 
     @Slot(bool)
     def on_paused_changed(self, paused: bool) -> None:
-        if paused:
-            self.pause_button.setText(self.tr("Resume"))
-            self.pause_button.setAccessibleName(self.tr("Resume"))
-            self.pause_button.setAccessibleDescription(
-                self.tr("Carry on breathing with the guide. Space pauses and resumes."))
-        else:
-            self.pause_button.setText(self.tr("Pause"))
-            self.pause_button.setAccessibleName(self.tr("Pause"))
-            self.pause_button.setAccessibleDescription(
-                self.tr("Pause the breathing guide. Space pauses and resumes."))
+        self._name_for(paused=paused)
         self._show_state()
+
+    def _name_for(self, *, paused: bool) -> None:
+        if paused:
+            self._name_pause_button(self.tr("Resume"), self.tr(
+                "Carry on breathing with the guide. Space pauses and resumes."))
+        else:
+            self._name_pause_button(self.tr("Pause"), self.tr(
+                "Pause the breathing guide. Space pauses and resumes."))
+
+    def _name_pause_button(self, text: str, description: str) -> None:
+        self.pause_button.setText(text)
+        self.pause_button.setAccessibleName(text)
+        self.pause_button.setAccessibleDescription(description)
 
     @Slot(float)
     def on_finished(self, practised_seconds: float) -> None:
@@ -490,6 +543,11 @@ class BreathingPage(QWidget):
         else:
             phase = phase_word(state.action)
             seconds = str(max(1, math.ceil(state.phase_remaining - 1e-6)))
+        paused = state.status != "idle" and self.driver.is_paused()
+        hint = self.tr("Space resumes · Esc stops") if paused else self.tr(
+            "Space pauses · Esc stops")
+        if self.hint_label.text() != hint:  # how to go on, while paused
+            self.hint_label.setText(hint)
         self.phase_seconds_label.setText(seconds)
         left = math.ceil(state.remaining - 1e-6)
         if left != self._shown_left:  # not every frame: translated and formatted once a second

@@ -321,6 +321,7 @@ class SessionsModel(QAbstractTableModel):
         self._exhausted = True
         self._fetching = False
         self._short_dates = False
+        self._this_year: int | None = None  # dates in another year show it
 
     def set_short_dates(self, short: bool) -> None:
         """Dates without the day of the week (a narrow table), or with it."""
@@ -335,12 +336,20 @@ class SessionsModel(QAbstractTableModel):
         """How many sessions match the filter (loaded or not)."""
         return self._total
 
-    def set_filter(self, where: SessionFilter, total: int) -> None:
-        """Show the sessions matching ``where``; ``total`` is their count."""
+    def set_filter(self, where: SessionFilter, total: int, *,
+                   first: Sequence[SessionRecord] | None = None,
+                   this_year: int | None = None) -> None:
+        """Show the sessions matching ``where``; ``total`` is their count. ``first``:
+        the newest of them, already read (else the first page is read here);
+        ``this_year``: the year dates leave out (else the computer's)."""
         self.beginResetModel()
         self._where = where
         self._total = total
-        self._rows = self._next_page([]) if total else []
+        self._this_year = this_year
+        if first is not None:
+            self._rows = list(first)
+        else:
+            self._rows = self._next_page([]) if total else []
         self._exhausted = len(self._rows) >= total
         self.endResetModel()
 
@@ -446,7 +455,7 @@ class SessionsModel(QAbstractTableModel):
 
     def _display(self, record: SessionRecord, column: int) -> str:
         if column == self.WHEN:
-            return when_text(record, short=self._short_dates)
+            return when_text(record, self._this_year, short=self._short_dates)
         if column == self.EXERCISE:
             return record.exercise_title
         if column == self.RATINGS:

@@ -75,10 +75,12 @@ def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, 
     """What the running Steady does when another ``steady`` hands it a request.
 
     ``show`` brings the window forward; ``start`` does too and opens the exercise,
-    unless this Steady does not know the id (then nothing changes here and the
-    other start says so itself); ``tray`` (a start at login meeting a Steady
-    already running) changes nothing. The files named for a started id that
-    could not be read are told back, for the other start to print.
+    or, while the person is in the middle of something, lets it wait for them
+    behind the header's button (``"waiting"``, app.ui.shell.waiting); unless this
+    Steady does not know the id (then nothing changes here and the other start
+    says so itself). ``tray`` (a start at login meeting a Steady already running)
+    changes nothing. The files named for a started id that could not be read are
+    told back, for the other start to print.
     """
     from app.ui.shell.tray import bring_forward
 
@@ -92,7 +94,9 @@ def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, 
         problems = [str(p) for p in window.library.problems
                     if Path(p.path).stem == exercise_id]
         bring_forward(window)
-        reply: dict[str, object] = {"ok": True, "started": window.start_exercise(exercise_id)}
+        result = window.request_start(exercise_id)
+        reply: dict[str, object] = {"ok": True, "started": result == "started",
+                                    "waiting": result == "waiting"}
         if problems:
             reply["problems"] = problems
         return reply

@@ -163,7 +163,7 @@ class SessionSteps(QObject):
 
             page = BreathingPage(exercise, minutes=minutes, cycles=cycles,
                                  reduced_motion=self.pages.settings.reduced_motion,
-                                 clock=self._clock)
+                                 lead_in=self.pages.settings.lead_in, clock=self._clock)
         else:
             from app.ui.exercise.steps import StepsPage
 

@@ -204,7 +204,7 @@ class SteadyTray(QObject):
         window = self.window
         if command.startswith("start:"):
             bring_forward(window)
-            window.start_exercise(command.split(":", 1)[1])
+            window.request_start(command.split(":", 1)[1])  # waits if the person is busy
         elif command == "show":
             bring_forward(window)
         elif command == "history":
@@ -255,7 +255,7 @@ class SteadyTray(QObject):
         """A breathing exercise waits, paused, while the window is hidden."""
         page = self.window.exercise_page
         if isinstance(page, BreathingPage):
-            page.driver.pause()
+            page.pause()
         self.window.silence_cues()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import paths
 from app.domain.errors import StorageError
-from app.domain.helped import helped_most
+from app.domain.helped import NEEDS_THINGS, helped_most
 from app.domain.session import utc_now
 from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
 from app.ui.shell.session_steps import ExercisePage, SessionSteps
 from app.ui.shell.settings_keeper import SettingsKeeper
+from app.ui.shell.waiting import WaitingButton
 from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
@@ -103,7 +105,9 @@ class MainWindow(QMainWindow):
         self.resize(900, 720)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
-        self.help_button, self.notice, self.status_line, self.stack = build_frame(self)
+        frame = build_frame(self)
+        self.help_button, self.notice, self.status_line = frame.help, frame.notice, frame.status
+        self.waiting, self.stack = frame.waiting, frame.stack
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
         self.keeper.changed.connect(self.on_settings_changed)
+        self.waiting.goRequested.connect(self.on_go_to_waiting)
         self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
@@ -175,9 +180,10 @@ class MainWindow(QMainWindow):
         if self._summary is None:
             from app.ui.distress.summary import SummaryPage
 
-            page = self._summary = SummaryPage(self.stack)
+            page = self._summary = SummaryPage(self.stack, clock=self._clock)
             self.stack.addWidget(page)
             page.home.connect(self.go_home)
+            page.other.connect(self.on_other_exercise)
             page.again.connect(self.steps.on_again)
             page.helpRequested.connect(self.show_help)
             page.keepRequested.connect(self.steps.keep_elsewhere)
@@ -236,17 +242,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
-    def refresh_launcher(self, reason: str = "") -> None:
+    def refresh_launcher(self) -> None:
+        """"Start now" begins the exercise chosen in Settings; beside it, smaller, what has
+        helped most (when that is something else, and needs nothing to hand)."""
         if self._launcher is None:
             return  # filled in when it is first made
-        default_id = self.settings.default_exercise
-        if not reason:  # "Start now" may offer what has helped most (with how many sessions)
-            suggestion = self._launcher.start_now_offer(self.helped_most(), self.settings)
-            if suggestion is not None:
-                default_id, reason = suggestion
         self._launcher_stale = False
         self.launcher.set_library(self.library, hidden_tags=self.settings.hidden_tags(),
-                                  default_id=default_id, reason=reason)
+                                  default_id=self.settings.default_exercise,
+                                  helped=self.helped_most(),
+                                  looked_in=paths.exercise_folders(self._data_dir))
 
     @property
     def library(self) -> Library:
@@ -262,14 +267,16 @@ class MainWindow(QMainWindow):
             self.settings_page.set_library(self.library)
 
     def helped_most(self) -> BestExercise | None:
-        """What has helped most among the exercises the person can see; None while
-        nothing has (or the log cannot be read: a suggestion is never a blocker)."""
+        """What has helped most among the exercises the person can see, other than their
+        Start now choice and those that need things to hand; None while nothing has (or
+        the log cannot be read: a suggestion is never a blocker)."""
         try:
             stats = self.store.stats("exercise")
         except StorageError:
             return None
-        best = helped_most(stats, self.library, hidden_tags=self.settings.hidden_tags(),
-                           limit=1)
+        best = helped_most(stats, self.library,
+                           hidden_tags=self.settings.hidden_tags() | {NEEDS_THINGS},
+                           exclude=self.settings.default_exercise, limit=1)
         return best[0] if best else None
 
     def current_page(self) -> QWidget | None:
@@ -307,13 +314,61 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def start_exercise(self, exercise_id: str) -> bool:
         """Open ``exercise_id``'s before rating. False when there is no such exercise."""
+        self.waiting.clear()
         return self.steps.start(exercise_id)
+
+    def request_start(self, exercise_id: str) -> str:
+        """An exercise asked for from outside (``steady start ID``, the tray): started at
+        once ("started"), or, while the person is in the middle of something, waiting
+        for them ("waiting"); "unknown" for no such exercise (waiting.py)."""
+        exercise = self.library.get(exercise_id)
+        if exercise is None:
+            return "unknown"
+        if not self.busy():
+            self.start_exercise(exercise_id)
+            return "started"
+        self.waiting.wait_for(exercise_id, exercise.title)
+        return "waiting"
+
+    def busy(self) -> bool:
+        """Whether the person is doing something an exercise must not replace: an
+        exercise, a rating chosen, a note or tags typed, changes in the editor or
+        Settings not yet saved."""
+        page = self.current_page()
+        if self.exercise_page is not None:
+            return True
+        if page is self._before and self._before is not None:
+            return self._before.scale.value() is not None
+        if page is self._after and self._after is not None:
+            return self._after.holds_input()
+        if page is self.settings_page and self.settings_page is not None:
+            return self.settings_page.is_dirty()
+        own = self._own_exercises
+        editor = own.editor if own is not None else None
+        return editor is not None and page is editor and editor.is_dirty()
+
+    @Slot(str)
+    def on_go_to_waiting(self, exercise_id: str) -> None:
+        """Leave what the person was doing, keeping what they typed, for the exercise."""
+        if self.exercise_page is not None:
+            self.exercise_page.stop()  # kept as stopped, like Esc
+        if self.current_page() is self.settings_page and self.settings_page is not None:
+            self.settings_page.keep_changes()  # as Back does
+        self.start_exercise(exercise_id)
 
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
         return self.steps.exercise.id if self.steps.exercise is not None else None
 
     @Slot()
+    def on_other_exercise(self) -> None:
+        """Home, with the focus on the exercises (not Start now: another one, this time)."""
+        self.go_home()
+        tiles = self.launcher.visible_tiles()
+        current = next((t for t in tiles if t.exercise.id != self.settings.default_exercise),
+                       None)
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
     def on_before_cancelled(self) -> None:
         """Back from a before rating: a level given there puts what suits it first."""
         from app.domain.levels import state_for  # only once a rating page is in use
@@ -395,7 +450,7 @@ class MainWindow(QMainWindow):
             from app.ui.exercise.breathing import BreathingPage  # loaded with the page
 
             if isinstance(self.exercise_page, BreathingPage):
-                self.exercise_page.driver.pause()
+                self.exercise_page.pause()
         if self.help_dialog is not None:
             self.help_dialog.raise_()
             self.help_dialog.activateWindow()
@@ -587,10 +642,22 @@ def show_focus(page: QWidget) -> None:
         scroll_into_view(page.focusWidget(), page)
 
 
-def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStackedWidget]:
+@dataclass(frozen=True)
+class Frame:
+    """The window's frame around its pages (see :func:`build_frame`)."""
+
+    help: QPushButton
+    notice: QLabel
+    status: QLabel
+    waiting: WaitingButton
+    stack: QStackedWidget
+
+
+def build_frame(window: QMainWindow) -> Frame:
     """The window's frame: a header with "Get help now", a notice line (something to
-    act on), a status line (calm news: "Saved"), and the stack of pages under them.
-    Returns those four.
+    act on), a status line (calm news: "Saved"), a button in the header for an
+    exercise asked for from outside while the person was busy, and the stack of
+    pages under them.
 
     Built from the top down: a widget made inside its parent is styled once, where
     one built alone and then moved in is styled again for each move.
@@ -603,9 +670,12 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStac
     top = QHBoxLayout()
     top.setContentsMargins(32, 14, 32, 0)
     layout.addLayout(top)
-    top.addWidget(label(QCoreApplication.translate("MainWindow", "Steady"), "section", central,
-                        selectable=False))
+    name = label(QCoreApplication.translate("MainWindow", "Steady"), "section", central,
+                 selectable=False)
+    top.addWidget(name)
     top.addStretch(1)
+    waiting = WaitingButton(window, central, replaces=name)
+    top.addWidget(waiting)
     help_button = make_button(QCoreApplication.translate("MainWindow", "Get help now"),
                               role="help", description=QCoreApplication.translate(
                                   "MainWindow", "Your contacts and helplines (F1)"),
@@ -627,4 +697,4 @@ def build_frame(window: QMainWindow) -> tuple[QPushButton, QLabel, QLabel, QStac
     notice_row.addLayout(notice_box)
     stack = QStackedWidget(central)
     layout.addWidget(stack, 1)
-    return help_button, notice, status, stack
+    return Frame(help_button, notice, status, waiting, stack)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -74,6 +75,20 @@ def scroll_page(layout: QLayout, margin: int = PAGE_MARGIN) -> QScrollArea:
     return area
 
 
+def resized_inside(container: QWidget) -> None:
+    """Tell the layout around ``container`` now that what it holds changed size.
+
+    A change inside a container widget (a label's new text, a button shown) reaches
+    the layout around it one event-loop pass later than a change in that layout's
+    own widgets would: a frame late, and after a screenshot has been taken. Parts of
+    a page that are widgets of their own call this after such a change.
+    """
+    layout = container.layout()
+    if layout is not None:
+        layout.invalidate()
+    container.updateGeometry()
+
+
 def format_clock(seconds: float) -> str:
     """``m:ss``, rounded up so "0:00" only shows at the very end (185 s is ``3:05``)."""
     whole = max(0, math.ceil(seconds - 1e-6))
@@ -89,6 +104,42 @@ def is_held_press(event: QEvent) -> bool:
     """A repeated key press from a key held down (Enter, Return or Space)."""
     return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
             and event.isAutoRepeat() and event.key() in PRESS_KEYS)
+
+
+#: How long after a page appears a press of Enter is taken as the one that brought it
+#: (a reflexive double press), not as an answer to it (seconds).
+FRESH_PAGE_GRACE = 0.7
+
+
+class EnterGuard(QObject):
+    """Keeps a held or reflexive Enter from the page before off a page's buttons.
+
+    :meth:`arm` as the page appears; until :data:`FRESH_PAGE_GRACE` has passed,
+    Enter, Return and Space on the guarded buttons do nothing, and a key held
+    down never repeats into them. The clock is injected (tests step it).
+    """
+
+    def __init__(self, *buttons: QWidget, clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._armed_at: float | None = None
+        for button in buttons:
+            button.installEventFilter(self)
+
+    def arm(self) -> None:
+        self._armed_at = self._clock()
+
+    def fresh(self) -> bool:
+        """Whether the page appeared less than the grace ago."""
+        return (self._armed_at is not None
+                and 0 <= self._clock() - self._armed_at < FRESH_PAGE_GRACE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in PRESS_KEYS and (event.isAutoRepeat() or self.fresh())):
+            return True
+        return super().eventFilter(watched, event)
 
 
 def scroll_into_view(widget: QWidget | None, within: QWidget, margin: int = 20) -> None:

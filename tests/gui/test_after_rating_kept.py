@@ -1,0 +1,68 @@
+"""A rating once chosen is not thrown away by one key (the after page)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.domain.loader import Library
+from app.domain.settings import Settings
+from app.storage.sessions import SqliteSessionStore
+from app.ui.shell.window import MainWindow
+from tests.gui.conftest import show_active
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library, store: SqliteSessionStore) -> Iterator[MainWindow]:
+    win = MainWindow(library, store, Settings(first_run_done=True))
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    assert win.start_exercise("five-senses")
+    win.before.confirmed.emit(5, False, None, None)
+    page = win.exercise_page
+    assert page is not None
+    page.stop()
+    qtbot.waitUntil(lambda: win.current_page() is win.after)
+    yield win
+
+
+def tab_from(qtbot: QtBot, widget: object) -> object:
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_done_comes_before_skip_in_the_tab_order(qtbot: QtBot, window: MainWindow) -> None:
+    after = window.after
+    qtbot.keyClick(after.scale, Qt.Key.Key_4)  # Done can be used once a number is chosen
+    after.tags.setFocus()
+    qtbot.waitUntil(after.tags.hasFocus)
+    assert tab_from(qtbot, after.tags) is after.go_button
+    assert tab_from(qtbot, after.go_button) is after.skip_button
+
+
+def test_enter_on_the_button_after_done_keeps_a_chosen_four(qtbot: QtBot, window: MainWindow,
+                                                            store: SqliteSessionStore) -> None:
+    after = window.after
+    qtbot.keyClick(after.scale, Qt.Key.Key_4)
+    after.skip_button.setFocus()
+    qtbot.waitUntil(after.skip_button.hasFocus)
+    assert after.skip_button.text() == "Clear rating"
+    qtbot.keyClick(after.skip_button, Qt.Key.Key_Return)
+    assert window.current_page() is after  # nothing left behind, nothing saved yet
+    assert after.scale.value() is None  # cleared, on purpose, and in sight
+    qtbot.keyClick(after.scale, Qt.Key.Key_4)
+    qtbot.keyClick(after.scale, Qt.Key.Key_Return)
+    [record] = store.sessions()
+    assert record.after == 4
+
+
+def test_skipped_the_summary_says_no_rating_was_kept(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.after.scale, Qt.Key.Key_S)
+    assert window.current_page() is window.summary
+    assert "No rating was kept" in window.summary.detail.text()
