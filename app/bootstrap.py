@@ -34,6 +34,7 @@ from app.storage.settings import load_settings, save_settings
 
 if TYPE_CHECKING:
     from app.domain.plan import PlanStore
+    from app.services.autostart import Autostart
     from app.services.handover import FileId
     from app.ui.shell.window import MainWindow
 
@@ -106,6 +107,13 @@ def open_plan(data_dir: Path) -> PlanStore:
     return FilePlanStore(data_dir)
 
 
+def login_start(data_dir: Path) -> Autostart:
+    """Starting this Steady (of ``data_dir``) at login, in this user's home."""
+    from app.services.autostart import Autostart
+
+    return Autostart.here(data_dir)
+
+
 def build_window(data_dir: Path, settings: Settings | None = None, *,
                  start_id: str | None = None, light_start: bool = False,
                  wall_clock: Callable[[], datetime] = utc_now,
@@ -127,6 +135,7 @@ def build_window(data_dir: Path, settings: Settings | None = None, *,
                         start_id=start_id, light_start=light_start, wall_clock=wall_clock,
                         plans=lambda: open_plan(data_dir))
     window.settings_writer = lambda new: save_settings(data_dir, new)
+    window.login_start = lambda: login_start(data_dir)
     text = log_notice(opened.notice, opened.problem, in_memory=opened.in_memory,
                       kept_safe=opened.kept_safe)
     if text:

@@ -2,7 +2,9 @@
 
 Shown once. Enter or Esc goes straight on to the exercises (someone may open
 Steady for the first time in a hard moment); adding contacts is offered, never
-required.
+required. Starting Steady at login, waiting in the tray, is offered here once, as
+a check box that is never ticked for the person (the window turns it on when they
+leave the page with it ticked; Settings turns it off again).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.ui.widgets.common import label, lay_out_page, make_button
 from app.ui.widgets.flow_layout import FlowLayout
+from app.ui.widgets.wrap_check_box import WrapCheckBox
 
 
 class WelcomePage(QWidget):
@@ -21,7 +24,7 @@ class WelcomePage(QWidget):
     skipped = Signal()
     addContactsRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, offer_login: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Welcome to Steady"))
         self.title = label(self.tr("Welcome to Steady"), "title")
@@ -48,6 +51,13 @@ class WelcomePage(QWidget):
         self.skip_button = make_button(self.tr("Go to the exercises (Enter)"), role="primary",
                                        description=self.tr("Skip this; you can add contacts "
                                                            "any time in Settings"))
+        self.start_at_login = WrapCheckBox(self.tr(
+            "Start Steady when I log in, waiting in the tray"))
+        self.start_at_login.setAccessibleName(self.start_at_login.text())
+        self.login_about = label(self.tr(
+            "Then it is there the moment you need it, with no window until you open it. "
+            "You can change this any time in Settings."), "small")
+        self.start_at_login.setAccessibleDescription(self.login_about.text())
         self.later = label(self.tr("You can add contacts any time in Settings. "
                                    "This welcome will not appear again."), "small")
 
@@ -64,15 +74,25 @@ class WelcomePage(QWidget):
         invite_row.addWidget(self.add_button)
         invite_row.addStretch(1)
         body.addLayout(invite_row)
+        body.addSpacing(6)
+        body.addWidget(self.start_at_login)
+        body.addWidget(self.login_about)
         body.addWidget(self.later)
         body.addStretch(1)
         buttons = FlowLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         lay_out_page(self, body, buttons)
+        self.start_at_login.setVisible(offer_login)
+        self.login_about.setVisible(offer_login)
 
         self.add_button.clicked.connect(self.addContactsRequested)
         self.skip_button.clicked.connect(self.skipped)
+
+    def login_chosen(self) -> bool:
+        """Whether the person ticked "Start Steady when I log in" (it is never ticked for
+        them)."""
+        return not self.start_at_login.isHidden() and self.start_at_login.isChecked()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to "Go to the exercises". Not a focus proxy:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.plan import PlanStore
     from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
+    from app.services.autostart import Autostart
     from app.ui.distress.help import HelpDialog
     from app.ui.distress.launcher import LauncherPage
     from app.ui.distress.rating import AfterPage, BeforePage
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self._first_frame_watch: FirstFrame | None = None
         self._plans = plans  # opens the coping plan's store, when first needed
         self._plan_door: PlanDoor | None = None
+        #: Starting at login (app.services.autostart), made when Settings or the welcome
+        #: first need it; None: not offered (the bootstrap gives one for the data folder).
+        self.login_start: Callable[[], Autostart] | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
@@ -481,7 +485,7 @@ class MainWindow(QMainWindow):
             from app.ui.settings.page import SettingsPage
 
             page = SettingsPage(self.settings, self.library, sound_status=sound or None,
-                                speech_status=speech or None)
+                                speech_status=speech or None, autostart=self._autostart())
             page.saved.connect(self.on_settings_saved)
             page.closed.connect(self.on_settings_closed)
             self.settings_page = page
@@ -562,21 +566,42 @@ class MainWindow(QMainWindow):
         if self.welcome_page is None:
             from app.ui.distress.welcome import WelcomePage
 
-            self.welcome_page = WelcomePage()
+            autostart = self._autostart()
+            self.welcome_page = WelcomePage(
+                offer_login=autostart is not None and autostart.state() == "off")
             self.welcome_page.skipped.connect(self.on_welcome_skipped)
             self.welcome_page.addContactsRequested.connect(self.on_welcome_add_contacts)
             self.stack.addWidget(self.welcome_page)
         self._show(self.welcome_page)
 
+    def _autostart(self) -> Autostart | None:
+        return self.login_start() if self.login_start is not None else None
+
     def _finish_welcome(self) -> None:
         page, self.welcome_page = self.welcome_page, None
         if page is not None:
+            if page.login_chosen():
+                self._start_at_login()
             self.stack.removeWidget(page)
             page.deleteLater()
         if not self.settings.first_run_done:
             problem = self.apply_settings(replace(self.settings, first_run_done=True))
             if problem:
                 self.show_notice(problem)
+
+    def _start_at_login(self) -> None:
+        """The welcome's "start at login" was ticked: write the file, or say why not."""
+        autostart = self._autostart()
+        if autostart is None:
+            return
+        from app.services.autostart import AutostartError
+
+        try:
+            autostart.turn_on()
+        except AutostartError as error:
+            self.show_notice(self.tr("Steady could not set itself to start at login: %1. "
+                                     "You can try again in Settings.").replace(
+                                         "%1", str(error).rstrip(".")))
 
     @Slot()
     def on_welcome_skipped(self) -> None:
