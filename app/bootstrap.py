@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import paths
+from app.domain.compiled import load_library
 from app.domain.errors import StorageError
-from app.domain.loader import Library, load_library
+from app.domain.loader import Library
 from app.domain.session import SessionStore, utc_now
 from app.domain.settings import Settings
 from app.services import handover
@@ -95,9 +96,14 @@ def open_log(data_dir: Path) -> OpenedLog:
     return OpenedLog(store, notice=notice)
 
 
+#: Steady's own exercises, read ahead (app.domain.compiled).
+COMPILED_EXERCISES = "exercises.compiled.json"
+
+
 def load_exercises(data_dir: Path) -> Library:
     """Steady's own exercises and the person's, theirs taking the place of the same id."""
-    return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir))
+    return load_library(paths.bundled_exercises_dir(), paths.user_exercises_dir(data_dir),
+                        compiled=paths.resource(COMPILED_EXERCISES))
 
 
 def open_plan(data_dir: Path) -> PlanStore:
