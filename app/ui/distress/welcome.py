@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStyle, QVBoxLayout, QWidget
 
 from app.ui.widgets.common import label, lay_out_page, make_button
 from app.ui.widgets.flow_layout import FlowLayout
@@ -55,8 +55,8 @@ class WelcomePage(QWidget):
             "Start Steady when I log in, waiting in the tray"))
         self.start_at_login.setAccessibleName(self.start_at_login.text())
         self.login_about = label(self.tr(
-            "Then it is there the moment you need it, with no window until you open it. "
-            "You can change this any time in Settings."), "small")
+            "Steady is then there the moment you need it, with no window until you open "
+            "it. You can change this any time in Settings."), "small")
         self.start_at_login.setAccessibleDescription(self.login_about.text())
         self.later = label(self.tr("You can add contacts any time in Settings. "
                                    "This welcome will not appear again."), "small")
@@ -74,10 +74,15 @@ class WelcomePage(QWidget):
         invite_row.addWidget(self.add_button)
         invite_row.addStretch(1)
         body.addLayout(invite_row)
-        body.addSpacing(6)
-        body.addWidget(self.start_at_login)
-        body.addWidget(self.login_about)
         body.addWidget(self.later)
+        body.addSpacing(10)
+        body.addWidget(self.start_at_login)
+        about_row = QHBoxLayout()  # under the box's text, as Settings' options are
+        about_row.setContentsMargins(0, 0, 0, 0)
+        about_row.addSpacing(
+            self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 17)
+        about_row.addWidget(self.login_about, 1)
+        body.addLayout(about_row)
         body.addStretch(1)
         buttons = FlowLayout()
         buttons.addStretch(1)

@@ -54,7 +54,11 @@ class StartSection(Section):
         self.start_at_login, login_about = self.option(
             self.tr("Start Steady when I log in, waiting in the tray"),
             self.tr("No window opens at login: Steady waits in the tray, so it opens at once "
-                    "when you need it. Turning this off removes the file Steady wrote for it."))
+                    "when you need it. Turning this off removes the file Steady wrote for it.")
+            if tray_available else
+            self.tr("Your desktop has no tray, so at login Steady starts with its window "
+                    "minimised, ready when you need it. Turning this off removes the file "
+                    "Steady wrote for it."))
         self.login_note = label("", "small")  # a file there that Steady did not write
         self.body.addLayout(start_form)
         self.body.addWidget(self.keep_in_tray)
@@ -101,7 +105,7 @@ class StartSection(Section):
         if state == "other":
             self.login_note.setText(self.tr(
                 "There is already a file at %1 that Steady did not write. Steady leaves it "
-                "as it is.").replace("%1", display_path(self._autostart.path)))
+                "as it is.").replace("%1", shown_path(self._autostart)))
         self.login_note.setVisible(state == "other")
 
     def login_changed(self) -> bool:
@@ -124,7 +128,7 @@ class StartSection(Section):
                 problem = self.tr(
                     "Steady will not start at login by itself: there is already a file at %1 "
                     "that Steady did not write, so it was left as it is."
-                ).replace("%1", display_path(autostart.path))
+                ).replace("%1", shown_path(autostart))
             else:
                 autostart.turn_on()
         except AutostartError as error:
@@ -165,3 +169,12 @@ class StartSection(Section):
         if isinstance(data, str) and data:
             self._picked = data
         self.changed.emit()
+
+
+def shown_path(autostart: Autostart) -> str:
+    """The login file's path as the person knows it: from ``~`` where it is in their
+    home (not on Windows, where ``~`` means nothing to most people)."""
+    path = autostart.path
+    if autostart.system != "windows" and path.is_relative_to(autostart.home):
+        return "~/" + display_path(path.relative_to(autostart.home))
+    return display_path(path)
