@@ -185,39 +185,7 @@ def _check_window(data_dir: Path) -> str:
     try:
         window.show()
         paint("main window", window)
-        for name in LAZY_PAGES:  # made on first use: make each, to paint it
-            getattr(window, name, None)
-        stack = window.stack
-        for index in range(stack.count()):
-            page = stack.widget(index)
-            if page is None:
-                continue
-            stack.setCurrentWidget(page)
-            paint(_page_name(page), page)
-        # Pages the window makes on first use, through the methods its buttons call.
-        for opener in OPENERS:
-            open_page = getattr(window, opener, None)
-            if callable(open_page):
-                open_page()
-                shown = window.current_page()
-                if shown is None:
-                    raise CheckFailed(f"the window shows no page after {opener}()")
-                paint(_page_name(shown), shown)
-                window.go_home()
-        if QApplication.platformName() == "offscreen":  # a dialog would show on a real screen
-            window.show_help()
-            dialog = getattr(window, "help_dialog", None)
-            if dialog is None:
-                problems.append("Get help now opened no dialog")
-            else:
-                paint(_page_name(dialog), dialog)
-                dialog.close()
-        for page_name, page in _exercise_pages(window):
-            stack.addWidget(page)
-            stack.setCurrentWidget(page)
-            paint(page_name, page)
-            stack.removeWidget(page)
-            page.deleteLater()
+        _paint_pages(window, paint, problems)
     finally:
         window.close()
         window.deleteLater()
@@ -226,6 +194,47 @@ def _check_window(data_dir: Path) -> str:
         raise CheckFailed("; ".join(problems))
     return (f"main window and {len(painted) - 1} pages painted "
             f"({QApplication.platformName()}): {', '.join(painted[1:])}")
+
+def _paint_pages(window: Any, paint: Callable[[str, QWidget], None],
+                 problems: list[str]) -> None:
+    """Every page of ``window`` made, shown and painted: those on its stack, those its
+    buttons open, the help dialog, and an exercise page of each kind."""
+    from PySide6.QtWidgets import QApplication
+
+    for name in LAZY_PAGES:  # made on first use: make each, to paint it
+        getattr(window, name, None)
+    stack = window.stack
+    for index in range(stack.count()):
+        page = stack.widget(index)
+        if page is None:
+            continue
+        stack.setCurrentWidget(page)
+        paint(_page_name(page), page)
+    # Pages the window makes on first use, through the methods its buttons call.
+    for opener in OPENERS:
+        open_page = getattr(window, opener, None)
+        if callable(open_page):
+            open_page()
+            shown = window.current_page()
+            if shown is None:
+                raise CheckFailed(f"the window shows no page after {opener}()")
+            paint(_page_name(shown), shown)
+            window.go_home()
+    if QApplication.platformName() == "offscreen":  # a dialog would show on a real screen
+        window.show_help()
+        dialog = getattr(window, "help_dialog", None)
+        if dialog is None:
+            problems.append("Get help now opened no dialog")
+        else:
+            paint(_page_name(dialog), dialog)
+            dialog.close()
+    for page_name, page in _exercise_pages(window):
+        stack.addWidget(page)
+        stack.setCurrentWidget(page)
+        paint(page_name, page)
+        stack.removeWidget(page)
+        page.deleteLater()
+
 
 
 def _exercise_pages(window: Any) -> Iterator[tuple[str, QWidget]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from app.domain.errors import StorageError
 from app.domain.loader import Library
 from app.domain.session import HELPED_MIN_SESSIONS, BestExercise, ExerciseStats
 
@@ -87,6 +88,22 @@ def helped_most(stats: Sequence[ExerciseStats], library: Library | None = None, 
         if limit is not None and len(chosen) >= limit:
             break
     return chosen
+
+
+def beside_start_now(read_stats: Callable[[], Sequence[ExerciseStats]], library: Library,
+                     *, hidden_tags: frozenset[str], start_now: str) -> BestExercise | None:
+    """What the launcher offers beside "Start now": what has helped most among the
+    exercises the person can see, other than their Start now choice and those that need
+    things to hand. None while nothing has, or when the log cannot be read
+    (``read_stats`` raising :class:`~app.domain.errors.StorageError`): a suggestion is
+    never a blocker."""
+    try:
+        stats = read_stats()
+    except StorageError:
+        return None
+    best = helped_most(stats, library, hidden_tags=hidden_tags | {NEEDS_THINGS},
+                       exclude=start_now, limit=1)
+    return best[0] if best else None
 
 
 def eased_numbness_most(stats: Sequence[ExerciseStats], library: Library | None = None, *,

@@ -390,90 +390,23 @@ class _Checker:
 
 def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
                     bundled: bool, file_path: Path | None) -> Exercise | None:
+    """Every key of a parsed file checked, each problem noted on ``checker``; the
+    exercise when there were none."""
     c = checker
     c.unknown_keys(doc, TOP_KEYS, ())
-
-    fmt = doc.get("format")
-    if fmt is None:
-        c.problem(("format",), f"is missing; add format = {FORMAT_VERSION} at the top")
-    elif isinstance(fmt, bool) or not isinstance(fmt, int):
-        c.problem(("format",), f"should be the number {FORMAT_VERSION}, not {_type_name(fmt)}")
-    elif fmt > FORMAT_VERSION:
-        c.problem(("format",), f"is {_number_text(fmt)}, from a newer Steady; this version "
-                               f"reads format {FORMAT_VERSION}")
+    if not _check_format(doc, c):
         return None
-    elif fmt != FORMAT_VERSION:
-        c.problem(("format",), f"is {_number_text(fmt)}; it should be {FORMAT_VERSION}")
-
-    ex_id: str | None = None
-    raw_id = doc.get("id")
-    if raw_id is None:
-        c.problem(("id",), "is missing (lowercase letters, digits and '-', like \"my-breath\")")
-    elif not isinstance(raw_id, str):
-        c.problem(("id",), f"should be text in quotes, not {_type_name(raw_id)}")
-    elif not ID_PATTERN.fullmatch(raw_id):
-        c.problem(("id",), f"'{raw_id[:70]}' may only use lowercase letters, digits and '-' "
-                           "(at most 64, starting with a letter or digit)")
-    else:
-        ex_id = raw_id
-
-    title = None
+    ex_id = _check_id(doc, c)
+    title = c.text(doc["title"], ("title",), "title") if "title" in doc else None
     if "title" not in doc:
         c.problem(("title",), "is missing")
-    else:
-        title = c.text(doc["title"], ("title",), "title")
-
-    kind: Kind | None = None
-    raw_kind = doc.get("kind")
-    if raw_kind is None:
-        c.problem(("kind",), "is missing (breathing, grounding, sensory or body)")
-    elif raw_kind not in KINDS:
-        shown = raw_kind if isinstance(raw_kind, str) else _type_name(raw_kind)
-        c.problem(("kind",), f"is '{shown}'; it should be breathing, grounding, sensory or body")
-    else:
-        kind = cast(Kind, raw_kind)
-
-    summary = ""
-    if "summary" in doc:
-        summary = c.text(doc["summary"], ("summary",), "summary") or ""
-
-    minutes = cycles = None
-    if "minutes" in doc:
-        minutes = c.number(doc["minutes"], ("minutes",), "minutes")
-    if "cycles" in doc:
-        cycles = c.number(doc["cycles"], ("cycles",), "cycles", whole=True)
-        if kind is not None and kind != "breathing":
-            c.problem(("cycles",), "only breathing exercises have cycles; use minutes")
-    if "minutes" in doc and "cycles" in doc:
-        c.problem(("cycles",), "give minutes or cycles, not both")
-
-    ease_in = 0.0
-    if "ease_in_seconds" in doc:
-        ease_in = c.number(doc["ease_in_seconds"], ("ease_in_seconds",), "ease_in_seconds") or 0.0
-        if kind is not None and kind != "breathing":
-            c.problem(("ease_in_seconds",), "only breathing exercises can ease in")
-
+    kind = _check_kind(doc, c)
+    summary = (c.text(doc["summary"], ("summary",), "summary") or "") if "summary" in doc else ""
+    minutes, cycles, ease_in = _check_length(doc, c, kind)
     lists = {name: c.text_list(doc[name], (name,)) if name in doc else ()
              for name in ("cautions", "sources", "tags")}
     suits = c.suits(doc["suits"]) if "suits" in doc else ()
-
-    phases: tuple[Phase, ...] = ()
-    steps: tuple[Step, ...] = ()
-    if kind == "breathing":
-        if "phases" not in doc:
-            c.problem(("phases",), "is missing: a breathing exercise needs [[phases]]")
-        else:
-            phases = c.phases(doc["phases"])
-        if "steps" in doc:
-            c.problem(("steps",), "a breathing exercise has [[phases]], not [[steps]]")
-    elif kind is not None:
-        if "steps" not in doc:
-            c.problem(("steps",), f"is missing: a {kind} exercise needs [[steps]]")
-        else:
-            steps = c.steps(doc["steps"])
-        if "phases" in doc:
-            c.problem(("phases",), f"a {kind} exercise has [[steps]], not [[phases]]")
-
+    phases, steps = _check_body(doc, c, kind)
     if c.problems or ex_id is None or title is None or kind is None:
         return None
     exercise = Exercise(
@@ -491,6 +424,91 @@ def _check_document(doc: Mapping[str, Any], checker: _Checker, *,
                        f"at most {MAX_TOTAL_MINUTES} in all")
         return None
     return exercise
+
+
+def _check_format(doc: Mapping[str, Any], c: _Checker) -> bool:
+    """``format``; False when the file is from a newer Steady (read no further)."""
+    fmt = doc.get("format")
+    if fmt is None:
+        c.problem(("format",), f"is missing; add format = {FORMAT_VERSION} at the top")
+    elif isinstance(fmt, bool) or not isinstance(fmt, int):
+        c.problem(("format",), f"should be the number {FORMAT_VERSION}, not {_type_name(fmt)}")
+    elif fmt > FORMAT_VERSION:
+        c.problem(("format",), f"is {_number_text(fmt)}, from a newer Steady; this version "
+                               f"reads format {FORMAT_VERSION}")
+        return False
+    elif fmt != FORMAT_VERSION:
+        c.problem(("format",), f"is {_number_text(fmt)}; it should be {FORMAT_VERSION}")
+    return True
+
+
+def _check_id(doc: Mapping[str, Any], c: _Checker) -> str | None:
+    raw_id = doc.get("id")
+    if raw_id is None:
+        c.problem(("id",), "is missing (lowercase letters, digits and '-', like \"my-breath\")")
+    elif not isinstance(raw_id, str):
+        c.problem(("id",), f"should be text in quotes, not {_type_name(raw_id)}")
+    elif not ID_PATTERN.fullmatch(raw_id):
+        c.problem(("id",), f"'{raw_id[:70]}' may only use lowercase letters, digits and '-' "
+                           "(at most 64, starting with a letter or digit)")
+    else:
+        return raw_id
+    return None
+
+
+def _check_kind(doc: Mapping[str, Any], c: _Checker) -> Kind | None:
+    raw_kind = doc.get("kind")
+    if raw_kind is None:
+        c.problem(("kind",), "is missing (breathing, grounding, sensory or body)")
+    elif raw_kind not in KINDS:
+        shown = raw_kind if isinstance(raw_kind, str) else _type_name(raw_kind)
+        c.problem(("kind",), f"is '{shown}'; it should be breathing, grounding, sensory or body")
+    else:
+        return cast(Kind, raw_kind)
+    return None
+
+
+def _check_length(doc: Mapping[str, Any], c: _Checker,
+                  kind: Kind | None) -> tuple[float | None, float | None, float]:
+    """``minutes``, ``cycles`` (breathing only, never with minutes) and
+    ``ease_in_seconds`` (breathing only)."""
+    minutes = cycles = None
+    if "minutes" in doc:
+        minutes = c.number(doc["minutes"], ("minutes",), "minutes")
+    if "cycles" in doc:
+        cycles = c.number(doc["cycles"], ("cycles",), "cycles", whole=True)
+        if kind is not None and kind != "breathing":
+            c.problem(("cycles",), "only breathing exercises have cycles; use minutes")
+    if "minutes" in doc and "cycles" in doc:
+        c.problem(("cycles",), "give minutes or cycles, not both")
+    ease_in = 0.0
+    if "ease_in_seconds" in doc:
+        ease_in = c.number(doc["ease_in_seconds"], ("ease_in_seconds",), "ease_in_seconds") or 0.0
+        if kind is not None and kind != "breathing":
+            c.problem(("ease_in_seconds",), "only breathing exercises can ease in")
+    return minutes, cycles, ease_in
+
+
+def _check_body(doc: Mapping[str, Any], c: _Checker,
+                kind: Kind | None) -> tuple[tuple[Phase, ...], tuple[Step, ...]]:
+    """``[[phases]]`` for a breathing exercise, ``[[steps]]`` for the others."""
+    phases: tuple[Phase, ...] = ()
+    steps: tuple[Step, ...] = ()
+    if kind == "breathing":
+        if "phases" not in doc:
+            c.problem(("phases",), "is missing: a breathing exercise needs [[phases]]")
+        else:
+            phases = c.phases(doc["phases"])
+        if "steps" in doc:
+            c.problem(("steps",), "a breathing exercise has [[phases]], not [[steps]]")
+    elif kind is not None:
+        if "steps" not in doc:
+            c.problem(("steps",), f"is missing: a {kind} exercise needs [[steps]]")
+        else:
+            steps = c.steps(doc["steps"])
+        if "phases" in doc:
+            c.problem(("phases",), f"a {kind} exercise has [[steps]], not [[phases]]")
+    return phases, steps
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")

@@ -227,6 +227,12 @@ def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) ->
         out += _text_list("tags", exercise.tags, one_line=True)
     if exercise.suits:
         out += _text_list("suits", exercise.suits, one_line=True)
+    return "\n".join(out + _tables(exercise)) + "\n"
+
+
+def _tables(exercise: Exercise) -> list[str]:
+    """The ``[[phases]]`` or ``[[steps]]`` tables, each after a blank line."""
+    out: list[str] = []
     for phase in exercise.phases:
         out += ["", "[[phases]]", f"action = {toml_string(phase.action)}",
                 f"seconds = {toml_number(phase.seconds)}"]
@@ -236,7 +242,7 @@ def exercise_to_toml(exercise: Exercise, header: Iterable[str] | None = None) ->
             out.append(f"count = {toml_number(step.count)}")
         if step.seconds is not None:
             out.append(f"seconds = {toml_number(step.seconds)}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 _TOP_ID = re.compile(r"""^(\s*(?:id|"id"|'id')\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$""")

@@ -299,22 +299,7 @@ def open_database(
             try:
                 found = _inspect(path, busy_timeout)
             except _Unreadable as problem:
-                moved = _move_aside(path, _stamp(clock))
-                found = 0
-                try:
-                    found, sessions = _rebuild(moved, path)
-                except (_Unreadable, sqlite3.Error, OSError):
-                    notice = (
-                        f"Your log {path} could not be read ({problem}). It was moved, "
-                        f"unchanged, to {moved}, and a new, empty log was started."
-                    )
-                else:
-                    rebuilt = True
-                    notice = (
-                        f"Your log {path} was damaged ({problem}). Steady rebuilt it from "
-                        f"what the file still held: {sessions} session(s). The damaged "
-                        f"file was kept, unchanged, at {moved}."
-                    )
+                found, moved, notice, rebuilt = _recover(path, problem, clock)
             if 0 < found < CURRENT_VERSION:
                 backup = _backup(path, found, _stamp(clock), busy_timeout)
         conn = _connect(path, busy_timeout)
@@ -337,6 +322,22 @@ def open_database(
             f"Could not open the log {path}: {os_reason(error)}."
         ) from error
     return OpenResult(conn, path, found, backup, moved, notice, rebuilt)
+
+
+def _recover(path: Path, problem: _Unreadable,
+             clock: Clock | None) -> tuple[int, Path, str, bool]:
+    """A log that cannot be read is moved aside, unchanged, and rebuilt from what it
+    still holds, or a new one is begun: the version found, where the old file went,
+    what to tell the person, and whether it was rebuilt."""
+    moved = _move_aside(path, _stamp(clock))
+    try:
+        found, sessions = _rebuild(moved, path)
+    except (_Unreadable, sqlite3.Error, OSError):
+        return 0, moved, (f"Your log {path} could not be read ({problem}). It was moved, "
+                          f"unchanged, to {moved}, and a new, empty log was started."), False
+    return found, moved, (f"Your log {path} was damaged ({problem}). Steady rebuilt it from "
+                          f"what the file still held: {sessions} session(s). The damaged "
+                          f"file was kept, unchanged, at {moved}."), True
 
 
 def _belongs_to_another(path: Path) -> bool:

@@ -787,3 +787,23 @@ def test_a_new_exercise_suits_nothing_until_ticked(qtbot: QtBot, window: MainWin
     assert editor.draft().suits == ()
     editor.fields.suits_boxes["high"].click()
     assert editor.draft().suits == ("high",)
+
+
+def test_a_steps_exercise_made_breathing_shows_its_whole_length(qtbot: QtBot,
+                                                                window: MainWindow) -> None:
+    """Switching a steps exercise to Breathing works out the length in words again:
+    it said the steps' length (4 minutes) beside a breathing length of 5."""
+    assert window.launcher.focus_exercise("five-senses")
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    editor = editor_of(window)
+    assert editor.kind() == "grounding"
+    focus(qtbot, editor.fields.kind_combo)
+    press(qtbot, Qt.Key.Key_Home)  # Breathing, the first kind
+    assert editor.kind() == "breathing"
+    shown = editor.breathing_box.length_total.text()
+    minutes = editor.breathing_box.minutes_spin.value()
+    assert shown.startswith("About ") and shown.endswith("in all, ending on a whole breath.")
+    editor.breathing_box.minutes_spin.setValue(minutes + 5)  # what any change shows
+    longer = editor.breathing_box.length_total.text()
+    editor.breathing_box.minutes_spin.setValue(minutes)
+    assert editor.breathing_box.length_total.text() == shown != longer

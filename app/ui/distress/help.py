@@ -53,7 +53,26 @@ class HelpDialog(QDialog):
                                               "not"))
         self.setMinimumWidth(520)
         self.contact_labels: list[QLabel] = []
+        self._make_words(country)
+        self._lay_out()
+        # Labels Tab can reach: the same room always, and a ring only while focused
+        # (room that appeared with the focus would push the text about and clip it).
+        self.finder.setProperty("focusable", True)  # before the sheet, which reads it
+        focus = theme.colors().focus
+        self.setStyleSheet(
+            "QLabel[focusable=\"true\"] { border: 3px solid transparent; border-radius: 6px; "
+            "padding: 2px 4px; } "
+            f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; }}")
+        self.set_contacts(contacts)
+        self.edit_button.clicked.connect(self.on_edit)
+        self.plan_button.clicked.connect(self.on_plan)
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.setFocus()
+        self._fit(parent)
 
+    def _make_words(self, country: str | None) -> None:
+        """The dialog's words: the heading, danger, the plan, the helplines, what Steady
+        is not, and the buttons."""
         self.heading = label(self.tr("You don't have to do this alone."), "title")
         self.danger = label(self.tr(
             "If you might act on thoughts of harming yourself, or you are in danger, call "
@@ -82,7 +101,14 @@ class HelpDialog(QDialog):
         self.not_care = label(self.tr(
             "Steady is not a diagnosis and not a replacement for care. Nobody watches what "
             "you enter here, so Steady cannot send help."), "small")
+        self.edit_button = make_button(self.tr("Edit contacts"),
+                                       description=self.tr("Add or change your contacts in "
+                                                           "Settings"))
+        self.close_button = make_button(self.tr("Close (Esc)"), role="primary",
+                                        description=self.tr("Back to where you were"))
 
+    def _lay_out(self) -> None:
+        """Everything but the buttons scrolls; the buttons stay at the foot."""
         body = QVBoxLayout()
         body.setContentsMargins(28, 24, 28, 8)
         body.setSpacing(12)
@@ -106,12 +132,6 @@ class HelpDialog(QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        self.edit_button = make_button(self.tr("Edit contacts"),
-                                       description=self.tr("Add or change your contacts in "
-                                                           "Settings"))
-        self.close_button = make_button(self.tr("Close (Esc)"), role="primary",
-                                        description=self.tr("Back to where you were"))
         buttons = FlowLayout()
         buttons.setContentsMargins(28, 8, 28, 20)
         buttons.addWidget(self.edit_button)
@@ -122,21 +142,6 @@ class HelpDialog(QDialog):
         layout.setSpacing(0)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
-
-        # Labels Tab can reach: the same room always, and a ring only while focused
-        # (room that appeared with the focus would push the text about and clip it).
-        self.finder.setProperty("focusable", True)  # before the sheet, which reads it
-        focus = theme.colors().focus
-        self.setStyleSheet(
-            "QLabel[focusable=\"true\"] { border: 3px solid transparent; border-radius: 6px; "
-            "padding: 2px 4px; } "
-            f"QLabel[focusable=\"true\"]:focus {{ border: 3px solid {focus}; }}")
-        self.set_contacts(contacts)
-        self.edit_button.clicked.connect(self.on_edit)
-        self.plan_button.clicked.connect(self.on_plan)
-        self.close_button.clicked.connect(self.accept)
-        self.close_button.setFocus()
-        self._fit(parent)
 
     def _fit(self, parent: QWidget | None) -> None:
         """As tall as the content needs at its width, within the window it belongs to."""

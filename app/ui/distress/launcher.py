@@ -214,18 +214,7 @@ class LauncherPage(QWidget):
         self.nothing_found.setTextFormat(Qt.TextFormat.PlainText)
         self.nothing_found.setAccessibleName(self.tr("No exercises were found"))
         self.nothing_found.hide()
-        self.history_button = make_button(self.tr("History"),
-                                          description=self.tr("Your past sessions and what "
-                                                              "helps you (%1)").replace(
-                                              "%1", HISTORY_KEYS))
-        self.settings_button = make_button(self.tr("Settings"),
-                                           description=self.tr("Sound, motion, look, contacts "
-                                                               "(%1)").replace("%1",
-                                                                               SETTINGS_KEYS))
-        self.plan_button = make_button(self.tr("My plan"),
-                                       description=self.tr("Your coping plan for the hardest "
-                                                           "moments (%1)").replace(
-                                           "%1", PLAN_KEYS))
+        self._make_footer_buttons()
         self.groups = QVBoxLayout()
         self.groups.setSpacing(10)
 
@@ -253,6 +242,21 @@ class LauncherPage(QWidget):
         lay_out_page(self, body, footer)
         self._connect_signals()
         self.setFocusProxy(self.start_now)
+
+    def _make_footer_buttons(self) -> None:
+        """My plan, History and Settings, each with its keys in its description."""
+        self.history_button = make_button(self.tr("History"),
+                                          description=self.tr("Your past sessions and what "
+                                                              "helps you (%1)").replace(
+                                              "%1", HISTORY_KEYS))
+        self.settings_button = make_button(self.tr("Settings"),
+                                           description=self.tr("Sound, motion, look, contacts "
+                                                               "(%1)").replace("%1",
+                                                                               SETTINGS_KEYS))
+        self.plan_button = make_button(self.tr("My plan"),
+                                       description=self.tr("Your coping plan for the hardest "
+                                                           "moments (%1)").replace(
+                                           "%1", PLAN_KEYS))
 
     def show_helped(self, best: BestExercise | None) -> None:
         """Beside "Start now", smaller: what has helped most, with what that rests on."""

@@ -291,21 +291,7 @@ class BeforePage(_RatingPage):
         self.summary = label("", "muted")
         self.plan_heading = label(self.tr("What will happen"), "section")
         self.plan = label("")
-        self.length_label = label(self.tr("Length"))
-        self.length = QSpinBox()
-        self.length.setAccessibleName(self.tr("Length"))
-        self.length.setAccessibleDescription(self.tr("How long the exercise runs; "
-                                                     "it always ends on a full breath"))
-        self.length_minutes = QRadioButton(self.tr("minutes"))
-        self.length_cycles = QRadioButton(self.tr("breaths"))
-        for widget, name in ((self.length_minutes, self.tr("Length in minutes")),
-                             (self.length_cycles, self.tr("Length in breaths"))):
-            widget.setAccessibleName(name)
-            widget.setAccessibleDescription(self.tr("Choose whether the length is counted "
-                                                    "in minutes or in breaths"))
-        self.length_minutes.toggled.connect(self.on_length_unit)
-        self.length_total = label("", "small")
-        self.length.valueChanged.connect(self.on_length_changed)
+        self.length_row = self._build_length()
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
         self.suggest: Suggest | None = None
@@ -319,19 +305,6 @@ class BeforePage(_RatingPage):
         self._reveal = QTimer(self)
         self._reveal.setSingleShot(True)
         self._reveal.setInterval(0)
-
-        controls = FlowLayout()  # side by side, or wrapped at large text sizes
-        controls.addWidget(self.length_label)
-        controls.addWidget(self.length)
-        controls.addWidget(self.length_minutes)
-        controls.addWidget(self.length_cycles)
-        length_column = QVBoxLayout()
-        length_column.setContentsMargins(0, 0, 0, 0)
-        length_column.setSpacing(2)
-        length_column.addLayout(controls)
-        length_column.addWidget(self.length_total)
-        self.length_row = QWidget()
-        self.length_row.setLayout(length_column)
 
         body = QVBoxLayout()
         body.setSpacing(14)
@@ -361,6 +334,37 @@ class BeforePage(_RatingPage):
         self.suggestion.switchRequested.connect(self.switchRequested)
         self._reveal.timeout.connect(self.on_reveal)
         self.setFocusProxy(self.scale)
+
+    def _build_length(self) -> QWidget:
+        """Length, in minutes or in breaths, with the total it comes to."""
+        self.length_label = label(self.tr("Length"))
+        self.length = QSpinBox()
+        self.length.setAccessibleName(self.tr("Length"))
+        self.length.setAccessibleDescription(self.tr("How long the exercise runs; "
+                                                     "it always ends on a full breath"))
+        self.length_minutes = QRadioButton(self.tr("minutes"))
+        self.length_cycles = QRadioButton(self.tr("breaths"))
+        for widget, name in ((self.length_minutes, self.tr("Length in minutes")),
+                             (self.length_cycles, self.tr("Length in breaths"))):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(self.tr("Choose whether the length is counted "
+                                                    "in minutes or in breaths"))
+        self.length_minutes.toggled.connect(self.on_length_unit)
+        self.length_total = label("", "small")
+        self.length.valueChanged.connect(self.on_length_changed)
+        controls = FlowLayout()  # side by side, or wrapped at large text sizes
+        controls.addWidget(self.length_label)
+        controls.addWidget(self.length)
+        controls.addWidget(self.length_minutes)
+        controls.addWidget(self.length_cycles)
+        length_column = QVBoxLayout()
+        length_column.setContentsMargins(0, 0, 0, 0)
+        length_column.setSpacing(2)
+        length_column.addLayout(controls)
+        length_column.addWidget(self.length_total)
+        row = QWidget()
+        row.setLayout(length_column)
+        return row
 
     def _build_offer(self) -> QFrame:
         frame = QFrame()

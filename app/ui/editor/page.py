@@ -419,6 +419,7 @@ class EditorPage(QWidget):
         if self._loading:
             return
         self._show_kind()
+        self._update_rate()  # the length in words, from this kind's own length now
         self._restart_preview()
         self.on_changed()
 

@@ -279,47 +279,20 @@ class BreathingPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAccessibleName(self.tr("Breathing: {title}").format(title=self._exercise.title))
 
-        self.title_label = QLabel(self._exercise.title)
-        self.title_label.setProperty("role", "title")
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = _centred(self._exercise.title, "title",
+                                    self.tr("The exercise you are doing"))
         self.title_label.setWordWrap(True)
-        self.title_label.setAccessibleDescription(self.tr("The exercise you are doing"))
-
         self.pacer_widget = PacerWidget(self._exercise.phases, reduced_motion=self._reduced)
-
-        self.phase_label = QLabel()
-        self.phase_label.setProperty("role", "huge")
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_label.setAccessibleDescription(self.tr("What to do now"))
-
-        self.phase_seconds_label = QLabel()
-        self.phase_seconds_label.setProperty("role", "title")
-        self.phase_seconds_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_seconds_label.setAccessibleDescription(self.tr("Seconds left in this phase"))
-
-        self.remaining_label = QLabel()
-        self.remaining_label.setProperty("role", "muted")
-        self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.remaining_label.setAccessibleDescription(self.tr("Time left in the exercise"))
-
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.setAutoDefault(True)  # Enter presses the focused button
-        self.pause_button.setAccessibleName(self.tr("Pause"))
-        self.pause_button.setAccessibleDescription(
-            self.tr("Pause the breathing guide. Space pauses and resumes."))
-        self.pause_button.setToolTip(self.tr("Pause or resume (Space)"))
-
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setAutoDefault(True)
-        self.stop_button.setAccessibleName(self.tr("Stop"))
-        self.stop_button.setAccessibleDescription(
-            self.tr("Stop the exercise now. Esc also stops, without asking."))
-        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
-
-        self.hint_label = QLabel(self.tr("Space pauses · Esc stops"))
-        self.hint_label.setProperty("role", "small")
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label.setAccessibleDescription(self.tr("Keys you can use"))
+        self.phase_label = _centred("", "huge", self.tr("What to do now"))
+        self.phase_seconds_label = _centred("", "title", self.tr("Seconds left in this phase"))
+        self.remaining_label = _centred("", "muted", self.tr("Time left in the exercise"))
+        self.pause_button = _button(self.tr("Pause"), self.tr(
+            "Pause the breathing guide. Space pauses and resumes."),
+                                    self.tr("Pause or resume (Space)"))
+        self.stop_button = _button(self.tr("Stop"), self.tr(
+            "Stop the exercise now. Esc also stops, without asking."), self.tr("Stop now (Esc)"))
+        self.hint_label = _centred(self.tr("Space pauses · Esc stops"), "small",
+                                   self.tr("Keys you can use"))
 
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
@@ -580,3 +553,22 @@ class BreathingPage(QWidget):
         self.phase_label.setAccessibleName(text)
         self._announce(text)
         self.pacer_widget.set_state(self.driver.state())
+
+
+def _centred(text: str, role: str, description: str) -> QLabel:
+    """A centred line in the theme's ``role``, saying to a screen reader what it is."""
+    line = QLabel(text)
+    line.setProperty("role", role)
+    line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    line.setAccessibleDescription(description)
+    return line
+
+
+def _button(text: str, description: str, tip: str) -> QPushButton:
+    """A button that Enter presses when it has the focus."""
+    button = QPushButton(text)
+    button.setAutoDefault(True)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(description)
+    button.setToolTip(tip)
+    return button

@@ -1,5 +1,4 @@
-"""Settings' look: reduced motion, the count before breathing, the colours and the size
-of the text."""
+"""Settings' look: reduced motion, the count before breathing, colours, text size."""
 
 from __future__ import annotations
 

@@ -224,11 +224,17 @@ class SessionSteps(QObject):
             self.start(self.exercise.id)
 
     @Slot(str)
-    def on_save_failed(self, _message: str) -> None:
+    def on_save_failed(self, message: str) -> None:
+        """Said in the window's notice, which stays until a save goes through."""
         self.saved = False
+        self.pages.show_notice(self.tr(
+            "Steady could not save this session just now (%1). What you entered is kept "
+            "while Steady stays open, and saving will be tried again.").replace("%1", message))
 
     @Slot(str)
     def on_saved(self, _session_id: str) -> None:
+        if not self.saved:
+            self.pages.show_notice("")  # the notice said this session was not saved
         self.saved = True
 
     def _drop_exercise_page(self) -> None:

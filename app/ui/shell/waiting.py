@@ -15,7 +15,9 @@ above an exercise. Its words fit the room there, longest first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
+from app.domain.loader import Library
 from app.ui.widgets.common import Button
 
 #: The key that goes to a waiting exercise.
@@ -114,3 +117,45 @@ class WaitingButton(Button):
     def on_go(self) -> None:
         if self.exercise_id:
             self.goRequested.emit(self.exercise_id)
+
+
+class WaitingHost(Protocol):
+    """What a start asked for from outside needs from the window."""
+
+    @property
+    def library(self) -> Library: ...
+
+    def busy(self) -> bool: ...
+
+    def leave_for_exercise(self) -> None: ...
+
+    def start_exercise(self, exercise_id: str) -> bool: ...
+
+
+class StartRequests(QObject):
+    """An exercise asked for from outside: started at once, or waiting on ``button``
+    while the person is busy, until they go to it."""
+
+    def __init__(self, button: WaitingButton, host: WaitingHost,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.host = host
+        button.goRequested.connect(self.on_go)
+
+    def request(self, exercise_id: str) -> str:
+        """"started", "waiting" (the person is busy), or "unknown" (no such exercise)."""
+        exercise = self.host.library.get(exercise_id)
+        if exercise is None:
+            return "unknown"
+        if not self.host.busy():
+            self.host.start_exercise(exercise_id)
+            return "started"
+        self.button.wait_for(exercise_id, exercise.title)
+        return "waiting"
+
+    @Slot(str)
+    def on_go(self, exercise_id: str) -> None:
+        """Leave what the person was doing, keeping what they typed, for the exercise."""
+        self.host.leave_for_exercise()
+        self.host.start_exercise(exercise_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.domain.errors import StorageError
-from app.domain.helped import NEEDS_THINGS, helped_most
+from app.domain.helped import beside_start_now
 from app.domain.session import utc_now
 from app.services.library import LibraryService, folder_loader
 from app.services.session_flow import SessionFlow
 from app.ui.shell.first_frame import FirstFrame
+from app.ui.shell.help_door import HelpDoor
 from app.ui.shell.session_steps import ExercisePage, SessionSteps
+from app.ui.shell.settings_door import SettingsDoor
 from app.ui.shell.settings_keeper import SettingsKeeper
-from app.ui.shell.waiting import WaitingButton
+from app.ui.shell.waiting import StartRequests, WaitingButton
 from app.ui.widgets.common import label, make_button, scroll_into_view
 
 if TYPE_CHECKING:  # the pages off the first frame are imported when first made
@@ -60,6 +61,9 @@ MIN_WIDTH, MIN_HEIGHT = 640, 480
 
 
 
+# long: ten pages are made on first use (the light start, decision 0007), each by a
+# property that makes and wires it; what happens on them lives in SessionSteps, the
+# doors (Settings, help, the plan) and StartRequests, not here.
 class MainWindow(QMainWindow):
     """Launcher -> before rating -> exercise -> after rating -> summary."""
 
@@ -83,11 +87,8 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
-        self.help_dialog: HelpDialog | None = None
-        self.settings_page: SettingsPage | None = None  # made when first opened
-        self.welcome_page: WelcomePage | None = None  # first run only
-        self._settings_return: QWidget | None = None  # the page Settings was opened from
-        self._save_notice = False  # the notice says a session could not be saved
+        self.help_door = HelpDoor(self, self, parent=self)
+        self.settings_door = SettingsDoor(self, parent=self)
         self.history_page: HistoryPage | None = None  # made when first opened
         self._launcher_stale = False  # the log changed: "Start now" may change
         # Made on first use (see the properties below), so that the first frame
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         frame = build_frame(self)
         self.help_button, self.notice, self.status_line = frame.help, frame.notice, frame.status
         self.waiting, self.stack = frame.waiting, frame.stack
+        self.start_requests = StartRequests(self.waiting, self, parent=self)
 
         self._connect_signals()
         if not (start_id and self.start_exercise(start_id)):
@@ -127,14 +129,12 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.show_help)
         self.help_button.clicked.connect(self.show_help)
+        self.help_door.shown.connect(self.helpShown)
         self.keeper.changed.connect(self.on_settings_changed)
-        self.waiting.goRequested.connect(self.on_go_to_waiting)
         self.stack.currentChanged.connect(self.on_page_changed)
         self.library_service.changed.connect(self.on_library_changed)
         self.historyRequested.connect(self.show_history)
         self.settingsRequested.connect(self.show_settings)
-        self.flow.saveFailed.connect(self.on_save_failed)
-        self.flow.saved.connect(self.on_saved)
         self.flow.saved.connect(self.on_log_changed)
 
     # ------------------------------------------------------------------ pages made on first use
@@ -267,21 +267,13 @@ class MainWindow(QMainWindow):
         self.refresh_launcher()
         if self._plan_door is not None:
             self._plan_door.refresh()
-        if self.settings_page is not None:
-            self.settings_page.set_library(self.library)
+        self.settings_door.refresh(self.library)
 
     def helped_most(self) -> BestExercise | None:
-        """What has helped most among the exercises the person can see, other than their
-        Start now choice and those that need things to hand; None while nothing has (or
-        the log cannot be read: a suggestion is never a blocker)."""
-        try:
-            stats = self.store.stats("exercise")
-        except StorageError:
-            return None
-        best = helped_most(stats, self.library,
-                           hidden_tags=self.settings.hidden_tags() | {NEEDS_THINGS},
-                           exclude=self.settings.default_exercise, limit=1)
-        return best[0] if best else None
+        """Beside "Start now": the domain's rule (:func:`beside_start_now`)."""
+        return beside_start_now(lambda: self.store.stats("exercise"), self.library,
+                                hidden_tags=self.settings.hidden_tags(),
+                                start_now=self.settings.default_exercise)
 
     def current_page(self) -> QWidget | None:
         """The page on show: there is always one once the window is made."""
@@ -325,14 +317,7 @@ class MainWindow(QMainWindow):
         """An exercise asked for from outside (``steady start ID``, the tray): started at
         once ("started"), or, while the person is in the middle of something, waiting
         for them ("waiting"); "unknown" for no such exercise (waiting.py)."""
-        exercise = self.library.get(exercise_id)
-        if exercise is None:
-            return "unknown"
-        if not self.busy():
-            self.start_exercise(exercise_id)
-            return "started"
-        self.waiting.wait_for(exercise_id, exercise.title)
-        return "waiting"
+        return self.start_requests.request(exercise_id)
 
     def busy(self) -> bool:
         """Whether the person is doing something an exercise must not replace: an
@@ -345,20 +330,19 @@ class MainWindow(QMainWindow):
             return self._before.scale.value() is not None
         if page is self._after and self._after is not None:
             return self._after.holds_input()
-        if page is self.settings_page and self.settings_page is not None:
-            return self.settings_page.is_dirty()
+        if self.settings_door.is_dirty():
+            return True
         own = self._own_exercises
         editor = own.editor if own is not None else None
         return editor is not None and page is editor and editor.is_dirty()
 
-    @Slot(str)
-    def on_go_to_waiting(self, exercise_id: str) -> None:
-        """Leave what the person was doing, keeping what they typed, for the exercise."""
+    def leave_for_exercise(self) -> None:
+        """An exercise that waited is gone to: one under way stops (kept as stopped, like
+        Esc), and what was typed in Settings is kept (as Back does)."""
         if self.exercise_page is not None:
-            self.exercise_page.stop()  # kept as stopped, like Esc
-        if self.current_page() is self.settings_page and self.settings_page is not None:
-            self.settings_page.keep_changes()  # as Back does
-        self.start_exercise(exercise_id)
+            self.exercise_page.stop()
+        if self.current_page() is self.settings_page:
+            self.settings_door.keep_changes()
 
     def current_exercise_id(self) -> str | None:
         """The exercise being rated, practised or summed up; None at home."""
@@ -405,7 +389,7 @@ class MainWindow(QMainWindow):
             from app.ui.history.page import HistoryPage
 
             page = HistoryPage(self.store)
-            page.forget_plan = self.forget_plan
+            page.forget_plan = self.plan_door.forget  # "Delete everything" takes it too
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page
@@ -429,10 +413,6 @@ class MainWindow(QMainWindow):
     def show_plan(self) -> None:
         self.plan_door.open()
 
-    def forget_plan(self) -> None:
-        """"Delete everything": the coping plan goes with the log (StorageError if not)."""
-        self.plan_door.forget()
-
     def warning_sign_in(self, tags: tuple[str, ...]) -> str | None:
         """A warning sign of the plan that one of ``tags`` matches, offered once a run
         (without tags the plan is not even read)."""
@@ -450,59 +430,33 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_help(self) -> None:
-        if self.exercise_page is not None:
-            from app.ui.exercise.breathing import BreathingPage  # loaded with the page
+        self.help_door.open()
 
-            if isinstance(self.exercise_page, BreathingPage):
-                self.exercise_page.pause()
-        if self.help_dialog is not None:
-            self.help_dialog.raise_()
-            self.help_dialog.activateWindow()
-            return
-        from app.ui.distress.help import HelpDialog
-
-        dialog = HelpDialog(self.settings.contacts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self.on_help_closed)
-        dialog.editContactsRequested.connect(self.show_contacts)
-        dialog.planRequested.connect(self.show_plan)
-        self.help_dialog = dialog
-        dialog.show()
-        self.helpShown.emit(dialog)
-
-    @Slot()
-    def on_help_closed(self) -> None:
-        self.help_dialog = None
+    @property
+    def help_dialog(self) -> HelpDialog | None:
+        return self.help_door.dialog
 
     # ------------------------------------------------------------------ settings, first run
 
     @Slot()
     def show_settings(self, section: str = "") -> None:
         """Open Settings (at ``section``, e.g. "contacts"); Back returns to this page."""
-        sound, speech = self.cues.sound().reason(), self.cues.speech().reason()
-        page = self.settings_page
-        if page is None:
-            from app.ui.settings.page import SettingsPage
+        self.settings_door.show(section)
 
-            page = SettingsPage(self.settings, self.library, sound_status=sound or None,
-                                speech_status=speech or None, autostart=self._autostart())
-            page.saved.connect(self.on_settings_saved)
-            page.closed.connect(self.on_settings_closed)
-            self.settings_page = page
-            self.stack.addWidget(page)
-        else:
-            page.set_library(self.library)
-            page.set_base(self.settings)
-            page.set_sound_status(sound or None)
-            page.set_speech_status(speech or None)
-        afresh = self.current_page() is not page
-        if afresh:
-            self._settings_return = self.current_page()
-        self._show(page)
-        if section:
-            page.show_section(section)
-        elif afresh:  # from the top, where the focus goes (Qt's own move of the focus
-            page.scroll_area.verticalScrollBar().setValue(0)  # as it shows may scroll)
+    @Slot()
+    def show_contacts(self) -> None:
+        self.settings_door.show("contacts")
+
+    @property
+    def settings_page(self) -> SettingsPage | None:
+        return self.settings_door.page
+
+    @property
+    def welcome_page(self) -> WelcomePage | None:
+        return self.settings_door.welcome
+
+    def show_welcome(self) -> None:
+        self.settings_door.show_welcome()
 
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -511,21 +465,6 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if new is not None and page is not None and page.isVisible() and page.isAncestorOf(new):
             scroll_into_view(new, page)
-
-    @Slot()
-    def show_contacts(self) -> None:
-        self.show_settings("contacts")
-
-    @Slot()
-    def on_settings_closed(self) -> None:
-        page = self.settings_page
-        if page is not None and page.save_problem:  # said on a page that is now closing
-            self.show_notice(page.save_problem)
-        back, self._settings_return = self._settings_return, None
-        if back is None or back is self.welcome_page or self.stack.indexOf(back) < 0:
-            self.go_home()
-        else:
-            self._show(back)
 
     @property
     def settings(self) -> Settings:
@@ -555,65 +494,6 @@ class MainWindow(QMainWindow):
             self._plan_door.refresh()  # contacts and health settings show there
         self.settingsChanged.emit(settings)
 
-    @Slot(object)
-    def on_settings_saved(self, settings: Settings) -> None:
-        problem = self.apply_settings(settings)
-        if problem and self.settings_page is not None:
-            self.settings_page.show_save_problem(problem)
-
-    def show_welcome(self) -> None:
-        """The first-run welcome; done (and saved) once skipped or left for contacts."""
-        if self.welcome_page is None:
-            from app.ui.distress.welcome import WelcomePage
-
-            autostart = self._autostart()
-            self.welcome_page = WelcomePage(
-                offer_login=autostart is not None and autostart.state() == "off")
-            self.welcome_page.skipped.connect(self.on_welcome_skipped)
-            self.welcome_page.addContactsRequested.connect(self.on_welcome_add_contacts)
-            self.stack.addWidget(self.welcome_page)
-        self._show(self.welcome_page)
-
-    def _autostart(self) -> Autostart | None:
-        return self.login_start() if self.login_start is not None else None
-
-    def _finish_welcome(self) -> None:
-        page, self.welcome_page = self.welcome_page, None
-        if page is not None:
-            if page.login_chosen():
-                self._start_at_login()
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        if not self.settings.first_run_done:
-            problem = self.apply_settings(replace(self.settings, first_run_done=True))
-            if problem:
-                self.show_notice(problem)
-
-    def _start_at_login(self) -> None:
-        """The welcome's "start at login" was ticked: write the file, or say why not."""
-        autostart = self._autostart()
-        if autostart is None:
-            return
-        from app.services.autostart import AutostartError
-
-        try:
-            autostart.turn_on()
-        except AutostartError as error:
-            self.show_notice(self.tr("Steady could not set itself to start at login: %1. "
-                                     "You can try again in Settings.").replace(
-                                         "%1", str(error).rstrip(".")))
-
-    @Slot()
-    def on_welcome_skipped(self) -> None:
-        self._finish_welcome()
-        self.go_home()
-
-    @Slot()
-    def on_welcome_add_contacts(self) -> None:
-        self._finish_welcome()
-        self.go_home()
-        self.show_contacts()
-
     def show_status(self, text: str) -> None:
         """A short, calm line at the top (e.g. "Saved"), gone when the page changes."""
         self.status_line.setText(text)
@@ -627,19 +507,6 @@ class MainWindow(QMainWindow):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    @Slot(str)
-    def on_save_failed(self, message: str) -> None:
-        self._save_notice = True
-        self.show_notice(self.tr("Steady could not save this session just now (%1). What you "
-                                 "entered is kept while Steady stays open, and saving will be "
-                                 "tried again.").replace("%1", message))
-
-    @Slot(str)
-    def on_saved(self, _session_id: str) -> None:
-        if self._save_notice:
-            self.show_notice("")
-        self._save_notice = False
-
     def closeEvent(self, event: QCloseEvent) -> None:
         own = self._own_exercises  # never made: nothing of one's own is open
         if own is not None and not own.may_close():
@@ -652,8 +519,7 @@ class MainWindow(QMainWindow):
         """Steady is closing: what the person entered is written, nothing is asked."""
         if self.exercise_page is not None:
             self.exercise_page.stop()  # records the session as stopped, via `stopped`
-        if self.settings_page is not None:
-            self.settings_page.keep_changes()  # a contact typed in, then the window closed
+        self.settings_door.keep_changes()  # a contact typed in, then the window closed
         if self._plan_door is not None:
             self._plan_door.flush()  # the plan as typed, not yet written
 

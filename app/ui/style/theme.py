@@ -102,6 +102,8 @@ def sort_arrows(c: Colors) -> tuple[str, str]:
     return _icon("arrow-up", white=white), _icon("arrow-down", white=white)
 
 
+# long: one style sheet, read top to bottom as Qt reads it; split, its rules would
+# have to be put back together in the same order.
 def style_sheet(c: Colors, point_size: float) -> str:
     box = max(16, round(point_size * 1.6))
     bar = max(12, min(16, round(point_size * 1.1)))  # scroll bars: easy to see and to grab
