@@ -22,6 +22,7 @@ PACKAGE_DATA = {
     "app.bundled.exercises": ["*.toml"],
     "app.bundled.resources": [
         "exercise.schema.json",
+        "exercises.compiled.json",
         "icons/*.svg",
         "icons/*.png",
         "sounds/*.wav",

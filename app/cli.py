@@ -7,7 +7,6 @@ import dataclasses
 import io
 import json
 import os
-import re
 import stat
 import sys
 import time
@@ -36,14 +35,21 @@ from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
+from app.terminal import (
+    EXIT_INVALID,
+    EXIT_OK,
+    UNSAFE_IN_JSON,
+    failure,
+    shown,
+)
+
+if TYPE_CHECKING:
+    from app.services.handover import Asked
 
 if TYPE_CHECKING:
     from app.domain.plan import CopingPlan
     from app.domain.session import SessionRecord
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_UNKNOWN_ID = 2
 
 
 def _length_text(exercise: Exercise) -> str:
@@ -56,30 +62,6 @@ def _length_text(exercise: Exercise) -> str:
     return f"{seconds / 60:.0f} min" if seconds else "your pace"
 
 
-#: Characters never sent raw to a terminal: C0 and C1 controls (ESC and CSI start
-#: terminal codes; a newline would break a table), line and paragraph separators,
-#: and the bidi controls that reorder what follows them.
-_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_UNSAFE_CHAR = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
-#: What ``json.dumps(ensure_ascii=False)`` leaves raw (it escapes the C0 controls).
-_UNSAFE_IN_JSON = re.compile(f"[{_OTHER_UNSAFE}]")
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def shown(text: str) -> str:
-    """``text`` safe for a terminal: each control character as a visible escape (``\\x1b``).
-
-    For what people read (tables, messages); exports keep the text exactly.
-    """
-    return _UNSAFE_CHAR.sub(_escape, text)
-
-
 def json_text(payload: object) -> str:
     """``payload`` as indented JSON that is safe for a terminal and means the same.
 
@@ -87,7 +69,7 @@ def json_text(payload: object) -> str:
     become ``\\u`` escapes, which any JSON reader turns back into the same text.
     """
     text = json.dumps(payload, indent=2, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 class OutputError(Exception):
@@ -217,27 +199,17 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_start(args: argparse.Namespace, out: Output) -> int:
-    library = load_exercises(args.data_dir)
-    # A file named for the id that could not be read: most likely the one meant.
-    named = [p for p in library.problems if Path(p.path).stem == args.id]
-    if library.get(args.id) is None:
-        sys.stderr.write(f"steady: there is no exercise with the id '{shown(args.id)}'.\n")
-        for problem in named:
-            sys.stderr.write(f"A file for it has a problem: {shown(str(problem))}\n")
-        sys.stderr.write("Known ids:\n")
-        for ex_id in library.ids():
-            sys.stderr.write(f"  {ex_id}\n")
-        return EXIT_UNKNOWN_ID
-    for problem in named:  # one's own copy is broken: the bundled one starts instead
-        sys.stderr.write(f"steady: {shown(str(problem))}\n"
-                         f"steady: starting Steady's own '{shown(args.id)}' instead.\n")
     return _open_window(args, start_id=args.id)
 
 
 def _open_window(args: argparse.Namespace, start_id: str | None = None) -> int:
-    from app.bootstrap import run_gui
+    """The window (``steady``, ``steady start ID``, ``steady --tray``): its start
+    checks the folder and the id itself (app.bootstrap.start_window)."""
+    from app.bootstrap import start_window
 
-    return run_gui(args.data_dir, start_id=start_id)
+    asked: Asked | None = getattr(args, "asked", None)
+    return start_window(args.data_dir, start_id, tray=bool(getattr(args, "tray", False)),
+                        silent=asked.silent if asked is not None else None)
 
 
 # --------------------------------------------------------------------------- log verbs
@@ -257,8 +229,7 @@ class Refused(Exception):
 
 
 def _fail(message: str) -> int:
-    lines = (shown(line) for line in message.split("\n"))
-    sys.stderr.write("steady: " + "\n".join(lines) + "\n")
+    sys.stderr.write(failure(message))
     return EXIT_INVALID
 
 
@@ -617,6 +588,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check that this installation works (exercises, log, window, "
                              "sound) without touching your data, then exit")
+    parser.add_argument("--tray", action="store_true",
+                        help="start waiting in the tray, with no window until you open it "
+                             "(what starting at login does)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"where your log and own exercises live "
                              f"(default: ${paths.DATA_DIR_ENV} or the system's data folder)")
@@ -653,9 +627,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], *, asked: Asked | None = None) -> int:
+    """Run ``steady`` with ``argv``. ``asked`` is what the entry point's quick
+    hand-over found (app/__main__.py), so the window's start does not wait on a
+    Steady that did not answer a second time."""
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    args.asked = asked
+    if args.tray and getattr(args, "func", None) is not None:
+        parser.error("--tray starts Steady in the tray; it goes without a command")
     if args.self_test:
         from app.selftest import run
 
@@ -665,13 +645,13 @@ def main(argv: Sequence[str]) -> int:
                      "--data-dir out to use the usual one")
     args.data_dir = paths.data_dir(args.data_dir)
     func: Verb | None = getattr(args, "func", None)
-    if func is not cmd_validate:  # every other verb, and the window, reads or writes there
+    if func is None or func is cmd_start:  # the window's start checks the folder itself
+        return _open_window(args, start_id=getattr(args, "id", None))
+    if func is not cmd_validate:  # every other verb reads or writes there
         try:
             check_data_dir(args.data_dir)
         except DataFolderError as error:
             return _fail(str(error))
-    if func is None:
-        return _open_window(args)
     out = Output(sys.stdout)
     try:
         code = func(args, out)

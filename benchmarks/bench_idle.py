@@ -10,6 +10,9 @@ watched for ``--seconds``, in three states:
 * ``hidden``: the window hidden (as when kept in the tray);
 * ``after-exercise``: back on the launcher after a breathing exercise was
   started, stopped, rated and left (the pacer's timer must be gone too);
+* ``tray``: started as at login (``steady --tray``), waiting in the tray with
+  no window (offscreen has no tray, so the desktop's is stood in for); its
+  memory after the watched window is set against the bare window's;
 
 and, as a control that the counting sees timers at all, ``pacer-running``:
 box breathing under way (about 60 wake-ups a second are expected there).
@@ -47,7 +50,9 @@ if str(REPO) not in sys.path:
 from benchmarks.bench_startup import remove_sockets  # noqa: E402
 from benchmarks.common import bench_env, emit, figure, run_child  # noqa: E402
 
-STATES = ("launcher", "hidden", "after-exercise")
+STATES = ("launcher", "hidden", "after-exercise", "tray")
+#: Waiting in the tray, memory against the bare window's (issue 17).
+MAX_TRAY_RSS_RATIO = 1.4
 CONTROL = "pacer-running"  # not idle: shows that the counts do see a timer
 RESULT_MARK = "IDLE_RESULT "
 PROBE_NAME = "benchIdleProbe"
@@ -61,6 +66,18 @@ def _context_switches() -> int | None:
             for line in handle:
                 if line.startswith("voluntary_ctxt_switches:"):
                     return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _rss_mb() -> float | None:
+    """This process's resident memory now, in MB (Linux); None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
     except OSError:
         return None
     return None
@@ -148,7 +165,7 @@ class _Probe:
             "own": dict(self.own), "other": dict(self.other),
             "switches": (None if switches is None or self.switches is None
                          else switches - self.switches),
-            "threads": _thread_count(), "notes": self.notes,
+            "threads": _thread_count(), "notes": self.notes, "rss": _rss_mb(),
         }
         if self.window is not None:
             stack = getattr(self.window, "stack", None)
@@ -220,6 +237,16 @@ def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> No
 
     application.make_application = make_and_probe
     bootstrap.build_window = build_and_run
+    if state == "tray":
+        from app.ui.shell import tray
+
+        create = tray.SteadyTray.create.__func__  # type: ignore[attr-defined]
+
+        def with_tray(cls: Any, window: Any, *, available: bool | None = None) -> Any:
+            return create(cls, window, available=True)  # offscreen has no tray
+
+        tray.SteadyTray.create = classmethod(with_tray)  # type: ignore[method-assign,assignment]
+        sys.exit(main(["--data-dir", data_dir, "--tray"]))
     sys.exit(main(["--data-dir", data_dir]))
 
 
@@ -312,6 +339,15 @@ def main() -> int:
                 note="" if state != STATES[0] else
                 "voluntary context switches of the main thread; the benchmark's own "
                 "end-of-window timer is one of them"))
+    tray_rss = [r["rss"] for r in results["tray"] if r.get("rss") is not None]
+    base_rss = [b["rss"] for b in results["baseline"] if b.get("rss") is not None]
+    if tray_rss and base_rss:
+        figs.append(figure(
+            "idle.tray.rss", f"Waiting in the tray: memory (RSS) after {args.settle:g} + "
+            f"{args.seconds:g} s", tray_rss, "MB", baseline=base_rss,
+            baseline_label="bare PySide6 window with one label, shown", compare="ratio",
+            target=MAX_TRAY_RSS_RATIO,
+            note="the window made (launcher and first rating) but never shown"))
     control = results[CONTROL]
     figs.append(figure(f"idle.{CONTROL}.own", "Control, pacer running: wake-ups by Steady's "
                        "timers", [own(r) for r in control], "count",

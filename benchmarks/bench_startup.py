@@ -266,16 +266,14 @@ def prepare_data(folder: str, sessions: int) -> None:
 
 def remove_sockets(folders: list[str]) -> None:
     """Leave no socket or start-up lock from the (hard-exited) children behind."""
-    import tempfile
     from pathlib import Path
 
-    from app.services.single_instance import server_name
+    from app.services.handover import lock_path, server_address
 
     for folder in folders:
-        name = server_name(Path(folder))
-        path = Path(name) if os.path.isabs(name) else Path(tempfile.gettempdir()) / name
-        path.unlink(missing_ok=True)
-        path.with_name(path.name + ".lock").unlink(missing_ok=True)
+        path = server_address(Path(folder))
+        Path(path).unlink(missing_ok=True)
+        Path(lock_path(path)).unlink(missing_ok=True)
 
 
 def count_instructions(kind: str, data_dir: str, env: dict[str, str]) -> float | None:

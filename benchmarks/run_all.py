@@ -147,6 +147,12 @@ STEPS = [
          "interpreter each run, offscreen, against a bare PySide6 window with one label "
          "started the same way. Byte code is cached as in an installation.",
          args=["--runs", "7", "--instructions"], quick_args=["--runs", "3"]),
+    Step("resident", "Resident start", "benchmarks/bench_resident.py",
+         "Steady waiting in the tray (started as at login, `steady --tray`): spawn of "
+         "`steady start box` to the first rating painted in the running window, and the "
+         "hand-over process's own time and memory, against a cold `steady start box` to "
+         "its first frame in the same run.",
+         args=["--runs", "7", "--hand-overs", "3"], quick_args=["--runs", "2"]),
     Step("pacer", "Pacer: timing, frame cost and CPU", "benchmarks/bench_pacer.py",
          "A real run of box breathing in Steady's window (1920x1080, offscreen): how late "
          "each phase change is painted against its scheduled time, the drift at the end, "
@@ -157,8 +163,9 @@ STEPS = [
          quick_args=["--minutes", "1", "--frames", "300", "--rounds", "3"]),
     Step("idle", "Idle", "benchmarks/bench_idle.py",
          "Timer events and kernel-counted wake-ups over a watched window while Steady sits "
-         "on the launcher, hidden, or back home after an exercise; a running pacer is the "
-         "control that shows the counting works.",
+         "on the launcher, hidden, back home after an exercise, or waiting in the tray "
+         "from a start at login (and its memory there); a running pacer is the control "
+         "that shows the counting works.",
          args=["--seconds", "60", "--runs", "2"], quick_args=["--seconds", "10", "--runs", "1"]),
     Step("history", "History at scale", "benchmarks/bench_history.py",
          "100,000 generated sessions (bench_history.py): History to first paint, the "

@@ -11,7 +11,6 @@ import math
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -529,6 +528,8 @@ def parse_exercise(data: bytes, path: str | os.PathLike[str], *,
         return None, [Problem(shown, "is not UTF-8 text; save it as UTF-8", line=line)]
     if text.startswith("\ufeff"):
         text = text[1:]
+    import tomllib  # here: a start that reads Steady's own exercises compiled needs none
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -646,10 +647,15 @@ class Library:
         return groups
 
 
-def load_library(bundled_dir: Path, user_dir: Path | None = None) -> Library:
-    """Bundled exercises, then the person's own (the same id overrides a bundled one)."""
+def load_library(bundled_dir: Path, user_dir: Path | None = None, *,
+                 bundled_result: FolderResult | None = None) -> Library:
+    """Bundled exercises, then the person's own (the same id overrides a bundled one).
+
+    ``bundled_result``: the bundled folder already read (app.domain.compiled).
+    """
     library = Library()
-    bundled = load_folder(bundled_dir, bundled=True)
+    bundled = bundled_result if bundled_result is not None else load_folder(
+        bundled_dir, bundled=True)
     library.problems.extend(bundled.problems)
     for exercise in bundled.exercises:
         library.exercises[exercise.id] = exercise

@@ -1,4 +1,4 @@
-"""One Steady per person and data folder.
+"""One Steady per person and data folder: the Qt side.
 
 A second ``steady`` (or ``steady start ID``) hands its request to the Steady
 already running and exits; the running one brings its window forward (and
@@ -6,14 +6,10 @@ starts the exercise). The two talk over a local socket (``QLocalServer`` /
 ``QLocalSocket``: a Unix domain socket, or a named pipe on Windows), so no
 network is involved, and only the same user may connect.
 
-The server name holds the user id and a hash of the data folder, so two data
-folders can each have their own Steady (and parallel tests never meet). On
-Linux it lives in ``$XDG_RUNTIME_DIR`` (private to the user) when that is set.
-
-The protocol is one JSON object per connection, one line each way::
-
-    -> {"cmd": "show"}            or  {"cmd": "start", "id": "box"}
-    <- {"ok": true, ...}              whatever the handler adds
+The name, the place and the words are :mod:`app.services.handover`'s: this
+module is the server the running Steady listens with, and the Qt client a new
+Steady uses on Windows (named pipes), or once the plain client of the entry
+point found nobody and the window's start has begun.
 
 A crash can leave the socket file behind. Listening always removes a leftover
 first (``QLocalServer.removeServer``), so a stale socket never blocks the next
@@ -40,13 +36,11 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QCryptographicHash,
     QDir,
     QLockFile,
     QObject,
@@ -54,18 +48,23 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from app.services import handover
+from app.services.handover import MAX_MESSAGE, decode, encode, first_line, request
+
 if TYPE_CHECKING:  # Qt's network module is loaded only when there is someone to talk to
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+    from app.services.handover import FileId
+
 log = logging.getLogger(__name__)
 
+__all__ = ["SingleInstance", "request", "send"]
+
 REPORT_ENV = "STEADY_TEST_REPORT"
-#: Longest request or reply accepted, in bytes (they are tiny).
-MAX_MESSAGE = 4096
-CONNECT_TIMEOUT_MS = 1000
+CONNECT_TIMEOUT_MS = round(handover.CONNECT_TIMEOUT_S * 1000)
 #: Before listening: how long to try whether someone else already listens.
 PROBE_TIMEOUT_MS = 200
-REPLY_TIMEOUT_MS = 4000
+REPLY_TIMEOUT_MS = round(handover.REPLY_TIMEOUT_S * 1000)
 LOCK_TIMEOUT_MS = 3000
 #: A connection that has not sent a whole request by then is dropped.
 SERVER_READ_TIMEOUT_MS = 5000
@@ -74,64 +73,13 @@ Message = dict[str, Any]
 Handler = Callable[[Message], Message]
 
 
-def _sha256(text: str) -> str:
-    """The SHA-256 of ``text`` in hex (Qt's, already loaded: Python's hashlib is not)."""
-    digest = QCryptographicHash.hash(QByteArray(text.encode("utf-8")),
-                                     QCryptographicHash.Algorithm.Sha256)
-    return bytes(digest.toHex().data()).decode("ascii")
-
-
-def _user_tag() -> str:
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None:
-        return str(getuid())
-    import getpass  # Windows only
-
-    try:  # Windows: a short hash of the user name (the name itself stays private)
-        user = getpass.getuser()
-    except Exception:
-        user = "user"
-    return _sha256(user)[:8]
-
-
-def server_name(data_dir: Path) -> str:
-    """The local server name for this user and data folder.
-
-    ``steady-<uid>-<hash of the data folder>``; on Linux with
-    ``$XDG_RUNTIME_DIR`` set, a full path inside that private folder.
-    """
-    folder = os.path.normcase(os.path.abspath(os.fspath(data_dir)))
-    digest = _sha256(folder)[:16]
-    name = f"steady-{_user_tag()}-{digest}"
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if os.name == "posix" and runtime and os.path.isdir(runtime):
-        return os.path.join(runtime, name)
-    return name
-
-
-def request(start_id: str | None) -> Message:
-    """The request a new Steady sends: show the window, or start ``start_id``."""
-    return {"cmd": "start", "id": start_id} if start_id else {"cmd": "show"}
-
-
-def _encode(message: Message) -> bytes:
-    return json.dumps(message, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
-
-
-def _decode(line: bytes) -> Message | None:
-    try:
-        value = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return value if isinstance(value, dict) else None
-
-
 def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEOUT_MS,
          reply_timeout_ms: int = REPLY_TIMEOUT_MS) -> Message | None:
     """Send ``message`` to the Steady listening at ``name``; its reply, or None.
 
-    Blocking, with timeouts: used before this process has an event loop.
-    None means nobody answered (no server, a stale socket, or no reply in time).
+    The Qt client: blocking, with timeouts, used before this process has an
+    event loop. None means nobody answered (no server, a stale socket, or no
+    reply in time).
     """
     from PySide6.QtNetwork import QLocalSocket
 
@@ -140,15 +88,16 @@ def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEO
     if not socket.waitForConnected(connect_timeout_ms):
         return None
     try:
-        socket.write(QByteArray(_encode(message)))
+        socket.write(QByteArray(encode(message)))
         if not socket.waitForBytesWritten(reply_timeout_ms):
             return None
         received = b""
-        while b"\n" not in received and len(received) <= MAX_MESSAGE:
+        while first_line(received) is None and len(received) <= MAX_MESSAGE:
             if socket.bytesAvailable() == 0 and not socket.waitForReadyRead(reply_timeout_ms):
                 return None
             received += bytes(socket.readAll().data())
-        return _decode(received.split(b"\n", 1)[0])
+        line = first_line(received)
+        return decode(line) if line is not None else None
     finally:
         socket.abort()
 
@@ -169,7 +118,7 @@ class SingleInstance(QObject):
 
     Typical use, before the window exists::
 
-        instance = SingleInstance(server_name(data_dir), parent=app)
+        instance = SingleInstance(handover.server_address(data_dir), parent=app)
         if instance.hand_over(request(start_id)):
             return 0                      # the running Steady took it
         ...build the window...
@@ -178,7 +127,7 @@ class SingleInstance(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = name
+        self.name = name  # a socket file's full path, or a pipe's name (Windows)
         self._server: QLocalServer | None = None
         self._handler: Handler | None = None
         self._pending: list[Message] = []
@@ -191,42 +140,48 @@ class SingleInstance(QObject):
             return self.name
         return os.path.join(QDir.tempPath(), self.name)
 
-    def may_be_running(self) -> bool:
+    def may_be_running(self, *, silent: FileId | None = None) -> bool:
         """False only when no Steady of this user can be listening: there is no socket
         file, or it belongs to another user (who may have put it there to answer for
-        Steady and keep it from opening: it is never handed anything)."""
-        if os.name != "posix":
+        Steady and keep it from opening: it is never handed anything), or it is the
+        very file ``silent`` that did not answer a moment ago."""
+        if not handover.uses_socket_file():
             return True
         path = self.socket_path()
-        try:
-            owner = os.stat(path).st_uid
-        except OSError:
+        owner_ok = handover.socket_owner_ok(path)
+        if owner_ok is None:
             return False
-        if owner != os.getuid():
+        if not owner_ok:
             log.warning("single instance: %s belongs to another user; not using it", path)
+            return False
+        if silent is not None and handover.file_id(path) == silent:
+            log.info("single instance: %s did not answer a moment ago; not asked again", path)
             return False
         return True
 
     # -- starting ---------------------------------------------------------------
     def lock_path(self) -> str:
-        return self.socket_path() + ".lock"
+        return handover.lock_path(self.socket_path())
 
-    def hand_over(self, message: Message, *, listen_later: bool = False) -> bool:
+    def hand_over(self, message: Message, *, listen_later: bool = False,
+                  silent: FileId | None = None) -> bool:
         """True when another Steady took ``message`` (this process should exit).
 
         False when this process is now the one Steady: it listens for the next
         ones (or, if even that failed, runs alone: a start is never blocked).
         With ``listen_later`` it keeps the start-up lock and listens at
-        :meth:`listen_now`, which the caller makes sure comes soon.
+        :meth:`listen_now`, which the caller makes sure comes soon. ``silent`` is
+        the socket file the plain client found not answering: it is not asked
+        again (a Steady that hangs would otherwise cost the wait twice more).
         """
-        if self.may_be_running() and send(self.name, message) is not None:
+        if self.may_be_running(silent=silent) and send(self.name, message) is not None:
             return True
         lock = QLockFile(self.lock_path())
         locked = lock.tryLock(LOCK_TIMEOUT_MS)
         if not locked:
             log.info("single-instance lock busy (%s); starting anyway", lock.error())
         # Another Steady may have started while we waited (or just as the wait ran out).
-        if self.may_be_running() and send(self.name, message) is not None:
+        if self.may_be_running(silent=silent) and send(self.name, message) is not None:
             if locked:
                 lock.unlock()
             return True
@@ -321,7 +276,7 @@ class SingleInstance(QObject):
         if socket not in self._buffers:
             return
         data = self._buffers[socket] + bytes(socket.readAll().data())
-        if b"\n" not in data:
+        if first_line(data) is None:
             if len(data) > MAX_MESSAGE:
                 self._forget(socket)
                 socket.abort()
@@ -329,7 +284,8 @@ class SingleInstance(QObject):
                 self._buffers[socket] = data
             return
         del self._buffers[socket]
-        message = _decode(data.split(b"\n", 1)[0])
+        line = first_line(data)
+        message = decode(line) if line is not None else None
         if message is None:
             reply: Message = {"ok": False, "error": "not a request"}
         elif self._handler is None:
@@ -337,7 +293,7 @@ class SingleInstance(QObject):
             reply = {"ok": True, "queued": True}
         else:
             reply = self._handle(message)
-        socket.write(QByteArray(_encode(reply)))
+        socket.write(QByteArray(encode(reply)))
         socket.flush()
         socket.disconnectFromServer()
 

@@ -1,6 +1,10 @@
 """Render settings, help, the first-run welcome, high contrast and 200% text offscreen
 into docs/screenshots/ (for the README and for review).
 
+Starting at login is shown with a home folder of the script's own (a temporary
+one): off, as on the welcome and in Settings at first, and beside a file of
+that name someone else wrote. Nothing is written in the real home.
+
     python resources/scripts/screenshots_settings.py
 """
 
@@ -8,7 +12,9 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from shots import OUT, save
@@ -16,6 +22,7 @@ from shots import OUT, save
 from app import paths
 from app.domain.loader import load_library
 from app.domain.settings import Contact, Settings, Theme
+from app.services.autostart import Autostart
 from app.storage.sessions import memory_store
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
@@ -30,12 +37,20 @@ CONTACTS = (
 os.environ["LC_ALL"] = "en_GB.UTF-8"
 
 
+def login_in(home: Path) -> Autostart:
+    """Starting at login, in ``home`` (a temporary folder), as on Linux."""
+    return Autostart("linux", home, {}, ("steady", "--tray"))  # ~/.config/autostart
+
+
 def window_for(app: QApplication, store: object, look: Theme, scale: float,
-               settings: Settings) -> MainWindow:
+               settings: Settings, home: Path | None = None) -> MainWindow:
     theme.apply(app, look, scale)
     settings = replace(settings, theme=look, text_scale=scale)
     window = MainWindow(load_library(paths.bundled_exercises_dir()), store,  # type: ignore[arg-type]
                         settings)
+    if home is not None:
+        login = login_in(home)
+        window.login_start = lambda: login
     window.resize(*SIZE)
     window.show()
     QApplication.processEvents()
@@ -47,8 +62,9 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     settings = Settings(first_run_done=True, contacts=CONTACTS, health=frozenset({"heart"}))
-    with memory_store() as store:
-        window = window_for(app, store, "light", 1.0, settings)
+    with memory_store() as store, tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        window = window_for(app, store, "light", 1.0, settings, home)
         window.show_settings()
         save(window, "settings")
         assert window.settings_page is not None
@@ -56,6 +72,8 @@ def main() -> int:
         save(window, "settings-health")
         window.settings_page.show_section("contacts")
         save(window, "settings-contacts")
+        window.settings_page.show_section("start")
+        save(window, "settings-starting")
         window.settings_page.on_back()
         window.show_help()
         assert window.help_dialog is not None
@@ -63,6 +81,15 @@ def main() -> int:
         window.help_dialog.accept()
         window.show_welcome()
         save(window, "first-run")
+        window.close()
+
+        foreign = login_in(home).path  # a file of that name Steady did not write
+        foreign.parent.mkdir(parents=True)
+        foreign.write_text("[Desktop Entry]\nType=Application\nName=Mine\nExec=steady\n",
+                           encoding="utf-8")
+        window = window_for(app, store, "light", 1.0, settings, home)
+        window.show_settings("start")
+        save(window, "settings-starting-foreign")
         window.close()
 
         window = window_for(app, store, "high-contrast", 1.0, settings)

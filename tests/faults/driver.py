@@ -1,7 +1,7 @@
 """Run the real Steady (``steady [--data-dir D] [start ID]``) offscreen and drive it by keys.
 
 The fault tests start this in its own process, watch the log from outside and
-kill it, or read what it printed. It goes through ``app.cli.main`` exactly as
+kill it, or read what it printed. It goes through ``app.__main__.main`` exactly as
 the ``steady`` command does, and acts once the window is up. Every log record
 of the app goes to stderr at DEBUG, so a test can check none holds a note.
 
@@ -16,6 +16,11 @@ of the app goes to stderr at DEBUG, so a test can check none holds a note.
         Start, print the notice and the log's state, do one short session by
         keys (rating 5, stop at once, rating 4 and a note, Done), print how that
         went, quit. ``--save-settings`` saves the settings first.
+    python -m tests.faults.driver wait DIR [--start ID] [--tray]
+        Start (``steady [--tray] [start ID]``), print ``{"at": "waiting", ...}``
+        with what the window shows, and keep running until killed.
+    python -m tests.faults.driver look DIR [--start ID]
+        Start, print ``{"at": "opened", ...}`` with what the window shows, quit.
     python -m tests.faults.driver jump DIR [--jump -60] [--note TEXT --tags "a, b"]
         Through the composition root with a wall clock the driver holds: a
         session during which the clock is moved by ``--jump`` minutes, then
@@ -25,6 +30,9 @@ of the app goes to stderr at DEBUG, so a test can check none holds a note.
         waits until FILE exists, then ends it by keys and prints ``done``; with
         ``--keep-to``, presses "Save to a file…" (when offered) choosing that
         file, and prints ``kept``; quit.
+
+A start that a Steady already running takes over prints nothing and exits 0,
+as ``steady`` does.
 
 Only for tests: it is not shipped, and it needs nothing but the app.
 """
@@ -48,8 +56,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.__main__ import main as steady_main
 from app.bootstrap import run_gui
-from app.cli import main as cli_main
 from app.ui.history.models import SessionsModel
 from app.ui.shell.application import make_application
 from app.ui.shell.window import MainWindow
@@ -183,6 +191,24 @@ def open_and_use(window: MainWindow, args: argparse.Namespace) -> None:
     QApplication.quit()
 
 
+def shows(window: MainWindow) -> dict[str, object]:
+    """What the window shows now: the page, whether it is on screen or minimised, the
+    notice, and whether it waits in a tray."""
+    page = window.current_page()
+    return {"page": type(page).__name__ if page is not None else None,
+            "visible": window.isVisible(), "minimised": window.isMinimized(),
+            "tray": window.tray is not None, "notice": notice(window)}
+
+
+def wait(window: MainWindow, args: argparse.Namespace) -> None:
+    say({"at": "waiting", **shows(window)})
+
+
+def look(window: MainWindow, args: argparse.Namespace) -> None:
+    say({"at": "opened", **shows(window)})
+    QApplication.quit()
+
+
 class JumpingClock:
     """The wall clock as the computer reads it, plus an offset the scenario changes: a
     person (or a time server) setting the clock while Steady runs."""
@@ -245,8 +271,10 @@ def pause(window: MainWindow, args: argparse.Namespace) -> None:
 
 SCENARIOS: dict[str, Callable[[MainWindow, argparse.Namespace], None]] = {
     "session": session, "history": history, "open": open_and_use, "jump": clock_jump,
-    "pause": pause,
+    "pause": pause, "wait": wait, "look": look,
 }
+#: Scenarios that press keys: they need the window active first.
+BY_KEYS = frozenset({"session", "history", "open", "jump", "pause"})
 
 
 def main(argv: list[str]) -> int:
@@ -261,6 +289,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--tags", default="")
     parser.add_argument("--save-settings", action="store_true")
     parser.add_argument("--close", action="store_true")
+    parser.add_argument("--start", metavar="ID", help="wait, look: steady start ID")
+    parser.add_argument("--tray", action="store_true", help="wait: steady --tray")
     parser.add_argument("--jump", type=float, default=-60.0, help="minutes (jump)")
     parser.add_argument("--go", default="", help="a file to wait for (pause)")
     parser.add_argument("--keep-to", default="", help="where 'Save to a file…' saves (pause)")
@@ -276,8 +306,9 @@ def main(argv: list[str]) -> int:
     def act() -> None:
         try:
             window = the_window()
-            window.activateWindow()  # shortcuts (Esc on an exercise) need an active window
-            wait_for(window.isActiveWindow, "the window to become active")
+            if args.scenario in BY_KEYS:  # shortcuts (Esc on an exercise) need it active
+                window.activateWindow()
+                wait_for(window.isActiveWindow, "the window to become active")
             SCENARIOS[args.scenario](window, args)
         except BaseException as error:  # report, then end with a failure code
             failed.append(error)
@@ -290,7 +321,10 @@ def main(argv: list[str]) -> int:
         code = run_gui(Path(args.data_dir), wall_clock=WALL_CLOCK)
     else:
         verb = ["start", args.exercise] if args.scenario == "session" else []
-        code = cli_main(["--data-dir", args.data_dir, *verb])
+        if args.start:
+            verb = ["start", args.start]
+        code = steady_main(["--data-dir", args.data_dir, *(["--tray"] if args.tray else []),
+                            *verb])
     return 3 if failed else code
 
 

@@ -34,6 +34,7 @@ AREAS = (
     "Exercise folders",
     "Imports and exports",
     "Nothing sent",
+    "One Steady",
     "Privacy",
 )
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import signal
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from app.services.single_instance import server_name
+from app.services.handover import server_address
 from tests.faults.conftest import SteadyProcess, log_rows, run_driver, said, wait_until
 from tests.faults.reliability import (
     NONE_LOST,
@@ -134,8 +133,7 @@ def test_asked_to_end_by_a_signal(number: int, where: str,
     app.wait_said("after" if "after" in where else "exercise")
     wait_until(lambda: "quitting as Quit does on" in app.stderr(),
                "the app to be ready for signals", process=app.popen)
-    name = server_name(data)
-    socket_file = Path(name) if os.path.isabs(name) else Path(tempfile.gettempdir(), name)
+    socket_file = Path(server_address(data))
     wait_until(socket_file.exists, "the app to listen for a second start", process=app.popen)
     os.kill(app.popen.pid, number)
     assert app.finish(timeout=30) == 0, app.stderr()

@@ -22,14 +22,9 @@ import pytest
 from PySide6.QtCore import QDir, QLockFile
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app.services import single_instance
-from app.services.single_instance import (
-    REPORT_ENV,
-    SingleInstance,
-    request,
-    send,
-    server_name,
-)
+from app.services import handover, single_instance
+from app.services.handover import request
+from app.services.single_instance import REPORT_ENV, SingleInstance, send
 
 pytestmark = pytest.mark.gui
 
@@ -47,6 +42,12 @@ def _env(report: Path | None = None) -> dict[str, str]:
     if report is not None:
         env[REPORT_ENV] = str(report)
     return env
+
+
+def server_name(data: Path) -> str:
+    """Where the Steady for ``data`` listens (the folder is made first, as Steady does)."""
+    data.mkdir(parents=True, exist_ok=True)
+    return handover.server_address(data)
 
 
 def _socket_path(name: str) -> Path:
@@ -123,14 +124,17 @@ def test_a_second_plain_start_brings_the_window_forward(first_steady, tmp_path, 
     assert _reports(report)[0]["message"] == {"cmd": "show"}
 
 
-def test_an_unknown_id_is_refused_before_handing_over(first_steady, tmp_path) -> None:
+def test_an_unknown_id_changes_nothing_and_is_refused(first_steady, tmp_path) -> None:
+    """The running Steady is asked, does not know the id and changes nothing; the new
+    start then says so itself, with the ids it knows, and exits 2."""
     _process, report, _name = first_steady
     second = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "start", "nope"],
         cwd=REPO, env=_env(), capture_output=True, text=True, timeout=HAND_OVER_TIMEOUT_S)
     assert second.returncode == 2
     assert "box" in second.stderr
-    assert _reports(report) == []
+    assert _reports(report) == [{"message": {"cmd": "start", "id": "nope"},
+                                 "reply": {"ok": True, "started": False}}]
 
 
 # --------------------------------------------------------------------------- names
@@ -156,12 +160,14 @@ def test_the_name_lives_in_the_private_runtime_folder(tmp_path: Path,
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     assert Path(server_name(tmp_path / "data")).parent == runtime
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing"))
-    assert not os.path.isabs(server_name(tmp_path / "data"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert Path(server_name(tmp_path / "data")).parent == Path(os.path.realpath(tmp_path))
 
 
 def test_requests() -> None:
     assert request(None) == {"cmd": "show"}
     assert request("box") == {"cmd": "start", "id": "box"}
+    assert request(None, tray=True) == {"cmd": "tray"}
 
 
 # --------------------------------------------------------------------------- in this process
@@ -360,16 +366,6 @@ def test_with_no_socket_file_nothing_is_sent_and_no_network_module_loaded(
     assert done.returncode == 0, done.stderr
     # Not loaded to find out nobody is there; loaded to listen; the socket then exists.
     assert done.stdout.split() == ["False", "True", "True", "True"]
-
-
-def test_the_name_keeps_its_sha256_digest(tmp_path: Path) -> None:
-    """Worked out with Qt's hash (loaded anyway), the same as Python's hashlib."""
-    import hashlib
-
-    data = tmp_path / "dätä"
-    folder = os.path.normcase(os.path.abspath(os.fspath(data)))
-    assert os.path.basename(server_name(data)).endswith(
-        "-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:16])
 
 
 def test_listening_never_takes_the_name_from_a_live_steady(name: str, qtbot) -> None:

@@ -98,7 +98,8 @@ def check_installed(venv: Path, tmp_path: Path) -> None:
     assert all(venv in f.parents and f.is_file() for f in files), files
 
     root = Path(header.split("installed: ", 1)[1].rstrip(")"))
-    for part in ("icons/steady.svg", "exercise.schema.json", "translations/steady_en.ts",
+    for part in ("icons/steady.svg", "exercise.schema.json", "exercises.compiled.json",
+                 "translations/steady_en.ts",
                  *(f"sounds/{w.name}" for w in (REPO / "resources" / "sounds").glob("*.wav"))):
         assert (root / "resources" / part).is_file(), part
     if os.name != "nt":
@@ -124,6 +125,7 @@ def test_wheel_holds_the_app_data_and_no_build_helpers(dists: Dists) -> None:
     assert {f"{data}exercises/{name}" for name in BUNDLED} <= names
     assert f"{data}resources/icons/steady.svg" in names
     assert f"{data}resources/exercise.schema.json" in names
+    assert f"{data}resources/exercises.compiled.json" in names  # read ahead at start
     assert f"steady-{__version__}.data/data/share/man/man1/steady.1" in names
     helpers = [n for n in names if "/scripts/" in n or "/windows/" in n or n.endswith(".iss")]
     assert helpers == []

@@ -10,6 +10,8 @@ and the self-test sit above every layer and may import anything; ``app`` and
 from __future__ import annotations
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +143,43 @@ def test_no_relative_imports() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 assert node.level == 0, f"{path.relative_to(REPO)}:{node.lineno} relative import"
+
+
+#: What the quick hand-over of ``steady`` (app/__main__.py) may not load: Qt, the
+#: window, the command line, storage, the exercise files' reader.
+HEAVY = ("PySide6", "shiboken6", "app.ui", "app.cli", "app.bootstrap", "app.storage",
+         "app.domain", "argparse", "sqlite3", "tomllib")
+
+
+def test_the_quick_hand_over_loads_nothing_of_qt_or_the_window(tmp_path: Path) -> None:
+    """``steady start box`` asks a running Steady first with plain Python; with nobody
+    there (no socket file, and a stale one) that still loads none of :data:`HEAVY`."""
+    import socket
+
+    from app.services import handover
+
+    stale_data = tmp_path / "stale"
+    stale_data.mkdir()
+    leftover = handover.server_address(stale_data)
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(leftover)
+    stale.close()
+    code = (
+        "import json, sys\n"
+        "from app.__main__ import quick_hand_over, window_request\n"
+        "asked = [quick_hand_over(window_request(['--data-dir', d, 'start', 'box']))\n"
+        "         for d in sys.argv[1:]]\n"
+        f"heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))\n"
+        "print(json.dumps({'asked': [repr(a) for a in asked], 'heavy': heavy}))\n"
+    )
+    try:
+        result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "none"),
+                                 str(stale_data)], cwd=REPO, capture_output=True, text=True,
+                                check=True)
+    finally:
+        os.unlink(leftover)
+    outcome = json.loads(result.stdout)
+    assert outcome["heavy"] == []
+    nobody, refused = outcome["asked"]
+    assert nobody == "Asked(reply=None, silent=None, refused=False)"
+    assert refused.startswith("Asked(reply=None, silent=(")  # tried: the stale file is named

@@ -12,6 +12,7 @@ surprise. Every control has an accessible name and is reachable by Tab.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QShowEvent
@@ -36,6 +37,9 @@ from app.ui.widgets.common import (
 from app.ui.widgets.notice import Notice
 from app.ui.widgets.page import Page
 
+if TYPE_CHECKING:
+    from app.services.autostart import Autostart
+
 
 class SettingsPage(Page):
     """Every setting on one scrolling page, in plain words.
@@ -49,7 +53,8 @@ class SettingsPage(Page):
 
     def __init__(self, settings: Settings, library: Library | None = None, *,
                  sound_status: str | None = None, speech_status: str | None = None,
-                 tray_available: bool | None = None, parent: QWidget | None = None) -> None:
+                 tray_available: bool | None = None, autostart: Autostart | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._base = settings
         self._library = library or Library()
@@ -59,7 +64,7 @@ class SettingsPage(Page):
         self.setAccessibleName(self.tr("Settings"))
         self.sound_section = SoundSection()
         self.look_section = LookSection()
-        self.start_section = StartSection(tray_available)
+        self.start_section = StartSection(tray_available, autostart)
         self.health_section = HealthSection()
         self.contacts_section = ContactsSection()
         self.sections: dict[str, Section] = {
@@ -86,6 +91,7 @@ class SettingsPage(Page):
         self.lead_in = look.lead_in
         self.default_exercise, self.keep_in_tray = start.default_exercise, start.keep_in_tray
         self.tray_note = start.tray_note
+        self.start_at_login, self.login_note = start.start_at_login, start.login_note
         self.health, self.hidden_note = self.health_section.health, self.health_section.hidden_note
         contacts = self.contacts_section
         self.contact_list, self.no_contacts = contacts.contact_list, contacts.no_contacts
@@ -208,7 +214,7 @@ class SettingsPage(Page):
         return settings
 
     def is_dirty(self) -> bool:
-        return self.current() != self._base
+        return self.current() != self._base or self.start_section.login_changed()
 
     def _hidden_tags(self) -> frozenset[str]:
         return replace(self._base, health=self.health_section.chosen()).hidden_tags()
@@ -243,10 +249,13 @@ class SettingsPage(Page):
     def on_save(self) -> None:
         settings = self.current()
         self._base = settings
+        login_problem = self.start_section.apply_login()  # a file of the desktop's, not ours
         self.contacts_section.keep(settings.contacts, self.contacts_section.chosen_row())
         self.status.show(self.tr("Saved on this computer."))
         self.save_problem = ""  # set again by the window if writing fails
         self.saved.emit(settings)  # the window applies them now: a new text size moves things
+        if login_problem:
+            self.show_save_problem(" ".join(filter(None, (self.save_problem, login_problem))))
         QTimer.singleShot(0, self.keep_focus_in_view)
 
     @Slot()

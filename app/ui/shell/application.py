@@ -6,8 +6,11 @@ What is opened and built from the person's files is put together in
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -15,6 +18,11 @@ from PySide6.QtWidgets import QApplication
 from app import __version__, paths
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+
+if TYPE_CHECKING:
+    from app.services.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -64,13 +72,35 @@ def log_notice(notice: str, problem: str, *, in_memory: bool, kept_safe: bool = 
 
 
 def answer_request(window: MainWindow, message: dict[str, object]) -> dict[str, object]:
-    """What the running Steady does when another ``steady`` hands it a request."""
+    """What the running Steady does when another ``steady`` hands it a request.
+
+    ``show`` brings the window forward; ``start`` does too and opens the exercise,
+    or, while the person is in the middle of something, lets it wait for them
+    behind the header's button (``"waiting"``, app.ui.shell.waiting); unless this
+    Steady does not know the id (then nothing changes here and the other start
+    says so itself). ``tray`` (a start at login meeting a Steady already running)
+    changes nothing. The files named for a started id that could not be read are
+    told back, for the other start to print.
+    """
     from app.ui.shell.tray import bring_forward
 
+    command = message.get("cmd")
+    if command == "tray":
+        return {"ok": True}
+    if command == "start":
+        exercise_id = str(message.get("id", ""))
+        if window.library.get(exercise_id) is None:
+            return {"ok": True, "started": False}
+        problems = [str(p) for p in window.library.problems
+                    if Path(p.path).stem == exercise_id]
+        bring_forward(window)
+        result = window.request_start(exercise_id)
+        reply: dict[str, object] = {"ok": True, "started": result == "started",
+                                    "waiting": result == "waiting"}
+        if problems:
+            reply["problems"] = problems
+        return reply
     bring_forward(window)
-    if message.get("cmd") == "start":
-        result = window.request_start(str(message.get("id", "")))
-        return {"ok": True, "started": result == "started", "waiting": result == "waiting"}
     return {"ok": True}
 
 
@@ -102,3 +132,32 @@ def finish_desktop(app: QApplication, window: MainWindow) -> None:
     from app.ui.shell.tray import SteadyTray
 
     window.tray = SteadyTray.create(window)
+
+
+def wait_in_tray(app: QApplication, window: MainWindow, instance: SingleInstance, *,
+                 tray_available: bool | None = None) -> None:
+    """``steady --tray`` (the start at login): no window, Steady waits in the tray.
+
+    Where the desktop has no tray it says so, once, in the window, and shows the
+    window minimised instead: Steady is then one click away in the task bar.
+    Everything a light start leaves for after the first frame is done now, as
+    no frame is coming; the first rating is made too, so a ``steady start ID``
+    handed over later shows it at once. ``tray_available`` is for tests (None: ask
+    the desktop).
+    """
+    from app.ui.shell.tray import SteadyTray
+
+    instance.listen_now()
+    set_icon(app)
+    tray = SteadyTray.create(window, available=tray_available)
+    window.tray = tray
+    quit_on_signals(app, window)
+    if tray is not None:
+        tray.resident = True  # closing the window goes back to the tray
+        window.before  # noqa: B018 - made now, while nobody waits for it
+        return
+    log.warning("--tray: this desktop has no tray; the window is shown minimised")
+    window.show_notice(QCoreApplication.translate(
+        "Startup", "This desktop has no tray, so Steady started with its window minimised. "
+                   "It is ready whenever you need it."))
+    window.showMinimized()

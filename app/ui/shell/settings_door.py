@@ -5,11 +5,14 @@ module is imported then, never before the first frame), fills it again each
 time, opens it at a section ("contacts"), hands a saved draft to the window's
 settings, and goes back to the page Settings was opened from. The welcome is
 shown once, on the first run; leaving it in either way marks the first run done.
+Starting at login (app.services.autostart) is offered in Settings and once on
+the welcome, through the window's ``login_start`` (None: not offered).
 The window sees the door only through :class:`SettingsHost`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,6 +23,7 @@ from app.domain.loader import Library
 from app.domain.settings import Settings
 
 if TYPE_CHECKING:
+    from app.services.autostart import Autostart
     from app.ui.distress.welcome import WelcomePage
     from app.ui.exercise.cues import ExerciseCues
     from app.ui.settings.page import SettingsPage
@@ -29,6 +33,8 @@ class SettingsHost(Protocol):
     """What Settings and the welcome need from the window."""
 
     stack: QStackedWidget
+    #: Starting at login for this home and data folder; None: not offered.
+    login_start: Callable[[], Autostart] | None
 
     @property
     def library(self) -> Library: ...
@@ -72,7 +78,7 @@ class SettingsDoor(QObject):
             from app.ui.settings.page import SettingsPage
 
             page = SettingsPage(host.settings, host.library, sound_status=sound or None,
-                                speech_status=speech or None)
+                                speech_status=speech or None, autostart=self._autostart())
             page.saved.connect(self.on_saved)
             page.closed.connect(self.on_closed)
             self.page = page
@@ -130,7 +136,9 @@ class SettingsDoor(QObject):
         if self.welcome is None:
             from app.ui.distress.welcome import WelcomePage
 
-            self.welcome = WelcomePage()
+            autostart = self._autostart()
+            self.welcome = WelcomePage(
+                offer_login=autostart is not None and autostart.state() == "off")
             self.welcome.skipped.connect(self.on_welcome_skipped)
             self.welcome.addContactsRequested.connect(self.on_welcome_add_contacts)
             self.host.stack.addWidget(self.welcome)
@@ -140,12 +148,32 @@ class SettingsDoor(QObject):
         host = self.host
         page, self.welcome = self.welcome, None
         if page is not None:
+            if page.login_chosen():
+                self._start_at_login()
             host.stack.removeWidget(page)
             page.deleteLater()
         if not host.settings.first_run_done:
             problem = host.apply_settings(replace(host.settings, first_run_done=True))
             if problem:
                 host.show_notice(problem)
+
+    def _autostart(self) -> Autostart | None:
+        login_start = self.host.login_start
+        return login_start() if login_start is not None else None
+
+    def _start_at_login(self) -> None:
+        """The welcome's "start at login" was ticked: write the file, or say why not."""
+        autostart = self._autostart()
+        if autostart is None:
+            return
+        from app.services.autostart import AutostartError
+
+        try:
+            autostart.turn_on()
+        except AutostartError as error:
+            self.host.show_notice(self.tr(
+                "Steady could not set itself to start at login: %1. You can try again in "
+                "Settings.").replace("%1", str(error).rstrip(".")))
 
     @Slot()
     def on_welcome_skipped(self) -> None:

@@ -158,6 +158,8 @@ class SteadyTray(QObject):
         super().__init__(parent if parent is not None else window)
         self.window = window
         self.quitting = False
+        #: Started in the tray (``steady --tray``): closing the window hides it again.
+        self.resident = False
         self.menu = QMenu(window)
         self.icon = QSystemTrayIcon(self)
         self.icon.setIcon(icon if icon is not None else _app_icon())
@@ -235,9 +237,10 @@ class SteadyTray(QObject):
 
     # -- closing to the tray ---------------------------------------------------
     def keeps_window(self) -> bool:
-        """Closing the window hides it (True) or quits (False)."""
+        """Closing the window hides it (True) or quits (False): it hides when the
+        person chose "keep in the tray", or when Steady started in the tray."""
         return (not self.quitting and self.icon.isVisible()
-                and self.window.settings.keep_in_tray)
+                and (self.resident or self.window.settings.keep_in_tray))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close \

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the pages off the first frame are imported when first made
     from app.domain.plan import PlanStore
     from app.domain.session import BestExercise, SessionStore
     from app.domain.settings import Settings
+    from app.services.autostart import Autostart
     from app.ui.distress.help import HelpDialog
     from app.ui.distress.launcher import LauncherPage
     from app.ui.distress.rating import AfterPage, BeforePage
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self._first_frame_watch: FirstFrame | None = None
         self._plans = plans  # opens the coping plan's store, when first needed
         self._plan_door: PlanDoor | None = None
+        #: Starting at login (app.services.autostart), made when Settings or the welcome
+        #: first need it; None: not offered (the bootstrap gives one for the data folder).
+        self.login_start: Callable[[], Autostart] | None = None
 
         self.setWindowTitle(self.tr("Steady"))
         self.resize(900, 720)
