@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+584"/>
+        <location filename="../../app/ui/distress/rating.py" line="+591"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-362"/>
+        <location line="-368"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>What will happen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+48"/>
         <location line="+2"/>
         <source>Length</source>
         <translation>Length</translation>
@@ -135,7 +135,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+24"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -362,78 +362,76 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+280"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+282"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The exercise you are doing</source>
         <translation>The exercise you are doing</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>What to do now</source>
         <translation>What to do now</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Seconds left in this phase</source>
         <translation>Seconds left in this phase</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Time left in the exercise</source>
         <translation>Time left in the exercise</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <location line="+89"/>
+        <location line="+1"/>
+        <location line="+83"/>
         <location line="+119"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+207"/>
+        <location line="-201"/>
+        <location line="+202"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-201"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stop the exercise now. Esc also stops, without asking.</source>
         <translation>Stop the exercise now. Esc also stops, without asking.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Stop now (Esc)</source>
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+229"/>
+        <location line="+1"/>
+        <location line="+230"/>
         <source>Space pauses · Esc stops</source>
         <translation>Space pauses · Esc stops</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-229"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Get ready</source>
         <translation>Get ready</translation>
     </message>
@@ -484,7 +482,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="-446"/>
+        <location line="-424"/>
         <source>Breathe in</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
@@ -500,7 +498,7 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+434"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
@@ -518,7 +516,7 @@
 <context>
     <name>BrokenTile</name>
     <message>
-        <location filename="../../app/ui/distress/launcher.py" line="+155"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+156"/>
         <source>Something in this file needs a fix before it can be used. Choose it to open its folder.</source>
         <translation>Something in this file needs a fix before it can be used. Choose it to open its folder.</translation>
     </message>
@@ -840,7 +838,7 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../app/ui/editor/page.py" line="+87"/>
+        <location filename="../../app/ui/editor/page.py" line="+92"/>
         <source>Exercise editor</source>
         <extracomment>The preview runs this long before it starts again. The narrowest page that shows the preview beside the form (pixels): in a narrower window the form takes the whole width.</extracomment>
         <translation>Exercise editor</translation>
@@ -851,7 +849,7 @@
         <translation>Cautions, sources, tags, first choice</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Save status</source>
         <extracomment>Every field&apos;s problem line by the file&apos;s key; &quot;general&quot; is the save status.</extracomment>
         <translation>Save status</translation>
@@ -877,7 +875,7 @@
         <translation>Check the exercise and save it in your exercises folder</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>%1 (copy)</source>
         <translation>%1 (copy)</translation>
     </message>
@@ -903,12 +901,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</source>
         <translation>%1 was changed by another program since you opened it here. Replace it with what is here, or keep both (what is here gets its own id)?</translation>
     </message>
@@ -1058,7 +1056,7 @@
 <context>
     <name>ExerciseRow</name>
     <message>
-        <location filename="../../app/ui/plan/page.py" line="+60"/>
+        <location filename="../../app/ui/plan/page.py" line="+61"/>
         <source>Start</source>
         <extracomment>How many lines of text a section shows before it scrolls.</extracomment>
         <translation>Start</translation>
@@ -1193,7 +1191,7 @@
         <translation>Your contacts, helplines, and what Steady is not</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+24"/>
         <source>You don&apos;t have to do this alone.</source>
         <translation>You don&apos;t have to do this alone.</translation>
     </message>
@@ -1233,7 +1231,7 @@
         <translation>Steady is not a diagnosis and not a replacement for care. Nobody watches what you enter here, so Steady cannot send help.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Your plan</source>
         <translation>Your plan</translation>
     </message>
@@ -1248,13 +1246,13 @@
         <translation>Helplines</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+79"/>
+        <location line="-18"/>
+        <location line="+90"/>
         <source>Edit contacts</source>
         <translation>Edit contacts</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-89"/>
         <source>Add or change your contacts in Settings</source>
         <translation>Add or change your contacts in Settings</translation>
     </message>
@@ -1269,7 +1267,7 @@
         <translation>Back to where you were</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+84"/>
         <source>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</source>
         <translation>You haven&apos;t added anyone yet. Adding a friend, a clinician or a local crisis line puts them right here when you need them.</translation>
     </message>
@@ -1722,7 +1720,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>LauncherPage</name>
     <message numerus="yes">
-        <location filename="../../app/ui/distress/launcher.py" line="+196"/>
+        <location filename="../../app/ui/distress/launcher.py" line="+200"/>
         <source>Helped you most so far: on average %1 points lower afterwards, over %n session(s).</source>
         <translation>
             <numerusform>Helped you most so far: on average %1 points lower afterwards, over %n session.</numerusform>
@@ -1730,7 +1728,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         </translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-79"/>
         <source>Take a moment. Pick whatever feels right, or just start.</source>
         <translation>Take a moment. Pick whatever feels right, or just start.</translation>
     </message>
@@ -1785,7 +1783,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>No exercises were found</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+33"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1815,12 +1813,12 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Your coping plan for the hardest moments (%1)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-17"/>
         <source>Steady is not a diagnosis and not a replacement for care.</source>
         <translation>Steady is not a diagnosis and not a replacement for care.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+28"/>
         <source>Or %1</source>
         <translation>Or %1</translation>
     </message>
@@ -1864,7 +1862,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+232"/>
+        <location filename="../../app/ui/widgets/common.py" line="+283"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
@@ -1933,10 +1931,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+104"/>
-        <location line="+569"/>
+        <location filename="../../app/ui/shell/window.py" line="+109"/>
+        <location line="+455"/>
         <source>Steady</source>
-        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019).</extracomment>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -1953,11 +1951,6 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <location line="+12"/>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <location line="-84"/>
-        <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
-        <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
 </context>
 <context>
@@ -2111,7 +2104,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-452"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-430"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
@@ -2174,7 +2167,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../app/ui/plan/page.py" line="+36"/>
+        <location filename="../../app/ui/plan/page.py" line="+35"/>
         <source>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</source>
         <translation>Your own plan for the hardest moments, in your own words. Every part is optional: write as much or as little as you like. It stays on this computer and is saved as you type.</translation>
     </message>
@@ -2620,7 +2613,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-416"/>
+        <location filename="../../app/ui/distress/rating.py" line="-420"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -2666,6 +2659,15 @@ Plans I have for the spring</translation>
         <source>%1: %2</source>
         <extracomment>Numbers in the first row when the scale wraps (0 to 5; 6 to 10 below).</extracomment>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSteps</name>
+    <message>
+        <location filename="../../app/ui/shell/session_steps.py" line="+231"/>
+        <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
+        <extracomment>Asks where to save sessions no disk took (tests give one that answers at once).</extracomment>
+        <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
 </context>
 <context>
@@ -2839,9 +2841,18 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDoor</name>
+    <message>
+        <location filename="../../app/ui/shell/settings_door.py" line="+175"/>
+        <source>Steady could not set itself to start at login: %1. You can try again in Settings.</source>
+        <extracomment>Starting at login for this home and data folder; None: not offered.</extracomment>
+        <translation>Steady could not set itself to start at login: %1. You can try again in Settings.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+303"/>
+        <location filename="../../app/ui/settings/page.py" line="+312"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2984,8 +2995,8 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-290"/>
-        <location line="+39"/>
+        <location filename="../../app/ui/settings/page.py" line="-289"/>
+        <location line="+40"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3010,7 +3021,7 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+108"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
@@ -3020,7 +3031,7 @@ Plans I have for the spring</translation>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-128"/>
+        <location filename="../../app/ui/settings/page.py" line="-123"/>
         <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
         <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
     </message>
@@ -3030,7 +3041,7 @@ Plans I have for the spring</translation>
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+137"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
     </message>
@@ -3098,7 +3109,7 @@ Plans I have for the spring</translation>
 <context>
     <name>StartSection</name>
     <message>
-        <location filename="../../app/ui/settings/starting.py" line="+25"/>
+        <location filename="../../app/ui/settings/starting.py" line="+39"/>
         <source>Starting</source>
         <translation>Starting</translation>
     </message>
@@ -3133,7 +3144,37 @@ Plans I have for the spring</translation>
         <translation>Your desktop has no tray, so closing the window quits Steady.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+3"/>
+        <source>Start Steady when I log in, waiting in the tray</source>
+        <translation>Start Steady when I log in, waiting in the tray</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No window opens at login: Steady waits in the tray, so it opens at once when you need it. Turning this off removes the file Steady wrote for it.</source>
+        <translation>No window opens at login: Steady waits in the tray, so it opens at once when you need it. Turning this off removes the file Steady wrote for it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your desktop has no tray, so at login Steady starts with its window minimised, ready when you need it. Turning this off removes the file Steady wrote for it.</source>
+        <translation>Your desktop has no tray, so at login Steady starts with its window minimised, ready when you need it. Turning this off removes the file Steady wrote for it.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>There is already a file at %1 that Steady did not write. Steady leaves it as it is.</source>
+        <translation>There is already a file at %1 that Steady did not write. Steady leaves it as it is.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Steady will not start at login by itself: there is already a file at %1 that Steady did not write, so it was left as it is.</source>
+        <translation>Steady will not start at login by itself: there is already a file at %1 that Steady did not write, so it was left as it is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting at login could not be changed: %1.</source>
+        <translation>Starting at login could not be changed: %1.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>No exercises found</source>
         <translation>No exercises found</translation>
     </message>
@@ -3141,7 +3182,7 @@ Plans I have for the spring</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+54"/>
+        <location filename="../../app/ui/shell/application.py" line="+62"/>
         <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
         <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
     </message>
@@ -3154,6 +3195,11 @@ Plans I have for the spring</translation>
         <location line="+3"/>
         <source>Your sessions so far are safe; new ones may not be saved until then.</source>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</source>
+        <translation>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</translation>
     </message>
 </context>
 <context>
@@ -3390,13 +3436,15 @@ Plans I have for the spring</translation>
     <name>SteadyTray</name>
     <message>
         <location filename="../../app/ui/shell/tray.py" line="+107"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Steady</source>
-        <extracomment>How many helpful exercises the menu lists at most.</extracomment>
+        <extracomment>How many helpful exercises the menu lists at most.
+----------
+Started in the tray (``steady --tray``): closing the window hides it again.</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Open the window at the first rating of %1</source>
         <translation>Open the window at the first rating of %1</translation>
     </message>
@@ -3619,7 +3667,7 @@ Plans I have for the spring</translation>
         <translation>Where you are in the exercise</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -3660,12 +3708,12 @@ Plans I have for the spring</translation>
         <translation>Stop now (Esc)</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-10"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+117"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
@@ -3769,7 +3817,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/ui/distress/summary.py" line="+36"/>
+        <location filename="../../app/ui/distress/summary.py" line="+37"/>
         <location line="+138"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
@@ -3978,7 +4026,7 @@ Plans I have for the spring</translation>
 <context>
     <name>WaitingButton</name>
     <message>
-        <location filename="../../app/ui/shell/waiting.py" line="+54"/>
+        <location filename="../../app/ui/shell/waiting.py" line="+57"/>
         <source>A waiting exercise</source>
         <extracomment>The key that goes to a waiting exercise.</extracomment>
         <translation>A waiting exercise</translation>
@@ -4032,7 +4080,7 @@ Plans I have for the spring</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/distress/welcome.py" line="+26"/>
+        <location filename="../../app/ui/distress/welcome.py" line="+30"/>
         <location line="+1"/>
         <source>Welcome to Steady</source>
         <translation>Welcome to Steady</translation>
@@ -4083,7 +4131,17 @@ Plans I have for the spring</translation>
         <translation>Skip this; you can add contacts any time in Settings</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Start Steady when I log in, waiting in the tray</source>
+        <translation>Start Steady when I log in, waiting in the tray</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steady is then there the moment you need it, with no window until you open it. You can change this any time in Settings.</source>
+        <translation>Steady is then there the moment you need it, with no window until you open it. You can change this any time in Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>You can add contacts any time in Settings. This welcome will not appear again.</source>
         <translation>You can add contacts any time in Settings. This welcome will not appear again.</translation>
     </message>
