@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.reasons import os_reason
 from app.services.session_flow import SessionFlow
@@ -27,6 +27,8 @@ Chooser = Callable[[QWidget, Path], Path | None]
 
 def choose_file(parent: QWidget, suggested: Path) -> Path | None:
     """The system's "Save as" dialog."""
+    from PySide6.QtWidgets import QFileDialog  # not loaded at start-up: its enums cost
+
     chosen, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("KeepElsewhere", "Save the sessions to a file"),
         str(suggested), QCoreApplication.translate("KeepElsewhere", "Steady export (*.json)"))

@@ -18,14 +18,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QKeySequence,
-    QResizeEvent,
-    QShortcut,
-)
-from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.loader import Library
 from app.ui.widgets.common import Button
@@ -77,6 +71,10 @@ class WaitingButton(Button):
             self._replaces.hide()
         self.show()
         self._fit(self.width())  # a resize may not follow, if the width stays the same
+        # Imported here, not with the module: the button waits hidden at every start, and
+        # PySide6 builds a class's Python enums when it is first loaded (docs/BENCHMARKS.md).
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, said))
 
     def clear(self) -> None:
@@ -86,6 +84,8 @@ class WaitingButton(Button):
             self._replaces.show()
 
     def _size_for(self, text: str) -> QSize:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton  # only once words are set
+
         option = QStyleOptionButton()
         self.initStyleOption(option)
         option.text = text
