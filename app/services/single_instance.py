@@ -39,7 +39,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QDir,
     QLockFile,
@@ -81,6 +80,7 @@ def send(name: str, message: Message, *, connect_timeout_ms: int = CONNECT_TIMEO
     event loop. None means nobody answered (no server, a stale socket, or no
     reply in time).
     """
+    from PySide6.QtCore import QByteArray  # like the network module: only to talk
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
@@ -293,6 +293,8 @@ class SingleInstance(QObject):
             reply = {"ok": True, "queued": True}
         else:
             reply = self._handle(message)
+        from PySide6.QtCore import QByteArray  # not at start-up: its enums cost
+
         socket.write(QByteArray(encode(reply)))
         socket.flush()
         socket.disconnectFromServer()

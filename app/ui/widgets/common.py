@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFormLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFormLayout
 
 PAGE_MARGIN = 32
 
@@ -72,6 +75,8 @@ def form_layout(*, wrap_long_rows: bool) -> QFormLayout:
     """Captions on the left, fields growing to the right. With ``wrap_long_rows`` a row
     too long for the width puts its field under its caption (Settings); without, the
     field stays beside it and grows (the editor, whose fields are narrow)."""
+    from PySide6.QtWidgets import QFormLayout  # only the pages with forms: its enums cost
+
     form = QFormLayout()
     form.setHorizontalSpacing(16)
     form.setVerticalSpacing(10)
