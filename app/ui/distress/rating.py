@@ -9,14 +9,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCompleter,
     QFrame,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -588,6 +585,11 @@ class AfterPage(_RatingPage):
     edited = Signal(object, bool, str, object)  # the same, not yet confirmed
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # Loaded here: `steady start box` opens on the first rating, which has no text
+        # fields, and PySide6 builds a class's Python enums when it is first loaded.
+        from PySide6.QtCore import QStringListModel
+        from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit
+
         super().__init__(self.tr("And now, how stirred up do you feel?"), parent)
         self.go_button.setText(self.tr("Done (Enter)"))
         self.go_button.setAccessibleDescription(self.tr("Save and see how it went"))
