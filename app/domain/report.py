@@ -115,6 +115,7 @@ class ReportData:
     triggers: list[ExerciseStats]
     numb: NumbMarks
     notes: list[NoteLine] | None
+    zone: tzinfo  # the clocks the days are read on
 
     @property
     def empty(self) -> bool:
@@ -179,7 +180,8 @@ def gather(store: SessionStore, chosen: DateRange, *, now: datetime, zone: tzinf
         rated=sum(row.rated for row in by_exercise), points=points,
         by_exercise=by_exercise, by_level=store.stats("start_level", where),
         periods=rows, period_unit=unit, triggers=store.stats("tag", where)[:TOP_TRIGGERS],
-        numb=store.numb_marks(where), notes=_notes(store, where) if notes else None)
+        numb=store.numb_marks(where), notes=_notes(store, where) if notes else None,
+        zone=zone)
 
 
 def _notes(store: SessionStore, where: SessionFilter) -> list[NoteLine]:
