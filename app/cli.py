@@ -334,7 +334,7 @@ def export_target(path: Path, data: Path) -> Path:
     return real
 
 
-def write_private(path: Path, text: str, notes: TemporaryNotes | None = None) -> None:
+def write_private(path: Path, text: str | bytes, notes: TemporaryNotes | None = None) -> None:
     """Write ``text`` to ``path`` (0600) durably, whole or not at all.
 
     With ``notes``, the temporary file is noted in the data folder while it is
@@ -581,6 +581,60 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, out: Output) -> int:
+    """A PDF of a range of days to share, written as ``export -o`` writes: whole or not at
+    all, private, never over Steady's own files. Qt is loaded here only, with no screen."""
+    from app.domain.report import DateRange, RangeError, gather, parse_day
+    from app.domain.session import utc_now
+
+    data: Path = args.data_dir
+    untouched = f" Nothing was written to {args.output}."
+    days = []
+    for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            days.append(parse_day(text) if text is not None else None)
+        except RangeError as error:
+            return _fail(f"{flag} {error}.{untouched}")
+    try:
+        chosen = DateRange(*days)
+    except RangeError as error:
+        return _fail(f"{error}; give --from the earlier day.{untouched}")
+    try:
+        target = export_target(Path(args.output), data)
+    except Refused as refused:
+        return _fail(str(refused))
+    export_notes(data).clean()
+    remove_leftovers(target)
+    from app.services.local_time import first_weekday, local_zone
+    from app.ui.history.report import offscreen_application, render_pdf
+
+    offscreen_application()
+    try:
+        store, result = _open_log(data)
+        with store:
+            if result is not None and result.notice:
+                if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
+                    return _fail(f"{result.notice}{untouched}")
+                sys.stderr.write(f"steady: {shown(result.notice)}\n")
+            report = gather(store, chosen, now=utc_now(), zone=local_zone(), notes=args.notes,
+                            first_weekday=first_weekday())
+    except StorageError as error:
+        return _fail(f"{error}{untouched}")
+    try:
+        write_private(target, render_pdf(report), export_notes(data))
+    except OSError as error:
+        return _fail(f"could not write {args.output}: {os_reason(error)}")
+    span = f"from {report.first_day.isoformat()} to {report.last_day.isoformat()}"
+    if report.empty:
+        sys.stderr.write(f"There are no sessions {span}; the report in {shown(args.output)} "
+                         "says so.\n")
+    else:
+        notes = " with your notes" if args.notes else ""
+        sys.stderr.write(f"Wrote a report of {report.sessions} session(s) {span}{notes} to "
+                         f"{shown(args.output)}.\n")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -630,6 +684,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help='"what works for me": each exercise\'s before and after')
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("report", help="a PDF of your sessions to share, for example with "
+                                      "your therapist (private, 0600)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="the first day, YYYY-MM-DD (default: your first session)")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="the last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--notes", action="store_true",
+                   help="include the notes you wrote (left out unless asked)")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+                   help="where to write the PDF")
+    p.set_defaults(func=cmd_report)
 
     return parser
 
