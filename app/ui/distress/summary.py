@@ -26,6 +26,8 @@ class SummaryPage(QWidget):
         self.line.setAccessibleName(self.tr("Summary"))
         self.detail = label("", "muted")
         self.saved_note = label("", "small")
+        self.practice_note = label("", "small")
+        self.practice_note.hide()
         self.keep_button = make_button(
             self.tr("Save to a file…"),
             description=self.tr("Keep the sessions that could not be saved in a file you "
@@ -50,6 +52,7 @@ class SummaryPage(QWidget):
         body.addWidget(self.heading)
         body.addWidget(self.line)
         body.addWidget(self.detail)
+        body.addWidget(self.practice_note)
         body.addWidget(self.saved_note)
         keep_row = QHBoxLayout()
         keep_row.addWidget(self.keep_button)
@@ -112,12 +115,14 @@ class SummaryPage(QWidget):
 
     def show_record(self, record: SessionRecord, *, saved: bool,
                     where: SavedTo | None = "log", can_keep: bool = False,
-                    warning_sign: str | None = None) -> None:
+                    warning_sign: str | None = None,
+                    calm_this_week: int | None = None) -> None:
         """The summary of ``record``. ``where`` it was saved decides what is said about
         keeping it: "Saved on this computer" only after a save the log checked.
         ``can_keep``: sessions no disk took can be saved to a file. ``warning_sign``:
         one of the plan's warning signs that a tag of the session matched; the plan
-        is offered, once, without asking anything."""
+        is offered, once, without asking anything. ``calm_this_week``: begun calm, how
+        many times this week the person practised while calm (a plain count)."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
         # Without ratings the line above already says how long: not twice.
@@ -138,6 +143,8 @@ class SummaryPage(QWidget):
             detail += " " + self.tr("Feeling numb or far away is worth noticing too.")
         self.detail.setText(detail)
         self.saved_note.setText(self.saved_text(saved, where))
+        self.practice_note.setText(self.practice_text(calm_this_week))
+        self.practice_note.setVisible(bool(calm_this_week))
         self.keep_button.setVisible(can_keep)
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
@@ -148,6 +155,13 @@ class SummaryPage(QWidget):
                 "Your plan is here if you want it.").replace("%1", warning_sign))
         self.plan_offer.setVisible(bool(warning_sign))
         self.plan_button.setVisible(bool(warning_sign))
+
+    def practice_text(self, count: int | None) -> str:
+        """"Practised while calm 3 times this week": the count alone; "" for none."""
+        if not count:
+            return ""
+        return english_plural(self.tr("You've practised while calm %n time(s) this week. "
+                                      "That is how these skills grow.", "", count), count)
 
     def saved_text(self, saved: bool, where: SavedTo | None) -> str:
         if saved and where == "log":
