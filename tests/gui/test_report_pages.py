@@ -155,3 +155,32 @@ def test_words_the_person_wrote_are_text_never_markup(qapp: QApplication,
     assert "<b>Mine</b> & more" in text
     assert "<i>not italic</i> a < b" in text
     assert "<tag>" in text
+
+
+def test_printing_goes_through_the_print_dialog(qapp: QApplication, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+P's path: Qt's print dialog (here answered by a stand-in that prints to a
+    PDF file), then the same pages on the printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    out = tmp_path / "printed.pdf"
+    asked: list[QPrinter] = []
+
+    def answer(_parent: object, printer: QPrinter) -> bool:
+        asked.append(printer)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(report.ReportPrintRequest, "ask", answer)
+    data = data_of(sessions(6))
+    assert report.print_report(None, data, QLocale("en_US"))
+    assert len(asked) == 1
+    text = pdf.text(out)
+    assert "Steady: a report to share" in text and "What works for me, by exercise" in text
+    assert tuple(round(v) for v in pdf.page_points(out)) == (612, 792)  # the locale's paper
+    assert pdf.image_count(out) == 0
+    monkeypatch.setattr(report.ReportPrintRequest, "ask", lambda *_args: False)
+    out.unlink()
+    assert not report.print_report(None, data, QLocale("en_US"))
+    assert not out.exists()  # cancelled: nothing printed

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -53,8 +54,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtWidgets import QWidget
 
 from app.domain.report import NoteLine, Period, ReportData
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 from app.domain.session import NOTICEABLE_DROP, ExerciseStats
 from app.ui.history.chart import ChartDrawing
 from app.ui.shell import translations
@@ -497,6 +502,48 @@ def paint_report(data: ReportData, device: QPagedPaintDevice, locale: QLocale) -
     return pages.page_count()
 
 
+class ReportPrintRequest:
+    """Qt's print dialog, as one call a test can replace (``ask`` returns the answer)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_tr("Print the report"))
+        return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
+
+
+def new_printer(locale: QLocale) -> QPrinter:
+    """A printer set up as the PDF is: the document's units, the locale's paper, margins."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setResolution(DPI)
+    printer.setDocName(_tr("Steady: a report to share"))
+    printer.setPageLayout(_page_layout(page_size_for(locale)))
+    return printer
+
+
+def print_report(parent: QWidget | None, data: ReportData, locale: QLocale | None = None
+                 ) -> bool:
+    """Ask where to print (Qt's dialog), then print the report; False when cancelled.
+    QtPrintSupport is loaded here only, the first time a person prints."""
+    locale = locale if locale is not None else QLocale.system()
+    printer = new_printer(locale)
+    if not ReportPrintRequest.ask(parent, printer):
+        return False
+    printer.setResolution(DPI)  # the dialog may have chosen the printer's own
+    paint_report(data, printer, locale)
+    return True
+
+
+def _page_layout(page_size: QPageSize) -> QPageLayout:
+    return QPageLayout(page_size, QPageLayout.Orientation.Portrait,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)
+
+
 def offscreen_application() -> QGuiApplication:
     """The Qt application the command line makes a report with: no screen, so no window
     can ever appear, and Steady's words in the system's language."""
@@ -521,10 +568,8 @@ def render_pdf(data: ReportData, locale: QLocale | None = None, *,
     writer.setResolution(DPI)
     writer.setTitle(_tr("Steady: a report to share"))
     writer.setCreator("Steady")
-    writer.setPageLayout(QPageLayout(
-        page_size if page_size is not None else page_size_for(locale),
-        QPageLayout.Orientation.Portrait, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-        QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(_page_layout(
+        page_size if page_size is not None else page_size_for(locale)))
     paint_report(data, writer, locale)  # the file is whole once the painter ends
     payload: QByteArray = buffer.data()
     buffer.close()
