@@ -171,6 +171,13 @@ STEPS = [
          "100,000 generated sessions (bench_history.py): History to first paint, the "
          "all-time chart, `steady stats`, one durable session write, the database size.",
          quick_args=["--sessions", "20000", "--runs", "3"], adapter=history_figures),
+    Step("report", "The report to share", "benchmarks/bench_report.py",
+         "100,000 generated sessions (bench_history.py's), then the real `steady report -o "
+         "FILE.pdf` in its own process: the whole log, the last 90 days, and the whole log "
+         "with `--notes`. Wall time from spawn to exit and the child's peak memory (its "
+         "maximum resident set, from wait4); the whole log is held to 3 s and 250 MB.",
+         args=["--sessions", "100000", "--runs", "5"],
+         quick_args=["--sessions", "20000", "--runs", "2"]),
     Step("import", "A million sessions imported", "benchmarks/bench_import.py",
          "1,000,000 generated sessions written as `steady export` writes them (CSV, then "
          "JSON), then the real `steady import` of each in its own process: into a new data "

@@ -2393,6 +2393,29 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>PracticeReminders</name>
+    <message>
+        <location filename="../../app/ui/shell/reminders.py" line="+122"/>
+        <source>A minute to practise while calm?</source>
+        <translation>A minute to practise while calm?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click here to start %1. Not now? Let this pass; nothing else will ask.</source>
+        <translation>Click here to start %1. Not now? Let this pass; nothing else will ask.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Start: %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the first rating of %1</source>
+        <translation>Open the first rating of %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../app/ui/editor/preview.py" line="+47"/>
@@ -2545,19 +2568,18 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingChart</name>
     <message>
-        <location filename="../../app/ui/history/chart.py" line="+131"/>
+        <location filename="../../app/ui/history/chart.py" line="+394"/>
         <source>Ratings before and after, over time</source>
         <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group. Room kept inside the plot so a dot at its first or last day, or at 0 or 10, sits clear of the edges (and of the legend above).</extracomment>
         <translation>Ratings before and after, over time</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+66"/>
+        <location line="+33"/>
         <source>No ratings in this period.</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message numerus="yes">
-        <location line="-61"/>
+        <location line="+3"/>
         <source>%n session(s) with ratings.</source>
         <translation>
             <numerusform>%n session with ratings.</numerusform>
@@ -2573,41 +2595,6 @@ Plans I have for the spring</translation>
         <location line="+3"/>
         <source>After: %1 on average.</source>
         <translation>After: %1 on average.</translation>
-    </message>
-    <message>
-        <location line="+164"/>
-        <source>Before</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>After</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Each pair: the average of a day</source>
-        <translation>Each pair: the average of a day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a week</source>
-        <translation>Each pair: the average of a week</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a month</source>
-        <translation>Each pair: the average of a month</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of three months</source>
-        <translation>Each pair: the average of three months</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a year</source>
-        <translation>Each pair: the average of a year</translation>
     </message>
 </context>
 <context>
@@ -2662,9 +2649,27 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../app/ui/shell/reminders.py" line="-132"/>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let this reminder pass; nothing else will ask today</source>
+        <translation>Let this reminder pass; nothing else will ask today</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A reminder to practise</source>
+        <translation>A reminder to practise</translation>
+    </message>
+</context>
+<context>
     <name>SessionSteps</name>
     <message>
-        <location filename="../../app/ui/shell/session_steps.py" line="+231"/>
+        <location filename="../../app/ui/shell/session_steps.py" line="+254"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <extracomment>Asks where to save sessions no disk took (tests give one that answers at once).</extracomment>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
@@ -3818,17 +3823,17 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/ui/distress/summary.py" line="+37"/>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Save to a file…</source>
         <translation>Save to a file…</translation>
     </message>
@@ -3893,7 +3898,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>Back to the exercises, to choose another</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3934,7 +3939,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>You stopped when you needed to. That is part of looking after yourself.</source>
         <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
     </message>
@@ -3964,7 +3969,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>No rating was kept for how you felt afterwards.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>That was a hard one, and you stayed with it.</source>
         <translation>That was a hard one, and you stayed with it.</translation>
     </message>
@@ -3973,8 +3978,16 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
         <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>You&apos;ve practised while calm %n time(s) this week. That is how these skills grow.</source>
+        <translation>
+            <numerusform>You&apos;ve practised while calm %n time this week. That is how these skills grow.</numerusform>
+            <numerusform>You&apos;ve practised while calm %n times this week. That is how these skills grow.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>
