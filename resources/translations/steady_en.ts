@@ -1432,9 +1432,9 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+65"/>
+        <location filename="../../app/ui/history/page.py" line="+72"/>
         <source>Looking back</source>
-        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
+        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window). Writes exports and reports where the person chooses (set by the window).</extracomment>
         <translation>Looking back</translation>
     </message>
     <message>
@@ -1448,7 +1448,12 @@
         <translation>Back to the start</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
@@ -1463,7 +1468,7 @@
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history/page.py" line="-34"/>
+        <location filename="../../app/ui/history/page.py" line="-35"/>
         <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
 
 Nothing here needs keeping up with, and it all stays on this computer.</source>
@@ -1477,7 +1482,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>No sessions yet</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1931,8 +1936,8 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+109"/>
-        <location line="+455"/>
+        <location filename="../../app/ui/shell/window.py" line="+110"/>
+        <location line="+457"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
@@ -3049,6 +3054,54 @@ Plans I have for the spring</translation>
         <location line="+137"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareRow</name>
+    <message>
+        <location filename="../../app/ui/history/sharing.py" line="+103"/>
+        <source>Share with someone helping you</source>
+        <translation>Share with someone helping you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF of the days shown here: the chart, what works for you, and how often you practised</source>
+        <translation>A PDF of the days shown here: the chart, what works for you, and how often you practised</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print… (%1)</source>
+        <translation>Print… (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same report, on paper</source>
+        <translation>The same report, on paper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All your sessions as a CSV or JSON file, as steady export writes them</source>
+        <translation>All your sessions as a CSV or JSON file, as steady export writes them</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include my notes in the report</source>
+        <translation>Include my notes in the report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off unless you tick it: notes can be private</source>
+        <translation>Off unless you tick it: notes can be private</translation>
     </message>
 </context>
 <context>

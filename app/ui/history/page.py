@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -35,10 +36,14 @@ from app.domain.history import (
     read_what_works,
 )
 from app.domain.session import SessionFilter, SessionRecord, SessionStore, utc_now
+
+if TYPE_CHECKING:
+    from app.services.log_files import LogFiles
 from app.ui.history.chart import RatingChart
 from app.ui.history.deleting import ask_delete_all, ask_delete_session
 from app.ui.history.filters import HistoryFilters
 from app.ui.history.sessions import SessionsTab
+from app.ui.history.sharing import ShareRow, Sharing
 from app.ui.history.what_works import WhatWorksTab
 from app.ui.widgets.common import PAGE_MARGIN, label, make_button
 from app.ui.widgets.notice import Notice
@@ -61,11 +66,15 @@ class HistoryPage(Page):
         self._clock = clock
         #: "Delete everything" deletes the coping plan too, with this (set by the window).
         self.forget_plan: Callable[[], None] | None = None
+        #: Writes exports and reports where the person chooses (set by the window).
+        self.log_files: Callable[[], LogFiles | None] = lambda: None
 
         self.title = label(self.tr("Looking back"), "title")
         self.back_button = make_button(self.tr("Back (Esc)"),
                                        description=self.tr("Back to the start"))
         self.notice = Notice()
+        self.status = Notice("small", self.tr("Status"))
+        self.share = ShareRow()
         self.works = WhatWorksTab()
         self.filters = HistoryFilters(self.works.stats_model.time_of_day_names(), self._today())
         self.chart = RatingChart()
@@ -79,6 +88,7 @@ class HistoryPage(Page):
         self._name_parts()
         self._build_layout()
         self._connect_signals()
+        self.sharing = Sharing(self, self.share, self, files=lambda: self.log_files())
         self.refresh()
 
     def _name_parts(self) -> None:
@@ -121,6 +131,7 @@ class HistoryPage(Page):
         outer.setSpacing(10)
         outer.addLayout(top)
         outer.addWidget(self.notice)
+        outer.addWidget(self.status)
         outer.addWidget(self.body, 1)
         self.setTabOrder(self.back_button, self.period)
         # Opening the page lands on Back (Esc); Tab goes on to the filters. (A proxy
@@ -137,6 +148,7 @@ class HistoryPage(Page):
         layout.addWidget(self.filters)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.share)
         area = QScrollArea()
         area.setWidget(self.content)
         area.setWidgetResizable(True)
@@ -186,6 +198,17 @@ class HistoryPage(Page):
         self._fit_filters()
 
     # ------------------------------------------------------------------ reading
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def say_problem(self, text: str) -> None:
+        self.status.clear()
+        self.notice.show(text)
+
+    def say_done(self, text: str) -> None:
+        self.notice.clear()
+        self.status.show(text)
 
     def _today(self) -> date:
         return self._clock().astimezone().date()

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -387,9 +388,11 @@ class MainWindow(QMainWindow):
         page = self.history_page
         if page is None:
             from app.ui.history.page import HistoryPage
+            from app.ui.history.sharing import log_files_for
 
             page = HistoryPage(self.store)
             page.forget_plan = self.plan_door.forget  # "Delete everything" takes it too
+            page.log_files = partial(log_files_for, self.store, self._data_dir, self._plans)
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page
