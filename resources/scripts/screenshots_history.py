@@ -3,8 +3,9 @@
     python resources/scripts/screenshots_history.py [--theme light|dark|high-contrast]
 
 Writes history.png (three months of made-up sessions, the same every time: a
-fixed seed and a fixed "today") and history-empty.png (no sessions yet), with
-the theme name appended for a theme other than light.
+fixed seed and a fixed "today"), history-share.png (the same, scrolled down to
+Save report, Print and Export) and history-empty.png (no sessions yet), with the
+theme name appended for a theme other than light.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ def show_history(window: MainWindow, name: str) -> None:
     page._clock = lambda: TODAY  # the same "today" on every run
     page.refresh()
     save(window, name)
+    if not page.is_empty_state():  # down to the row for sharing it
+        bar = page.content_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        save(window, name.replace("history", "history-share", 1))
 
 
 def main() -> int:
