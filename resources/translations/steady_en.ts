@@ -2672,6 +2672,189 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>ReminderSection</name>
+    <message>
+        <location filename="../../app/ui/settings/reminders.py" line="+48"/>
+        <source>Practice reminders</source>
+        <translation>Practice reminders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me to practise while calm</source>
+        <translation>Remind me to practise while calm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills come more easily in a hard moment when they were practised in a calm one. At the times you choose, a quiet note asks if you have a minute; “Not now” is always fine, and nothing counts missed days. Off until you turn it on.</source>
+        <translation>Skills come more easily in a hard moment when they were practised in a calm one. At the times you choose, a quiet note asks if you have a minute; “Not now” is always fine, and nothing counts missed days. Off until you turn it on.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hours and minutes; up and down change them</source>
+        <translation>Hours and minutes; up and down change them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder time %1</source>
+        <translation>Reminder time %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also at</source>
+        <translation>Also at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also remind me at time %1</source>
+        <translation>Also remind me at time %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A second or third time in the day</source>
+        <translation>A second or third time in the day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours, from</source>
+        <translation>Quiet hours, from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reminder comes in these hours</source>
+        <translation>No reminder comes in these hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours begin</source>
+        <translation>Quiet hours begin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours end</source>
+        <translation>Quiet hours end</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exercise a reminder starts</source>
+        <translation>Exercise a reminder starts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What a reminder&apos;s Start begins: the same as Start now, or one you choose</source>
+        <translation>What a reminder&apos;s Start begins: the same as Start now, or one you choose</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A reminder can come on this day</source>
+        <translation>A reminder can come on this day</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet</source>
+        <translation>Quiet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with</source>
+        <translation>Start with</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The same as Start now</source>
+        <translation>The same as Start now</translation>
+    </message>
+</context>
+<context>
     <name>SessionSteps</name>
     <message>
         <location filename="../../app/ui/shell/session_steps.py" line="+254"/>
@@ -2862,7 +3045,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+312"/>
+        <location filename="../../app/ui/settings/page.py" line="+317"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2930,6 +3113,11 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>health settings</source>
         <translation>health settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>practice reminders</source>
+        <translation>practice reminders</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3005,8 +3193,8 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-289"/>
-        <location line="+40"/>
+        <location filename="../../app/ui/settings/page.py" line="-294"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3031,7 +3219,7 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
@@ -3041,7 +3229,7 @@ Plans I have for the spring</translation>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-123"/>
+        <location filename="../../app/ui/settings/page.py" line="-126"/>
         <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
         <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
     </message>
@@ -3051,7 +3239,7 @@ Plans I have for the spring</translation>
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
     </message>

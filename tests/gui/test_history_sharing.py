@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,30 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.plan import MemoryPlanStore
 from app.domain.report import ReportData
-from app.storage.sessions import SqliteSessionStore
+from app.storage.sessions import SqliteSessionStore, memory_store
 from app.ui.history.page import HistoryPage
 from app.ui.history.sharing import log_files_for
 from tests import pdf
-from tests.gui.test_history import NOW, english_numbers, page, store  # noqa: F401
+from tests.gui.test_history import NOW, SEED
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def store() -> Iterator[SqliteSessionStore]:
+    with memory_store() as s:
+        s.merge(SEED)
+        yield s
+
+
+@pytest.fixture
+def page(qtbot: QtBot, store: SqliteSessionStore) -> HistoryPage:
+    widget = HistoryPage(store, clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(900, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 @pytest.fixture
