@@ -231,6 +231,18 @@ def _has_log(data: Path) -> bool:
     return database_path(data).exists()
 
 
+def _tell_what_opening_found(result: OpenResult | None, nothing_done: str) -> str:
+    """What opening the log found is said on standard error; but when the log turned out
+    damaged and was moved aside (a new, empty log stands in its place) nothing may go
+    ahead: then the message to fail with, ending in ``nothing_done``. "" otherwise."""
+    if result is None or not result.notice:
+        return ""
+    if result.moved_aside is not None and not result.rebuilt:
+        return f"{result.notice}{nothing_done}"
+    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+    return ""
+
+
 def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, OpenResult | None]:
     """The log for a verb; never marks running sessions (a window may be mid-session).
 
@@ -306,10 +318,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         if _has_log(data):
             store, result = _open_log(data)
             with store:
-                if result is not None and result.notice:
-                    if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
-                        return _fail(f"{result.notice} Nothing was exported.{untouched}")
-                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+                stop = _tell_what_opening_found(result, f" Nothing was exported.{untouched}")
+                if stop:
+                    return _fail(stop)
                 records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
@@ -502,10 +513,9 @@ def cmd_report(args: argparse.Namespace, out: Output) -> int:
     try:
         store, result = _open_log(data)
         with store:
-            if result is not None and result.notice:
-                if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
-                    return _fail(f"{result.notice}{untouched}")
-                sys.stderr.write(f"steady: {shown(result.notice)}\n")
+            stop = _tell_what_opening_found(result, untouched)
+            if stop:
+                return _fail(stop)
             report = gather(store, chosen, now=utc_now(), zone=local_zone(), notes=args.notes,
                             first_weekday=first_weekday())
     except StorageError as error:

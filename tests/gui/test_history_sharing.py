@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,30 +14,19 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.plan import MemoryPlanStore
 from app.domain.report import ReportData
-from app.storage.sessions import SqliteSessionStore, memory_store
+from app.storage.sessions import SqliteSessionStore
 from app.ui.history.page import HistoryPage
 from app.ui.history.sharing import log_files_for
 from tests import pdf
-from tests.gui.test_history import NOW, SEED
+from tests.gui import test_history as history
+from tests.gui.test_history import NOW
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def store() -> Iterator[SqliteSessionStore]:
-    with memory_store() as s:
-        s.merge(SEED)
-        yield s
-
-
-@pytest.fixture
-def page(qtbot: QtBot, store: SqliteSessionStore) -> HistoryPage:
-    widget = HistoryPage(store, clock=lambda: NOW)
-    qtbot.addWidget(widget)
-    widget.resize(900, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+# History's own fixtures: the seeded log and the page on it, at a fixed "now".
+store = history.store
+page = history.page
 
 
 @pytest.fixture
