@@ -4,16 +4,24 @@ starts the exercise; nothing during a session; the window's own line without a t
 from __future__ import annotations
 
 from datetime import datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.bootstrap import build_window
 from app.domain.loader import load_library
-from app.domain.reminders import Reminders
+from app.domain.reminders import Reminders, next_reminder
+from app.domain.session import utc_now
 from app.domain.settings import Settings
+from app.services import handover
+from app.services.local_time import local_zone
+from app.services.single_instance import SingleInstance
 from app.storage.sessions import SqliteSessionStore
+from app.ui.shell import application
 from app.ui.shell.reminders import PracticeReminders
 from app.ui.shell.tray import SteadyTray
 from app.ui.shell.window import MainWindow
@@ -168,3 +176,58 @@ def test_the_exercise_offered(qtbot: QtBot, store: SqliteSessionStore, wall: Wal
     window = make_window(qtbot, store, Settings(default_exercise=default, health=health))
     found = reminders_for(window, wall).exercise_for(chosen)
     assert found is not None and found[0] == expected
+
+
+@OFFSCREEN_TRAY
+def test_the_tray_start_offers_reminders_through_the_tray(
+        qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: WallClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``steady --tray`` (the start at login) gives the window its reminders, through the
+    tray, as the settings say; the one a fake clock brings is shown there."""
+    made: list[PracticeReminders] = []
+    real = application.start_reminders
+
+    def on_a_fake_clock(window: MainWindow, tray: SteadyTray | None) -> PracticeReminders:
+        made.append(real(window, tray, wall_clock=wall, zone=lambda: BERLIN, watch=None))
+        return made[-1]
+
+    monkeypatch.setattr(application, "start_reminders", on_a_fake_clock)
+    monkeypatch.setattr(application, "quit_on_signals", lambda *_args: None)
+    data = tmp_path / "data"
+    data.mkdir()
+    window = build_window(data, Settings(first_run_done=True, reminders=AT_NINE))
+    qtbot.addWidget(window)
+    instance = SingleInstance(handover.server_address(data))
+    try:
+        application.wait_in_tray(qapp, window, instance, tray_available=True)
+        [reminders] = made
+        assert window.practice is reminders and reminders.tray is window.tray
+        assert reminders.tray is not None
+        messages = Messages(reminders.tray)
+        wall.now = berlin(2, 9)
+        with qtbot.waitSignal(reminders.shown, timeout=5000) as offered:
+            pass
+        assert offered.args == ["tray"] and len(messages.shown) == 1
+    finally:
+        if window.tray is not None:
+            window.tray.icon.hide()  # type: ignore[attr-defined]
+        instance.close()
+
+
+def test_the_window_start_makes_reminders_that_follow_settings(
+        qtbot: QtBot, qapp: QApplication, store: SqliteSessionStore) -> None:
+    """After the first frame the window has its reminders: none set, no timer; chosen
+    in Settings, one timer to the next; turned off again, none."""
+    window = make_window(qtbot, store, Settings())
+    application.finish_desktop(qapp, window)
+    reminders = window.practice
+    assert isinstance(reminders, PracticeReminders)
+    if window.tray is not None:
+        window.tray.icon.hide()  # type: ignore[attr-defined]
+    assert reminders.clock.timer() is None, "off until chosen: nothing wakes Steady"
+    window.apply_settings(Settings(reminders=AT_NINE))
+    timer = reminders.clock.timer()
+    assert timer is not None and timer.isActive()
+    assert reminders.clock.next_at() == next_reminder(AT_NINE, utc_now(), local_zone())
+    window.apply_settings(Settings())
+    assert reminders.clock.timer() is None

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
+        #: app.ui.shell.reminders.PracticeReminders, made with the desktop's parts
+        self.practice: QObject | None = None
         self.help_door = HelpDoor(self, self, parent=self)
         self.settings_door = SettingsDoor(self, parent=self)
         self.history_page: HistoryPage | None = None  # made when first opened
