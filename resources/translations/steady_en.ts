@@ -1453,6 +1453,11 @@
         <translation>Status</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Practice this week</source>
+        <translation>Practice this week</translation>
+    </message>
+    <message>
         <location line="+41"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
@@ -1462,13 +1467,21 @@
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
+    <message numerus="yes">
+        <location line="+177"/>
+        <source>You&apos;ve practised while calm %n time(s) this week.</source>
+        <translation>
+            <numerusform>You&apos;ve practised while calm %n time this week.</numerusform>
+            <numerusform>You&apos;ve practised while calm %n times this week.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/history/deleting.py" line="+27"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history/page.py" line="-35"/>
+        <location filename="../../app/ui/history/page.py" line="-212"/>
         <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
 
 Nothing here needs keeping up with, and it all stays on this computer.</source>
@@ -1936,10 +1949,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+110"/>
+        <location filename="../../app/ui/shell/window.py" line="+112"/>
         <location line="+457"/>
         <source>Steady</source>
-        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -3428,7 +3441,7 @@ Plans I have for the spring</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+62"/>
+        <location filename="../../app/ui/shell/application.py" line="+64"/>
         <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
         <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
     </message>
@@ -3443,7 +3456,7 @@ Plans I have for the spring</translation>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+111"/>
         <source>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</source>
         <translation>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</translation>
     </message>

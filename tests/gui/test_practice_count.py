@@ -1,5 +1,5 @@
-"""Practice while calm, counted on the summary: this week's sessions begun at 0 to 3, a
-plain count; nothing at all after a session begun stirred up or numb."""
+"""Practice while calm, counted on the summary and in History: this week's sessions
+begun at 0 to 3, a plain count; nothing at all after a session begun stirred up or numb."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from app.domain.loader import load_library
 from app.domain.session import SessionRecord
 from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
+from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from tests.gui.conftest import FakeClock
 
@@ -83,3 +84,35 @@ def test_no_streak_no_loss_in_the_words(window: MainWindow) -> None:
             assert word not in text
     assert window.summary.practice_text(0) == ""
     assert window.summary.practice_text(None) == ""
+
+
+def history_page(qtbot: QtBot, store: SqliteSessionStore) -> HistoryPage:
+    page = HistoryPage(store, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.resize(900, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_history_says_this_weeks_practice_while_calm(qtbot: QtBot,
+                                                     store: SqliteSessionStore) -> None:
+    earlier(store)  # two calm this week, one stirred up, one calm last week
+    page = history_page(qtbot, store)
+    assert page.practice.isVisible()
+    assert page.practice.text() == "You've practised while calm 2 times this week."
+    page.filters.set_period("7")  # the period chosen does not change a week's count
+    assert page.practice.text() == "You've practised while calm 2 times this week."
+
+
+def test_history_says_nothing_without_practice_this_week(qtbot: QtBot,
+                                                         store: SqliteSessionStore) -> None:
+    when = NOW - timedelta(days=9)
+    store.merge([SessionRecord("box", "Box breathing", when, before=1, after=1,
+                               status="completed", ended_at=when + timedelta(minutes=5)),
+                 SessionRecord("box", "Box breathing", NOW - timedelta(days=1), before=7,
+                               after=5, status="completed",
+                               ended_at=NOW - timedelta(days=1) + timedelta(minutes=5))])
+    page = history_page(qtbot, store)
+    assert not page.is_empty_state()
+    assert page.practice.isHidden() and page.practice.text() == ""

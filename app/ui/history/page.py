@@ -45,7 +45,7 @@ from app.ui.history.filters import HistoryFilters
 from app.ui.history.sessions import SessionsTab
 from app.ui.history.sharing import ShareRow, Sharing
 from app.ui.history.what_works import WhatWorksTab
-from app.ui.widgets.common import PAGE_MARGIN, label, make_button
+from app.ui.widgets.common import PAGE_MARGIN, english_plural, label, make_button
 from app.ui.widgets.notice import Notice
 from app.ui.widgets.page import Page
 
@@ -75,6 +75,9 @@ class HistoryPage(Page):
         self.notice = Notice()
         self.status = Notice("small", self.tr("Status"))
         self.share = ShareRow()
+        self.practice = label("", "small")
+        self.practice.setAccessibleName(self.tr("Practice this week"))
+        self.practice.hide()
         self.works = WhatWorksTab()
         self.filters = HistoryFilters(self.works.stats_model.time_of_day_names(), self._today())
         self.chart = RatingChart()
@@ -145,6 +148,7 @@ class HistoryPage(Page):
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        layout.addWidget(self.practice)
         layout.addWidget(self.filters)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.tabs, 3)
@@ -241,6 +245,7 @@ class HistoryPage(Page):
             self.filters.set_period(default_period(choices.logged))
         self.filters.offer(choices)
         self.body.setCurrentWidget(self.content_area)
+        self._show_practice()
         self.apply_filters()
 
     @Slot()
@@ -265,6 +270,7 @@ class HistoryPage(Page):
         if not view.logged:
             self._show_empty()
             return
+        self._show_practice()
         self._show_figures(view)
 
     def _show_figures(self, view: HistoryView) -> None:
@@ -276,8 +282,26 @@ class HistoryPage(Page):
         self.works.show_rows(works)
         self._fit_tables()
 
+    def _show_practice(self) -> None:
+        """How many times this week the person practised while calm (begun at 0 to 3):
+        a plain count, never a streak; nothing at all when there is none (or it cannot
+        be read: a count is a nicety)."""
+        from app.domain.practice import calm_this_week
+        from app.services.local_time import first_weekday, local_zone
+
+        try:
+            count = self.store.count(calm_this_week(self._clock(), local_zone(),
+                                                    first_weekday()))
+        except StorageError:
+            count = 0
+        self.practice.setText(english_plural(self.tr(
+            "You've practised while calm %n time(s) this week.", "", count), count)
+            if count else "")
+        self.practice.setVisible(count > 0)
+
     def _show_empty(self) -> None:
         self.body.setCurrentWidget(self.empty)
+        self.practice.hide()
         self.works.show_rows(WhatWorks(self.works.group_by()))
         self.sessions_model.set_filter(SessionFilter(), 0)
         self.chart.set_points([], None, self._clock())
