@@ -163,9 +163,9 @@ STEPS = [
          quick_args=["--minutes", "1", "--frames", "300", "--rounds", "3"]),
     Step("idle", "Idle", "benchmarks/bench_idle.py",
          "Timer events and kernel-counted wake-ups over a watched window while Steady sits "
-         "on the launcher, hidden, back home after an exercise, or waiting in the tray "
-         "from a start at login (and its memory there); a running pacer is the control "
-         "that shows the counting works.",
+         "on the launcher, hidden, back home after an exercise, with a practice reminder "
+         "set (its one timer waiting), or waiting in the tray from a start at login (and "
+         "its memory there); a running pacer is the control that shows the counting works.",
          args=["--seconds", "60", "--runs", "2"], quick_args=["--seconds", "10", "--runs", "1"]),
     Step("history", "History at scale", "benchmarks/bench_history.py",
          "100,000 generated sessions (bench_history.py): History to first paint, the "
