@@ -7,7 +7,6 @@ import dataclasses
 import io
 import json
 import os
-import stat
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,14 +24,13 @@ from app.domain.loader import (
 from app.domain.session import ExerciseStats
 from app.storage.datadir import DataFolderError, check_data_dir, export_notes
 from app.storage.db import (
-    SIDE_SUFFIXES,
     OpenResult,
     database_path,
     open_read_only,
     remove_new_log,
 )
 from app.storage.errors import NewerDatabaseError, StorageError
-from app.storage.files import TemporaryNotes, os_reason, remove_leftovers, write_durable
+from app.storage.files import os_reason
 from app.storage.records import FORMATS, Format
 from app.storage.sessions import SqliteSessionStore, memory_store, open_store
 from app.terminal import (
@@ -224,10 +222,6 @@ NO_LOG_TEXT = (
 )
 
 
-class Refused(Exception):
-    """An export that would harm something; nothing was written. The message says why."""
-
-
 def _fail(message: str) -> int:
     sys.stderr.write(failure(message))
     return EXIT_INVALID
@@ -235,6 +229,18 @@ def _fail(message: str) -> int:
 
 def _has_log(data: Path) -> bool:
     return database_path(data).exists()
+
+
+def _tell_what_opening_found(result: OpenResult | None, nothing_done: str) -> str:
+    """What opening the log found is said on standard error; but when the log turned out
+    damaged and was moved aside (a new, empty log stands in its place) nothing may go
+    ahead: then the message to fail with, ending in ``nothing_done``. "" otherwise."""
+    if result is None or not result.notice:
+        return ""
+    if result.moved_aside is not None and not result.rebuilt:
+        return f"{result.notice}{nothing_done}"
+    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+    return ""
 
 
 def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, OpenResult | None]:
@@ -260,95 +266,6 @@ def _open_log(data: Path, *, create: bool = False) -> tuple[SqliteSessionStore, 
         sys.stderr.write(f"steady: {shown(str(error))} It was read as it is; nothing in it "
                          "was changed.\n")
         return SqliteSessionStore(connection), None
-
-
-def _steady_files(data: Path) -> list[Path]:
-    """Steady's own files in ``data``; any of them may be a link to a file elsewhere."""
-    from app.storage.plan import plan_path
-    from app.storage.settings import settings_path
-
-    log = database_path(data)
-    return [*(log.with_name(log.name + s) for s in ("", *SIDE_SUFFIXES)), settings_path(data),
-            plan_path(data)]
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
-
-
-def _steady_own(real: Path, data: Path) -> str | None:
-    """Why ``real`` (fully resolved) is Steady's own: in the data folder, or its file.
-
-    Compared by resolved path, then by the files themselves, which also catches a
-    folder spelt with other capitals on a case-insensitive disk, or a hard link.
-    """
-    folder = Path(os.path.realpath(data))
-    inside = f"is inside Steady's data folder {data}; choose a place outside that folder"
-    if real == folder:
-        return "is Steady's data folder; choose a place outside it"
-    if folder in real.parents:
-        return inside
-    for own in _steady_files(data):
-        if real == Path(os.path.realpath(own)) or _same(real, own):
-            return f"is one of Steady's own files ({own}); choose another name"
-    if any(_same(place, folder) for place in (real, *real.parents)):
-        return inside
-    return None
-
-
-def export_target(path: Path, data: Path) -> Path:
-    """The file ``export -o path`` writes: ``path``, or the file a link at it points to.
-
-    Raises :class:`Refused` for one of Steady's own files (the log, its side files,
-    anything in the data folder) and for anything that is not an ordinary file.
-    """
-    real = Path(os.path.realpath(path))
-    reason = _steady_own(real, data)
-    if reason:
-        raise Refused(f"{path} {reason}. Nothing was written.")
-    try:
-        mode = os.stat(real).st_mode
-    except FileNotFoundError:
-        return real
-    except OSError as error:
-        raise Refused(f"could not write {path}: {os_reason(error)}") from error
-    if stat.S_ISDIR(mode):
-        raise Refused(f"{path} is a folder; give a file name, like "
-                      f"{path / 'steady-export.csv'}. Nothing was written.")
-    if not stat.S_ISREG(mode):
-        raise Refused(f"{path} is not an ordinary file (a pipe or a device, say), so Steady "
-                      "will not replace it. Nothing was written.")
-    return real
-
-
-def write_private(path: Path, text: str, notes: TemporaryNotes | None = None) -> None:
-    """Write ``text`` to ``path`` (0600) durably, whole or not at all.
-
-    With ``notes``, the temporary file is noted in the data folder while it is
-    written, so a killed export's leftover can be found and removed.
-    """
-    noted: list[Path | None] = []
-
-    def note(temporary: Path) -> None:
-        if notes is not None:
-            noted.append(notes.note(temporary))
-
-    try:
-        write_durable(path, text, on_temporary=note)
-    finally:
-        if notes is not None:
-            for each in noted:
-                notes.forget(each)
-
-
-def _holds_something(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
 
 
 def _export_format(args: argparse.Namespace) -> Format:
@@ -381,6 +298,7 @@ def _plan_for_export(data: Path, fmt: Format) -> CopingPlan | None:
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
     """The whole log; never a new, empty one in place of a missing or damaged log."""
     from app.storage.exchange import export_records
+    from app.storage.out_files import Refused, holds_something, prepare_target, write_export
 
     fmt = _export_format(args)
     data: Path = args.data_dir
@@ -389,12 +307,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     if args.output:
         untouched = f" Nothing was written to {args.output}."
         try:
-            target = export_target(Path(args.output), data)
+            target = prepare_target(Path(args.output), data)
         except Refused as refused:
             return _fail(str(refused))
-    if target is not None:  # what an export killed half-way left behind
-        export_notes(data).clean()
-        remove_leftovers(target)
     plan = _plan_for_export(data, fmt)
     records: list[SessionRecord] = []
     if not _has_log(data) and plan is None:
@@ -403,10 +318,9 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         if _has_log(data):
             store, result = _open_log(data)
             with store:
-                if result is not None and result.notice:
-                    if result.moved_aside is not None and not result.rebuilt:  # a new, empty log
-                        return _fail(f"{result.notice} Nothing was exported.{untouched}")
-                    sys.stderr.write(f"steady: {shown(result.notice)}\n")
+                stop = _tell_what_opening_found(result, f" Nothing was exported.{untouched}")
+                if stop:
+                    return _fail(stop)
                 records = list(reversed(store.sessions()))
     except StorageError as error:
         return _fail(str(error))
@@ -414,14 +328,12 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
         out.exact_utf8()
         export_records(records, out, fmt, plan)
         return EXIT_OK
-    if not records and plan is None and _holds_something(target):
+    if not records and plan is None and holds_something(target):
         return _fail(f"your log in {data} has no sessions, so the export would be empty; "
                      f"{args.output} already holds something and was left as it was. To "
                      "replace it anyway, delete it first.")
-    buffer = io.StringIO(newline="")
-    count = export_records(records, buffer, fmt, plan)
     try:
-        write_private(target, buffer.getvalue(), export_notes(data))
+        count = write_export(target, data, records, fmt, plan)
     except OSError as error:
         return _fail(f"could not write {args.output}: {os_reason(error)}")
     with_plan = " and your coping plan" if plan is not None else ""
@@ -571,6 +483,58 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, out: Output) -> int:
+    """A PDF of a range of days to share, written as ``export -o`` writes: whole or not at
+    all, private, never over Steady's own files. Qt is loaded here only, with no screen."""
+    from app.domain.report import DateRange, RangeError, gather, parse_day
+    from app.domain.session import utc_now
+    from app.storage.out_files import Refused, prepare_target, write_private
+
+    data: Path = args.data_dir
+    untouched = f" Nothing was written to {args.output}."
+    days = []
+    for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            days.append(parse_day(text) if text is not None else None)
+        except RangeError as error:
+            return _fail(f"{flag} {error}.{untouched}")
+    try:
+        chosen = DateRange(*days)
+    except RangeError as error:
+        return _fail(f"{error}; give --from the earlier day.{untouched}")
+    try:
+        target = prepare_target(Path(args.output), data, example="steady-report.pdf")
+    except Refused as refused:
+        return _fail(str(refused))
+    from app.services.local_time import first_weekday, local_zone
+    from app.ui.history.report import offscreen_application, render_pdf
+
+    offscreen_application()
+    try:
+        store, result = _open_log(data)
+        with store:
+            stop = _tell_what_opening_found(result, untouched)
+            if stop:
+                return _fail(stop)
+            report = gather(store, chosen, now=utc_now(), zone=local_zone(), notes=args.notes,
+                            first_weekday=first_weekday())
+    except StorageError as error:
+        return _fail(f"{error}{untouched}")
+    try:
+        write_private(target, render_pdf(report), export_notes(data))
+    except OSError as error:
+        return _fail(f"could not write {args.output}: {os_reason(error)}")
+    span = f"from {report.first_day.isoformat()} to {report.last_day.isoformat()}"
+    if report.empty:
+        sys.stderr.write(f"There are no sessions {span}; the report in {shown(args.output)} "
+                         "says so.\n")
+    else:
+        notes = " with your notes" if args.notes else ""
+        sys.stderr.write(f"Wrote a report of {report.sessions} session(s) {span}{notes} to "
+                         f"{shown(args.output)}.\n")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -623,6 +587,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help='"what works for me": each exercise\'s before and after')
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("report", help="a PDF of your sessions to share, for example with "
+                                      "your therapist (private, 0600)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="the first day, YYYY-MM-DD (default: your first session)")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="the last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--notes", action="store_true",
+                   help="include the notes you wrote (left out unless asked)")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+                   help="where to write the PDF")
+    p.set_defaults(func=cmd_report)
 
     return parser
 

@@ -10,6 +10,10 @@ watched for ``--seconds``, in three states:
 * ``hidden``: the window hidden (as when kept in the tray);
 * ``after-exercise``: back on the launcher after a breathing exercise was
   started, stopped, rated and left (the pacer's timer must be gone too);
+* ``reminders``: the launcher with a practice reminder set for every day, the
+  next one about 23 hours away: its one single-shot timer waits, nothing else
+  wakes (in the other states none is set, and there is no timer at all; each
+  run notes which);
 * ``tray``: started as at login (``steady --tray``), waiting in the tray with
   no window (offscreen has no tray, so the desktop's is stood in for); its
   memory after the watched window is set against the bare window's;
@@ -50,7 +54,7 @@ if str(REPO) not in sys.path:
 from benchmarks.bench_startup import remove_sockets  # noqa: E402
 from benchmarks.common import bench_env, emit, figure, run_child  # noqa: E402
 
-STATES = ("launcher", "hidden", "after-exercise", "tray")
+STATES = ("launcher", "hidden", "after-exercise", "reminders", "tray")
 #: Waiting in the tray, memory against the bare window's (issue 17).
 MAX_TRAY_RSS_RATIO = 1.4
 CONTROL = "pacer-running"  # not idle: shows that the counts do see a timer
@@ -105,6 +109,7 @@ class _Probe:
         self.window: Any = None
         self.notes: dict[str, str] = {}  # what the steps did, for the report
         self.steps: list[tuple[float, Any]] = []
+        self.last_look: Any = None  # called as the watched window ends, before the report
         self.timer = QTimer()
         self.timer.setObjectName(PROBE_NAME)
         self.timer.setSingleShot(True)
@@ -159,6 +164,8 @@ class _Probe:
 
     def _report(self) -> None:
         self.counting = False
+        if self.last_look is not None:
+            self.last_look()
         switches = _context_switches()
         result = {
             "seconds": time.monotonic() - self.started,
@@ -199,6 +206,9 @@ def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> No
     probe: list[_Probe] = []
 
     def steps(window: Any) -> list[tuple[float, Any]]:
+        if state in ("launcher", "reminders"):
+            probe[0].last_look = lambda: _note_reminders(probe[0], window)
+            return []
         if state == "hidden":
             return [(0.5, window.hide)]
         if state == CONTROL:
@@ -250,16 +260,40 @@ def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> No
     sys.exit(main(["--data-dir", data_dir]))
 
 
-def _prepare(folder: Path) -> None:
+def _note_reminders(probe: _Probe, window: Any) -> None:
+    """Say whether the window keeps a reminder timer, and for when (older Steadys: none)."""
+    practice = getattr(window, "practice", None)
+    timer = practice.clock.timer() if practice is not None else None
+    if timer is None:
+        probe.notes["reminders"] = "no reminder timer"
+        return
+    hours = timer.remainingTime() / 3_600_000
+    probe.notes["reminders"] = f"one reminder timer, single shot, next in {hours:.0f} h"
+
+
+def _prepare(folder: Path, state: str) -> None:
+    """A data folder past the welcome; for ``reminders``, one a day, due in about 23 h."""
     from dataclasses import fields
 
     from app.domain.settings import Settings
     from app.storage.settings import save_settings
 
-    if any(f.name == "first_run_done" for f in fields(Settings)):
-        save_settings(folder, Settings(first_run_done=True))  # type: ignore[call-arg]
-    else:
+    names = {f.name for f in fields(Settings)}
+    if "first_run_done" not in names:
         folder.mkdir(parents=True, exist_ok=True)
+        return
+    chosen: dict[str, Any] = {"first_run_done": True}
+    if state == "reminders":
+        if "reminders" not in names:
+            raise SystemExit("reminders: this Steady has no practice reminders")
+        from datetime import datetime, timedelta
+
+        from app.domain.reminders import Reminders
+
+        at = (datetime.now().astimezone() - timedelta(hours=1)).time().replace(
+            second=0, microsecond=0)
+        chosen["reminders"] = Reminders(enabled=True, days=frozenset(range(7)), times=(at,))
+    save_settings(folder, Settings(**chosen))
 
 
 def main() -> int:
@@ -282,7 +316,7 @@ def main() -> int:
             for kind in kinds:
                 folder = Path(tmp) / f"{kind}-{run}"
                 if kind != "baseline":
-                    _prepare(folder)
+                    _prepare(folder, kind)
                 jobs.append((kind, [sys.executable, here, "--child", kind, str(folder),
                                     str(args.seconds), str(args.settle)]))
         done: dict[int, Any] = {}

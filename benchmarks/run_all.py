@@ -163,14 +163,21 @@ STEPS = [
          quick_args=["--minutes", "1", "--frames", "300", "--rounds", "3"]),
     Step("idle", "Idle", "benchmarks/bench_idle.py",
          "Timer events and kernel-counted wake-ups over a watched window while Steady sits "
-         "on the launcher, hidden, back home after an exercise, or waiting in the tray "
-         "from a start at login (and its memory there); a running pacer is the control "
-         "that shows the counting works.",
+         "on the launcher, hidden, back home after an exercise, with a practice reminder "
+         "set (its one timer waiting), or waiting in the tray from a start at login (and "
+         "its memory there); a running pacer is the control that shows the counting works.",
          args=["--seconds", "60", "--runs", "2"], quick_args=["--seconds", "10", "--runs", "1"]),
     Step("history", "History at scale", "benchmarks/bench_history.py",
          "100,000 generated sessions (bench_history.py): History to first paint, the "
          "all-time chart, `steady stats`, one durable session write, the database size.",
          quick_args=["--sessions", "20000", "--runs", "3"], adapter=history_figures),
+    Step("report", "The report to share", "benchmarks/bench_report.py",
+         "100,000 generated sessions (bench_history.py's), then the real `steady report -o "
+         "FILE.pdf` in its own process: the whole log, the last 90 days, and the whole log "
+         "with `--notes`. Wall time from spawn to exit and the child's peak memory (its "
+         "maximum resident set, from wait4); the whole log is held to 3 s and 250 MB.",
+         args=["--sessions", "100000", "--runs", "5"],
+         quick_args=["--sessions", "20000", "--runs", "2"]),
     Step("import", "A million sessions imported", "benchmarks/bench_import.py",
          "1,000,000 generated sessions written as `steady export` writes them (CSV, then "
          "JSON), then the real `steady import` of each in its own process: into a new data "

@@ -102,6 +102,15 @@ class ExerciseStats:
 
 
 @dataclass(frozen=True, slots=True)
+class NumbMarks:
+    """How many sessions had "numb or far away" marked: before, after, and either."""
+
+    before: int = 0
+    after: int = 0
+    either: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SessionFilter:
     """Which sessions to show or count. Empty fields do not filter."""
 
@@ -190,3 +199,6 @@ class SessionStore(Protocol):
 
     def best_exercise(self, min_sessions: int = HELPED_MIN_SESSIONS) -> BestExercise | None:
         """The exercise that helped most, once it has ``min_sessions`` rated sessions."""
+
+    def numb_marks(self, where: SessionFilter | None = None) -> NumbMarks:
+        """How many sessions (or of those matching ``where``) had the numb mark."""

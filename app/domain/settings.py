@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from app.domain.reminders import Reminders
+
 Theme = Literal["system", "light", "dark", "high-contrast"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark", "high-contrast")
 
@@ -50,6 +52,7 @@ class Settings:
     contacts: tuple[Contact, ...] = ()
     keep_in_tray: bool = False
     first_run_done: bool = False
+    reminders: Reminders = field(default_factory=Reminders)  # off until chosen
 
     def hidden_tags(self) -> frozenset[str]:
         """Exercise tags hidden by the person's health settings."""

@@ -29,6 +29,7 @@ from app.domain.session import (
     BestExercise,
     ExerciseStats,
     GroupBy,
+    NumbMarks,
     Saved,
     SessionFilter,
     SessionRecord,
@@ -496,6 +497,17 @@ class SqliteSessionStore:
         """
         best = helped_most(self.stats("exercise"), min_rated=min_sessions, limit=1)
         return best[0] if best else None
+
+    def numb_marks(self, where: SessionFilter | None = None) -> NumbMarks:
+        """How many sessions matching ``where`` had "numb or far away" marked before,
+        after, and in either rating."""
+        clause, params = where_sql(where)
+        sql = ("SELECT count(CASE WHEN s.numb_before THEN 1 END), count(CASE WHEN "
+               "s.numb_after THEN 1 END), count(CASE WHEN s.numb_before OR s.numb_after "
+               "THEN 1 END) FROM sessions s" + clause)
+        with storage_errors("read the log"):
+            before, after, either = self._conn.execute(sql, params).fetchone()
+        return NumbMarks(int(before), int(after), int(either))
 
 
 def _stats_row(row: tuple[Any, ...], group_by: GroupBy) -> ExerciseStats:

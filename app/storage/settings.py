@@ -22,10 +22,11 @@ import json
 import math
 import os
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from app.domain.errors import SettingsError
+from app.domain.reminders import MAX_TIMES, Reminders
 from app.domain.settings import (
     HEALTH_CONDITIONS,
     SETTINGS_NAME,
@@ -80,7 +81,62 @@ def to_json_dict(settings: Settings) -> dict[str, object]:
                      for c in settings.contacts],
         "keep_in_tray": settings.keep_in_tray,
         "first_run_done": settings.first_run_done,
+        "reminders": reminders_to_json(settings.reminders),
     }
+
+
+def _clock_text(moment: time | None) -> str | None:
+    return None if moment is None else f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def reminders_to_json(reminders: Reminders) -> dict[str, object]:
+    """The practice reminders as plain JSON values: times as "HH:MM", days 0 (Monday)
+    to 6."""
+    return {
+        "enabled": reminders.enabled,
+        "days": sorted(reminders.days),
+        "times": [_clock_text(moment) for moment in reminders.sorted_times()],
+        "quiet_from": _clock_text(reminders.quiet_from),
+        "quiet_to": _clock_text(reminders.quiet_to),
+        "exercise": reminders.exercise,
+    }
+
+
+def _clock(value: object) -> time | None:
+    """"HH:MM" as a time of day; None for anything else."""
+    if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
+        return None
+    hours, minutes = value[:2], value[3:]
+    if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return time(int(hours), int(minutes))
+
+
+def reminders_from_json(value: object) -> Reminders | None:
+    """Practice reminders from the file; None when anything in them cannot be read (then
+    they stay off: a reminder nobody chose must never come)."""
+    if not isinstance(value, Mapping):
+        return None
+    enabled, days, times = value.get("enabled"), value.get("days"), value.get("times")
+    exercise = value.get("exercise", "")
+    if not isinstance(enabled, bool) or not isinstance(days, list) or not isinstance(
+            times, list) or not isinstance(exercise, str) or len(exercise) > EXERCISE_ID_LIMIT:
+        return None
+    if not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days):
+        return None
+    clocks = [_clock(t) for t in times]
+    quiet = [value.get("quiet_from"), value.get("quiet_to")]
+    quiet_clocks = [_clock(q) for q in quiet]
+    if (None in clocks or len(set(clocks)) > MAX_TIMES
+            or any(q is not None and c is None for q, c in zip(quiet, quiet_clocks,
+                                                                strict=True))):
+        return None
+    return Reminders(enabled=enabled, days=frozenset(days),
+                     times=tuple(sorted({c for c in clocks if c is not None})),
+                     quiet_from=quiet_clocks[0], quiet_to=quiet_clocks[1],
+                     exercise=exercise.strip())
 
 
 KNOWN_KEYS = frozenset(to_json_dict(Settings()))
@@ -199,6 +255,15 @@ class _Reader:
             self.bad.append("contacts")
         return kept
 
+    def reminders(self) -> Reminders:
+        if not self._present("reminders"):
+            return self.defaults.reminders
+        found = reminders_from_json(self.data["reminders"])
+        if found is None:
+            self.bad.append("reminders")
+            return self.defaults.reminders
+        return found
+
 
 def from_json_dict(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...]]:
     """Settings from a parsed file, and the names of fields that fell back to defaults.
@@ -221,6 +286,7 @@ def from_json_dict(data: Mapping[str, object]) -> tuple[Settings, tuple[str, ...
         contacts=read.contacts(),
         keep_in_tray=read.flag("keep_in_tray"),
         first_run_done=read.flag("first_run_done"),
+        reminders=read.reminders(),
     )
     return settings, tuple(read.bad)
 

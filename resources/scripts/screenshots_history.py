@@ -3,8 +3,10 @@
     python resources/scripts/screenshots_history.py [--theme light|dark|high-contrast]
 
 Writes history.png (three months of made-up sessions, the same every time: a
-fixed seed and a fixed "today") and history-empty.png (no sessions yet), with
-the theme name appended for a theme other than light.
+fixed seed and a fixed "today"; two of this week's begun calm, which History
+counts), history-share.png (the same, scrolled down to
+Save report, Print and Export) and history-empty.png (no sessions yet), with the
+theme name appended for a theme other than light.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ TODAY = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
 #: (exercise id, sessions, how much it tends to bring the rating down)
 MIX = [("box", 17, 1.2), ("cyclic-sigh", 15, 1.0), ("orienting", 13, 0.8),
        ("extended-exhale", 10, 1.2), ("five-senses", 5, 3.0)]
+#: Practice while calm this week (days before "today", the rating before): History
+#: counts them above its filters.
+PRACTICE = [(3, 2), (1, 3)]
 
 
 def made_up_sessions(titles: dict[str, str]) -> list[SessionRecord]:
@@ -41,6 +46,12 @@ def made_up_sessions(titles: dict[str, str]) -> list[SessionRecord]:
                 status="completed", ended_at=started + timedelta(minutes=5),
                 planned_seconds=300.0, practised_seconds=300.0,
                 tags=(rng.choice(["work", "night", "family", "noise"]),)))
+    for days_ago, before in PRACTICE:
+        started = TODAY - timedelta(days=days_ago)
+        records.append(SessionRecord(
+            "orienting", titles["orienting"], started, before=before, after=before - 1,
+            status="completed", ended_at=started + timedelta(minutes=5),
+            planned_seconds=300.0, practised_seconds=300.0))
     return records
 
 
@@ -51,6 +62,10 @@ def show_history(window: MainWindow, name: str) -> None:
     page._clock = lambda: TODAY  # the same "today" on every run
     page.refresh()
     save(window, name)
+    if not page.is_empty_state():  # down to the row for sharing it
+        bar = page.content_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        save(window, name.replace("history", "history-share", 1))
 
 
 def main() -> int:

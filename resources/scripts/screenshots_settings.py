@@ -74,6 +74,12 @@ def main() -> int:
         save(window, "settings-contacts")
         window.settings_page.show_section("start")
         save(window, "settings-starting")
+        reminders = window.settings_page.reminder_section
+        reminders.enabled.setChecked(True)  # as a person would turn them on
+        reminders.quiet.setChecked(True)
+        window.settings_page.show_section("reminders")
+        save(window, "settings-reminders")
+        reminders.enabled.setChecked(False)
         window.settings_page.on_back()
         window.show_help()
         assert window.help_dialog is not None

@@ -1432,9 +1432,9 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history/page.py" line="+65"/>
+        <location filename="../../app/ui/history/page.py" line="+72"/>
         <source>Looking back</source>
-        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window).</extracomment>
+        <extracomment>Below this width (pixels) the page&apos;s side margins halve. &quot;Delete everything&quot; deletes the coping plan too, with this (set by the window). Writes exports and reports where the person chooses (set by the window).</extracomment>
         <translation>Looking back</translation>
     </message>
     <message>
@@ -1448,7 +1448,17 @@
         <translation>Back to the start</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Practice this week</source>
+        <translation>Practice this week</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>What works for me</source>
         <translation>What works for me</translation>
     </message>
@@ -1457,13 +1467,21 @@
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
+    <message numerus="yes">
+        <location line="+177"/>
+        <source>You&apos;ve practised while calm %n time(s) this week.</source>
+        <translation>
+            <numerusform>You&apos;ve practised while calm %n time this week.</numerusform>
+            <numerusform>You&apos;ve practised while calm %n times this week.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../app/ui/history/deleting.py" line="+27"/>
         <source>Delete this session</source>
         <translation>Delete this session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history/page.py" line="-34"/>
+        <location filename="../../app/ui/history/page.py" line="-212"/>
         <source>After your first session, you&apos;ll see here how each exercise went for you: your ratings before and after, over time, and which exercises tend to help you most.
 
 Nothing here needs keeping up with, and it all stays on this computer.</source>
@@ -1477,7 +1495,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>No sessions yet</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>History views</source>
         <translation>History views</translation>
     </message>
@@ -1931,10 +1949,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+109"/>
-        <location line="+455"/>
+        <location filename="../../app/ui/shell/window.py" line="+112"/>
+        <location line="+457"/>
         <source>Steady</source>
-        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -2393,6 +2411,29 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>PracticeReminders</name>
+    <message>
+        <location filename="../../app/ui/shell/reminders.py" line="+122"/>
+        <source>A minute to practise while calm?</source>
+        <translation>A minute to practise while calm?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click here to start %1. Not now? Let this pass; nothing else will ask.</source>
+        <translation>Click here to start %1. Not now? Let this pass; nothing else will ask.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Start: %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the first rating of %1</source>
+        <translation>Open the first rating of %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../app/ui/editor/preview.py" line="+47"/>
@@ -2545,19 +2586,18 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingChart</name>
     <message>
-        <location filename="../../app/ui/history/chart.py" line="+131"/>
+        <location filename="../../app/ui/history/chart.py" line="+394"/>
         <source>Ratings before and after, over time</source>
         <extracomment>Sessions drawn one by one while each gets at least this many pixels of width. When averaging, at least this many pixels per group. Room kept inside the plot so a dot at its first or last day, or at 0 or 10, sits clear of the edges (and of the legend above).</extracomment>
         <translation>Ratings before and after, over time</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <location line="+66"/>
+        <location line="+33"/>
         <source>No ratings in this period.</source>
         <translation>No ratings in this period.</translation>
     </message>
     <message numerus="yes">
-        <location line="-61"/>
+        <location line="+3"/>
         <source>%n session(s) with ratings.</source>
         <translation>
             <numerusform>%n session with ratings.</numerusform>
@@ -2573,41 +2613,6 @@ Plans I have for the spring</translation>
         <location line="+3"/>
         <source>After: %1 on average.</source>
         <translation>After: %1 on average.</translation>
-    </message>
-    <message>
-        <location line="+164"/>
-        <source>Before</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>After</source>
-        <translation>After</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Each pair: the average of a day</source>
-        <translation>Each pair: the average of a day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a week</source>
-        <translation>Each pair: the average of a week</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a month</source>
-        <translation>Each pair: the average of a month</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of three months</source>
-        <translation>Each pair: the average of three months</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Each pair: the average of a year</source>
-        <translation>Each pair: the average of a year</translation>
     </message>
 </context>
 <context>
@@ -2662,9 +2667,210 @@ Plans I have for the spring</translation>
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../app/ui/shell/reminders.py" line="-132"/>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let this reminder pass; nothing else will ask today</source>
+        <translation>Let this reminder pass; nothing else will ask today</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A reminder to practise</source>
+        <translation>A reminder to practise</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSection</name>
+    <message>
+        <location filename="../../app/ui/settings/reminders.py" line="+48"/>
+        <source>Practice reminders</source>
+        <translation>Practice reminders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me to practise while calm</source>
+        <translation>Remind me to practise while calm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills come more easily in a hard moment when they were practised in a calm one. At the times you choose, a quiet note asks if you have a minute; “Not now” is always fine, and nothing counts missed days. Off until you turn it on.</source>
+        <translation>Skills come more easily in a hard moment when they were practised in a calm one. At the times you choose, a quiet note asks if you have a minute; “Not now” is always fine, and nothing counts missed days. Off until you turn it on.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hours and minutes; up and down change them</source>
+        <translation>Hours and minutes; up and down change them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder time %1</source>
+        <translation>Reminder time %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also at</source>
+        <translation>Also at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also remind me at time %1</source>
+        <translation>Also remind me at time %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A second or third time in the day</source>
+        <translation>A second or third time in the day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours, from</source>
+        <translation>Quiet hours, from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reminder comes in these hours</source>
+        <translation>No reminder comes in these hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours begin</source>
+        <translation>Quiet hours begin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet hours end</source>
+        <translation>Quiet hours end</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exercise a reminder starts</source>
+        <translation>Exercise a reminder starts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What a reminder&apos;s Start begins: the same as Start now, or one you choose</source>
+        <translation>What a reminder&apos;s Start begins: the same as Start now, or one you choose</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A reminder can come on this day</source>
+        <translation>A reminder can come on this day</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet</source>
+        <translation>Quiet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with</source>
+        <translation>Start with</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The same as Start now</source>
+        <translation>The same as Start now</translation>
+    </message>
+</context>
+<context>
     <name>SessionSteps</name>
     <message>
-        <location filename="../../app/ui/shell/session_steps.py" line="+231"/>
+        <location filename="../../app/ui/shell/session_steps.py" line="+254"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <extracomment>Asks where to save sessions no disk took (tests give one that answers at once).</extracomment>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
@@ -2852,7 +3058,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SettingsNotice</name>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="+312"/>
+        <location filename="../../app/ui/settings/page.py" line="+317"/>
         <source>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</source>
         <translation>Your settings file could not be read, so Steady is using its defaults. The old file was kept as %1 in the data folder.</translation>
     </message>
@@ -2920,6 +3126,11 @@ Plans I have for the spring</translation>
         <location line="+2"/>
         <source>health settings</source>
         <translation>health settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>practice reminders</source>
+        <translation>practice reminders</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2995,8 +3206,8 @@ Plans I have for the spring</translation>
         <translation>Hides exercises with breath holds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-289"/>
-        <location line="+40"/>
+        <location filename="../../app/ui/settings/page.py" line="-294"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3021,7 +3232,7 @@ Plans I have for the spring</translation>
         <translation>Save and use these settings</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Not saved yet: Save or Back keeps it.</source>
         <translation>Not saved yet: Save or Back keeps it.</translation>
     </message>
@@ -3031,7 +3242,7 @@ Plans I have for the spring</translation>
         <translation>Breathing problems (asthma, COPD)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/page.py" line="-123"/>
+        <location filename="../../app/ui/settings/page.py" line="-126"/>
         <source>Changes take effect when you save or go back. Everything here stays on this computer.</source>
         <translation>Changes take effect when you save or go back. Everything here stays on this computer.</translation>
     </message>
@@ -3041,9 +3252,57 @@ Plans I have for the spring</translation>
         <translation>Keep what you changed and go back</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <source>Saved on this computer.</source>
         <translation>Saved on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareRow</name>
+    <message>
+        <location filename="../../app/ui/history/sharing.py" line="+103"/>
+        <source>Share with someone helping you</source>
+        <translation>Share with someone helping you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF of the days shown here: the chart, what works for you, and how often you practised</source>
+        <translation>A PDF of the days shown here: the chart, what works for you, and how often you practised</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print… (%1)</source>
+        <translation>Print… (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same report, on paper</source>
+        <translation>The same report, on paper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All your sessions as a CSV or JSON file, as steady export writes them</source>
+        <translation>All your sessions as a CSV or JSON file, as steady export writes them</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include my notes in the report</source>
+        <translation>Include my notes in the report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off unless you tick it: notes can be private</source>
+        <translation>Off unless you tick it: notes can be private</translation>
     </message>
 </context>
 <context>
@@ -3182,7 +3441,7 @@ Plans I have for the spring</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+62"/>
+        <location filename="../../app/ui/shell/application.py" line="+64"/>
         <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
         <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
     </message>
@@ -3197,7 +3456,7 @@ Plans I have for the spring</translation>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+111"/>
         <source>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</source>
         <translation>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</translation>
     </message>
@@ -3818,17 +4077,17 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/ui/distress/summary.py" line="+37"/>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Save to a file…</source>
         <translation>Save to a file…</translation>
     </message>
@@ -3893,7 +4152,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>Back to the exercises, to choose another</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -3934,7 +4193,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>You took %1 for yourself.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>You stopped when you needed to. That is part of looking after yourself.</source>
         <translation>You stopped when you needed to. That is part of looking after yourself.</translation>
     </message>
@@ -3964,7 +4223,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>No rating was kept for how you felt afterwards.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>That was a hard one, and you stayed with it.</source>
         <translation>That was a hard one, and you stayed with it.</translation>
     </message>
@@ -3973,8 +4232,16 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
         <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>You&apos;ve practised while calm %n time(s) this week. That is how these skills grow.</source>
+        <translation>
+            <numerusform>You&apos;ve practised while calm %n time this week. That is how these skills grow.</numerusform>
+            <numerusform>You&apos;ve practised while calm %n times this week. That is how these skills grow.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Saved on this computer only.</source>
         <translation>Saved on this computer only.</translation>
     </message>

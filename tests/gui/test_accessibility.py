@@ -466,7 +466,8 @@ def test_own_screens_are_fully_translatable(qtbot: QtBot, qapp: QApplication,
             if isinstance(widget, QLineEdit):
                 texts.append(widget.placeholderText())
             if isinstance(widget, QComboBox) and widget.objectName() not in (
-                    "defaultExercise", "planExercise"):  # lists of exercise titles
+                    "defaultExercise", "planExercise",
+                    "reminderExercise"):  # lists of exercise titles
                 texts += [widget.itemText(i) for i in range(widget.count())]
             for text in texts:
                 rest = untranslated(text)

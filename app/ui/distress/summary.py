@@ -39,6 +39,8 @@ class SummaryPage(Page):
         self.line.setAccessibleName(self.tr("Summary"))
         self.detail = label("", "muted")
         self.saved_note = label("", "small")
+        self.practice_note = label("", "small")
+        self.practice_note.hide()
         self.keep_button = make_button(
             self.tr("Save to a file…"),
             description=self.tr("Keep the sessions that could not be saved in a file you "
@@ -64,28 +66,31 @@ class SummaryPage(Page):
         self.enter_guard = EnterGuard(self.offer_button, self.home_button, self.again_button,
                                       self.other_button, clock=clock, parent=self)
 
+        self._lay_out()
+        self.home_button.clicked.connect(self.home)
+        self.again_button.clicked.connect(self.again)
+        self.other_button.clicked.connect(self.other)
+        self.offer_button.clicked.connect(self.helpRequested)
+        self.keep_button.clicked.connect(self.keepRequested)
+        self.plan_button.clicked.connect(self.planRequested)
+
+    def _lay_out(self) -> None:
+        """The offer of support first (when shown), the words, the notes and offers,
+        and the choices at the foot."""
         body = QVBoxLayout()
         body.setSpacing(16)
         body.addStretch(1)
         # After a rise to 8 or more the offer of support comes first, above all else.
         body.addWidget(self.offer)
-        offer_row = QHBoxLayout()
-        offer_row.addWidget(self.offer_button)
-        offer_row.addStretch(1)
-        body.addLayout(offer_row)
+        body.addLayout(_left(self.offer_button))
         body.addWidget(self.heading)
         body.addWidget(self.line)
         body.addWidget(self.detail)
+        body.addWidget(self.practice_note)
         body.addWidget(self.saved_note)
-        keep_row = QHBoxLayout()
-        keep_row.addWidget(self.keep_button)
-        keep_row.addStretch(1)
-        body.addLayout(keep_row)
+        body.addLayout(_left(self.keep_button))
         body.addWidget(self.plan_offer)
-        plan_row = QHBoxLayout()
-        plan_row.addWidget(self.plan_button)
-        plan_row.addStretch(1)
-        body.addLayout(plan_row)
+        body.addLayout(_left(self.plan_button))
         body.addStretch(2)
         buttons = FlowLayout()
         buttons.addStretch(1)
@@ -93,12 +98,6 @@ class SummaryPage(Page):
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.home_button)
         lay_out_page(self, body, buttons)
-        self.home_button.clicked.connect(self.home)
-        self.again_button.clicked.connect(self.again)
-        self.other_button.clicked.connect(self.other)
-        self.offer_button.clicked.connect(self.helpRequested)
-        self.keep_button.clicked.connect(self.keepRequested)
-        self.plan_button.clicked.connect(self.planRequested)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to the offer of support when there is one,
@@ -136,12 +135,14 @@ class SummaryPage(Page):
 
     def show_record(self, record: SessionRecord, *, saved: bool,
                     where: SavedTo | None = "log", can_keep: bool = False,
-                    warning_sign: str | None = None) -> None:
+                    warning_sign: str | None = None,
+                    calm_this_week: int | None = None) -> None:
         """The summary of ``record``. ``where`` it was saved decides what is said about
         keeping it: "Saved on this computer" only after a save the log checked.
         ``can_keep``: sessions no disk took can be saved to a file. ``warning_sign``:
         one of the plan's warning signs that a tag of the session matched; the plan
-        is offered, once, without asking anything."""
+        is offered, once, without asking anything. ``calm_this_week``: begun calm, how
+        many times this week the person practised while calm (a plain count)."""
         self.line.setText(self.summary_line(record))
         practised = minutes_text(record.practised_seconds)
         # Without ratings the line above already says how long: not twice.
@@ -165,6 +166,8 @@ class SummaryPage(Page):
             detail += " " + self.tr("No rating was kept for how you felt afterwards.")
         self.detail.setText(detail)
         self.saved_note.setText(self.saved_text(saved, where))
+        self.practice_note.setText(self.practice_text(calm_this_week))
+        self.practice_note.setVisible(bool(calm_this_week))
         self.keep_button.setVisible(can_keep)
         show_offer = offer_help_after(record.after)
         self.offer.setVisible(show_offer)
@@ -180,6 +183,13 @@ class SummaryPage(Page):
                 "Your plan is here if you want it.").replace("%1", warning_sign))
         self.plan_offer.setVisible(bool(warning_sign))
         self.plan_button.setVisible(bool(warning_sign))
+
+    def practice_text(self, count: int | None) -> str:
+        """"Practised while calm 3 times this week": the count alone; "" for none."""
+        if not count:
+            return ""
+        return english_plural(self.tr("You've practised while calm %n time(s) this week. "
+                                      "That is how these skills grow.", "", count), count)
 
     def saved_text(self, saved: bool, where: SavedTo | None) -> str:
         if saved and where == "log":
@@ -210,3 +220,11 @@ class SummaryPage(Page):
                 self.home.emit()
             return
         super().keyPressEvent(event)
+
+
+def _left(button: QWidget) -> QHBoxLayout:
+    """``button`` on a row of its own, at the left."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row

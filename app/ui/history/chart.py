@@ -4,6 +4,10 @@ Each session is a pair: a hollow dot for the rating before, a filled dot for
 the rating after, joined by a thin line. When there are more sessions than the
 width can show apart, sessions are averaged per day, week or month (the legend
 says which), so years of use stay quick to draw and calm to look at.
+
+:class:`ChartDrawing` holds the data and paints on any ``QPainter`` in any
+rectangle: the History page's :class:`RatingChart` on screen, the report's
+chart on a PDF page (as vector shapes and real text).
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.session import RATING_MAX, RATING_MIN
 from app.ui.style import theme
+from app.ui.style.theme import Colors
 from app.ui.widgets.common import english_plural
 
 Point = tuple[datetime, int | None, int | None]
@@ -114,21 +119,25 @@ def bucket(times: Sequence[float], befores: Sequence[int | None],
     return marks
 
 
-class RatingChart(QWidget):
-    """Ratings over time. Feed it with :meth:`set_points` (oldest first)."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RatingChart", text)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+
+class ChartDrawing:
+    """The chart's data, and its drawing on any painter in any rectangle.
+
+    Feed it with :meth:`set_points` (oldest first); :meth:`paint` draws it with
+    the given font (the small text is a little smaller, never below 7 pt) and
+    colours.
+    """
+
+    def __init__(self) -> None:
         self._times: list[float] = []
         self._befores: list[int | None] = []
         self._afters: list[int | None] = []
         self._start = 0.0
         self._end = 1.0
         self._cache: tuple[float, list[Mark], str | None] | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(150)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(self.tr("Ratings before and after, over time"))
 
     # ------------------------------------------------------------------ data
 
@@ -154,25 +163,21 @@ class RatingChart(QWidget):
             end_at = max(end_at, self._times[-1])
         self._start, self._end = start_at, max(end_at, start_at + 3600)
         self._cache = None
-        self.setAccessibleDescription(self.describe())
-        self.update()
 
     def session_count(self) -> int:
         """Sessions on the chart (those with at least one rating)."""
         return len(self._times)
 
-    def marks(self) -> list[Mark]:
-        """What is drawn at the present width: one mark per session, or per period."""
-        return self._marks(self._plot_rect().width())[0]
+    def means(self) -> tuple[float | None, float | None]:
+        """The mean rating before and after, over the sessions that have one."""
+        befores = [b for b in self._befores if b is not None]
+        afters = [a for a in self._afters if a is not None]
+        return (sum(befores) / len(befores) if befores else None,
+                sum(afters) / len(afters) if afters else None)
 
-    def mark_count(self) -> int:
-        return len(self.marks())
-
-    def averaged_over(self) -> str | None:
-        """None when each session is drawn; else "day", "week", "month", ..."""
-        return self._marks(self._plot_rect().width())[1]
-
-    def _marks(self, width: float) -> tuple[list[Mark], str | None]:
+    def marks(self, width: float) -> tuple[list[Mark], str | None]:
+        """What is drawn in a plot ``width`` wide: one mark per session, or per period
+        (then also the period: "day", "week", ...)."""
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1], self._cache[2]
         result: tuple[list[Mark], str | None]
@@ -189,95 +194,78 @@ class RatingChart(QWidget):
         self._cache = (width, result[0], result[1])
         return result
 
-    def describe(self) -> str:
-        """One sentence for screen readers: how many sessions, and the mean ratings."""
-        if not self._times:
-            return self.tr("No ratings in this period.")
-        befores = [b for b in self._befores if b is not None]
-        afters = [a for a in self._afters if a is not None]
-        locale = QLocale()
-        count = len(self._times)
-        text = english_plural(self.tr("%n session(s) with ratings.", "", count), count)
-        if befores:
-            text += " " + self.tr("Before: %1 on average.").replace(
-                "%1", locale.toString(sum(befores) / len(befores), "f", 1))
-        if afters:
-            text += " " + self.tr("After: %1 on average.").replace(
-                "%1", locale.toString(sum(afters) / len(afters), "f", 1))
-        return text
-
     # ------------------------------------------------------------------ geometry
 
-    def sizeHint(self) -> QSize:
-        return QSize(640, 210)
+    @staticmethod
+    def small_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return small
 
-    def minimumSizeHint(self) -> QSize:
-        return QSize(240, 150)
-
-    def _small_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        return font
-
-    def _plot_rect(self) -> QRectF:
-        metrics = QFontMetricsF(self._small_font())
+    def plot_rect(self, rect: QRectF, font: QFont) -> QRectF:
+        """Where the dots go within ``rect``: room is kept for the scale and the legend."""
+        metrics = QFontMetricsF(self.small_font(font))
         left = metrics.horizontalAdvance("10") + 22
         top = metrics.height() + 16
         bottom = metrics.height() + 16
-        return QRectF(left, top, max(10.0, self.width() - left - 16),
-                      max(10.0, self.height() - top - bottom))
+        return QRectF(rect.left() + left, rect.top() + top,
+                      max(10.0, rect.width() - left - 16),
+                      max(10.0, rect.height() - top - bottom))
 
-    def _x(self, at: float, plot: QRectF) -> float:
+    def x(self, at: float, plot: QRectF) -> float:
         span = self._end - self._start
         room = max(1.0, plot.width() - 2 * INSET)
         return plot.left() + INSET + (at - self._start) / span * room
 
     @staticmethod
-    def _y(value: float, plot: QRectF) -> float:
+    def y(value: float, plot: QRectF) -> float:
         share = (value - RATING_MIN) / (RATING_MAX - RATING_MIN)
         room = max(1.0, plot.height() - 2 * INSET)
         return plot.bottom() - INSET - share * room
 
     # ------------------------------------------------------------------ painting
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        c = theme.colors()
-        painter = QPainter(self)
+    def paint(self, painter: QPainter, rect: QRectF, font: QFont, c: Colors, *,
+              frame: bool = True) -> None:
+        """Draw the chart in ``rect``: a rounded frame (unless ``frame`` is False), the
+        scale, the time axis, the dots and the legend."""
+        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(QColor(c.rule), 1))
-        painter.setBrush(QColor(c.surface))
-        painter.drawRoundedRect(frame, 8, 8)
-        plot = self._plot_rect()
-        small = self._small_font()
+        if frame:
+            painter.setPen(QPen(QColor(c.rule), 1))
+            painter.setBrush(QColor(c.surface))
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        plot = self.plot_rect(rect, font)
+        small = self.small_font(font)
         painter.setFont(small)
         metrics = QFontMetricsF(small)
-        self._paint_grid(painter, plot, metrics)
-        marks, unit = self._marks(plot.width())
+        self._paint_grid(painter, plot, metrics, c)
+        marks, unit = self.marks(plot.width())
         if not marks:
             painter.setPen(QColor(c.muted))
-            painter.setFont(self.font())
+            painter.setFont(font)
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("No ratings in this period."))
+                             _tr("No ratings in this period."))
         else:
-            self._paint_marks(painter, plot, marks)
+            self._paint_marks(painter, plot, marks, c)
         painter.setFont(small)
-        self._paint_legend(painter, metrics, unit)
-        painter.end()
+        self._paint_legend(painter, rect, plot, metrics, unit, c)
+        painter.restore()
 
-    def _paint_grid(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
-        c = theme.colors()
+    def _paint_grid(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF,
+                    c: Colors) -> None:
         grid = QColor(c.rule)
         for value in (RATING_MIN, (RATING_MIN + RATING_MAX) // 2, RATING_MAX):
-            y = self._y(value, plot)
+            y = self.y(value, plot)
             painter.setPen(QPen(grid, 1, Qt.PenStyle.SolidLine if value == RATING_MIN
                                 else Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor(c.muted))
-            text_rect = QRectF(0, y - metrics.height() / 2, plot.left() - 10, metrics.height())
+            text_rect = QRectF(plot.left() - 60, y - metrics.height() / 2, 50,
+                               metrics.height())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight
                              | Qt.AlignmentFlag.AlignVCenter, str(value))
-        self._paint_time_axis(painter, plot, metrics)
+        self._paint_time_axis(painter, plot, metrics, c)
 
     def time_labels(self, plot: QRectF, metrics: QFontMetricsF
                     ) -> list[tuple[float, QRectF | None, str]]:
@@ -313,7 +301,7 @@ class RatingChart(QWidget):
         labels: list[tuple[float, QRectF | None, str]] = []
         last_right = -math.inf
         for number in range(0, len(ticks), stride):
-            x = self._x(ticks[number], plot)
+            x = self.x(ticks[number], plot)
             width = metrics.horizontalAdvance(texts[number])
             left = max(plot.left() - 4, min(x - width / 2, plot.right() - width))
             if left < last_right + 12:  # kept inside the plot, it would run into the last one
@@ -324,8 +312,7 @@ class RatingChart(QWidget):
         return labels
 
     def _paint_time_axis(self, painter: QPainter, plot: QRectF,
-                         metrics: QFontMetricsF) -> None:
-        c = theme.colors()
+                         metrics: QFontMetricsF, c: Colors) -> None:
         for x, place, text in self.time_labels(plot, metrics):
             painter.setPen(QPen(QColor(c.rule), 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
@@ -333,8 +320,8 @@ class RatingChart(QWidget):
                 painter.setPen(QColor(c.muted))
                 painter.drawText(place, Qt.AlignmentFlag.AlignLeft, text)
 
-    def _paint_marks(self, painter: QPainter, plot: QRectF, marks: list[Mark]) -> None:
-        c = theme.colors()
+    def _paint_marks(self, painter: QPainter, plot: QRectF, marks: list[Mark],
+                     c: Colors) -> None:
         spacing = plot.width() / max(1, len(marks))
         radius = 4.5 if len(marks) <= 60 and spacing >= 10 else 3.2
         link = QColor(c.muted)
@@ -345,9 +332,9 @@ class RatingChart(QWidget):
         link_pen = QPen(link, 2.0 if radius > 4 else 1.4)
         link_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         for mark in marks:
-            x = self._x(mark.at, plot)
-            yb = self._y(mark.before, plot) if mark.before is not None else None
-            ya = self._y(mark.after, plot) if mark.after is not None else None
+            x = self.x(mark.at, plot)
+            yb = self.y(mark.before, plot) if mark.before is not None else None
+            ya = self.y(mark.after, plot) if mark.after is not None else None
             if yb is not None and ya is not None and abs(yb - ya) > radius * 2:
                 painter.setPen(link_pen)
                 direction = 1 if ya > yb else -1
@@ -362,12 +349,11 @@ class RatingChart(QWidget):
                 painter.setBrush(after_color)
                 painter.drawEllipse(QPointF(x, ya), radius, radius)
 
-    def _paint_legend(self, painter: QPainter, metrics: QFontMetricsF,
-                      unit: str | None) -> None:
-        c = theme.colors()
-        y = 8 + metrics.height() / 2
-        entries = [(self.tr("Before"), False), (self.tr("After"), True)]
-        x = self.width() - 16.0
+    def _paint_legend(self, painter: QPainter, rect: QRectF, plot: QRectF,
+                      metrics: QFontMetricsF, unit: str | None, c: Colors) -> None:
+        y = rect.top() + 8 + metrics.height() / 2
+        entries = [(_tr("Before"), False), (_tr("After"), True)]
+        x = rect.right() - 16.0
         for text, filled in reversed(entries):
             width = metrics.horizontalAdvance(text)
             x -= width
@@ -384,13 +370,99 @@ class RatingChart(QWidget):
             painter.drawEllipse(QPointF(x + 5, y), 4.5, 4.5)
             x -= 18
         if unit is not None:
-            words = {DAY: self.tr("Each pair: the average of a day"),
-                     WEEK: self.tr("Each pair: the average of a week"),
-                     MONTH: self.tr("Each pair: the average of a month"),
-                     QUARTER: self.tr("Each pair: the average of three months"),
-                     YEAR: self.tr("Each pair: the average of a year")}[unit]
+            words = {DAY: _tr("Each pair: the average of a day"),
+                     WEEK: _tr("Each pair: the average of a week"),
+                     MONTH: _tr("Each pair: the average of a month"),
+                     QUARTER: _tr("Each pair: the average of three months"),
+                     YEAR: _tr("Each pair: the average of a year")}[unit]
             painter.setPen(QColor(c.muted))
-            left = self._plot_rect().left()
+            left = plot.left()
             painter.drawText(QRectF(left, y - metrics.height() / 2, x - left,
                                     metrics.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+
+
+class RatingChart(QWidget):
+    """Ratings over time, on screen. Feed it with :meth:`set_points` (oldest first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drawing = ChartDrawing()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(150)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("Ratings before and after, over time"))
+
+    # ------------------------------------------------------------------ data
+
+    def set_points(self, points: Sequence[Point], start: datetime | None,
+                   end: datetime) -> None:
+        """Show ``points`` (started, before, after), oldest first, from ``start`` to ``end``.
+
+        ``start`` None: from the first session. Sessions with no rating are left out.
+        """
+        self.drawing.set_points(points, start, end)
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
+    def session_count(self) -> int:
+        """Sessions on the chart (those with at least one rating)."""
+        return self.drawing.session_count()
+
+    def marks(self) -> list[Mark]:
+        """What is drawn at the present width: one mark per session, or per period."""
+        return self.drawing.marks(self._plot_rect().width())[0]
+
+    def mark_count(self) -> int:
+        return len(self.marks())
+
+    def averaged_over(self) -> str | None:
+        """None when each session is drawn; else "day", "week", "month", ..."""
+        return self.drawing.marks(self._plot_rect().width())[1]
+
+    def describe(self) -> str:
+        """One sentence for screen readers: how many sessions, and the mean ratings."""
+        count = self.drawing.session_count()
+        if not count:
+            return self.tr("No ratings in this period.")
+        before, after = self.drawing.means()
+        locale = QLocale()
+        text = english_plural(self.tr("%n session(s) with ratings.", "", count), count)
+        if before is not None:
+            text += " " + self.tr("Before: %1 on average.").replace(
+                "%1", locale.toString(before, "f", 1))
+        if after is not None:
+            text += " " + self.tr("After: %1 on average.").replace(
+                "%1", locale.toString(after, "f", 1))
+        return text
+
+    # ------------------------------------------------------------------ geometry
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 210)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 150)
+
+    def _small_font(self) -> QFont:
+        return self.drawing.small_font(self.font())
+
+    def _plot_rect(self) -> QRectF:
+        return self.drawing.plot_rect(QRectF(self.rect()), self.font())
+
+    def _x(self, at: float, plot: QRectF) -> float:
+        return self.drawing.x(at, plot)
+
+    def _y(self, value: float, plot: QRectF) -> float:
+        return self.drawing.y(value, plot)
+
+    def time_labels(self, plot: QRectF, metrics: QFontMetricsF
+                    ) -> list[tuple[float, QRectF | None, str]]:
+        return self.drawing.time_labels(plot, metrics)
+
+    # ------------------------------------------------------------------ painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.drawing.paint(painter, QRectF(self.rect()), self.font(), theme.colors())
+        painter.end()

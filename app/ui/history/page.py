@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -35,12 +36,16 @@ from app.domain.history import (
     read_what_works,
 )
 from app.domain.session import SessionFilter, SessionRecord, SessionStore, utc_now
+
+if TYPE_CHECKING:
+    from app.services.log_files import LogFiles
 from app.ui.history.chart import RatingChart
 from app.ui.history.deleting import ask_delete_all, ask_delete_session
 from app.ui.history.filters import HistoryFilters
 from app.ui.history.sessions import SessionsTab
+from app.ui.history.sharing import ShareRow, Sharing
 from app.ui.history.what_works import WhatWorksTab
-from app.ui.widgets.common import PAGE_MARGIN, label, make_button
+from app.ui.widgets.common import PAGE_MARGIN, english_plural, label, make_button
 from app.ui.widgets.notice import Notice
 from app.ui.widgets.page import Page
 
@@ -61,11 +66,18 @@ class HistoryPage(Page):
         self._clock = clock
         #: "Delete everything" deletes the coping plan too, with this (set by the window).
         self.forget_plan: Callable[[], None] | None = None
+        #: Writes exports and reports where the person chooses (set by the window).
+        self.log_files: Callable[[], LogFiles | None] = lambda: None
 
         self.title = label(self.tr("Looking back"), "title")
         self.back_button = make_button(self.tr("Back (Esc)"),
                                        description=self.tr("Back to the start"))
         self.notice = Notice()
+        self.status = Notice("small", self.tr("Status"))
+        self.share = ShareRow()
+        self.practice = label("", "small")
+        self.practice.setAccessibleName(self.tr("Practice this week"))
+        self.practice.hide()
         self.works = WhatWorksTab()
         self.filters = HistoryFilters(self.works.stats_model.time_of_day_names(), self._today())
         self.chart = RatingChart()
@@ -79,6 +91,7 @@ class HistoryPage(Page):
         self._name_parts()
         self._build_layout()
         self._connect_signals()
+        self.sharing = Sharing(self, self.share, self, files=lambda: self.log_files())
         self.refresh()
 
     def _name_parts(self) -> None:
@@ -121,6 +134,7 @@ class HistoryPage(Page):
         outer.setSpacing(10)
         outer.addLayout(top)
         outer.addWidget(self.notice)
+        outer.addWidget(self.status)
         outer.addWidget(self.body, 1)
         self.setTabOrder(self.back_button, self.period)
         # Opening the page lands on Back (Esc); Tab goes on to the filters. (A proxy
@@ -134,9 +148,11 @@ class HistoryPage(Page):
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        layout.addWidget(self.practice)
         layout.addWidget(self.filters)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.tabs, 3)
+        layout.addWidget(self.share)
         area = QScrollArea()
         area.setWidget(self.content)
         area.setWidgetResizable(True)
@@ -187,6 +203,17 @@ class HistoryPage(Page):
 
     # ------------------------------------------------------------------ reading
 
+    def now(self) -> datetime:
+        return self._clock()
+
+    def say_problem(self, text: str) -> None:
+        self.status.clear()
+        self.notice.show(text)
+
+    def say_done(self, text: str) -> None:
+        self.notice.clear()
+        self.status.show(text)
+
     def _today(self) -> date:
         return self._clock().astimezone().date()
 
@@ -218,6 +245,7 @@ class HistoryPage(Page):
             self.filters.set_period(default_period(choices.logged))
         self.filters.offer(choices)
         self.body.setCurrentWidget(self.content_area)
+        self._show_practice()
         self.apply_filters()
 
     @Slot()
@@ -242,6 +270,7 @@ class HistoryPage(Page):
         if not view.logged:
             self._show_empty()
             return
+        self._show_practice()
         self._show_figures(view)
 
     def _show_figures(self, view: HistoryView) -> None:
@@ -253,8 +282,26 @@ class HistoryPage(Page):
         self.works.show_rows(works)
         self._fit_tables()
 
+    def _show_practice(self) -> None:
+        """How many times this week the person practised while calm (begun at 0 to 3):
+        a plain count, never a streak; nothing at all when there is none (or it cannot
+        be read: a count is a nicety)."""
+        from app.domain.practice import calm_this_week
+        from app.services.local_time import first_weekday, local_zone
+
+        try:
+            count = self.store.count(calm_this_week(self._clock(), local_zone(),
+                                                    first_weekday()))
+        except StorageError:
+            count = 0
+        self.practice.setText(english_plural(self.tr(
+            "You've practised while calm %n time(s) this week.", "", count), count)
+            if count else "")
+        self.practice.setVisible(count > 0)
+
     def _show_empty(self) -> None:
         self.body.setCurrentWidget(self.empty)
+        self.practice.hide()
         self.works.show_rows(WhatWorks(self.works.group_by()))
         self.sessions_model.set_filter(SessionFilter(), 0)
         self.chart.set_points([], None, self._clock())

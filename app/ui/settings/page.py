@@ -24,6 +24,7 @@ from app.domain.settings import SETTINGS_NAME, Settings, SettingsNotice
 from app.ui.settings.contacts import ContactsSection
 from app.ui.settings.health import HealthSection
 from app.ui.settings.look import LookSection
+from app.ui.settings.reminders import ReminderSection
 from app.ui.settings.section import Section
 from app.ui.settings.sound import SoundSection
 from app.ui.settings.starting import StartSection
@@ -66,11 +67,12 @@ class SettingsPage(Page):
         self.look_section = LookSection()
         self.start_section = StartSection(tray_available, autostart)
         self.health_section = HealthSection()
+        self.reminder_section = ReminderSection()
         self.contacts_section = ContactsSection()
         self.sections: dict[str, Section] = {
             "sound": self.sound_section, "look": self.look_section,
             "start": self.start_section, "health": self.health_section,
-            "contacts": self.contacts_section}
+            "reminders": self.reminder_section, "contacts": self.contacts_section}
         self.headings = {key: section.heading for key, section in self.sections.items()}
         self._name_parts()
         self.save_problem = ""  # why the last save could not be written, if it could not
@@ -126,7 +128,7 @@ class SettingsPage(Page):
 
     def _connect_signals(self) -> None:
         for section in (self.sound_section, self.look_section, self.start_section,
-                        self.contacts_section):
+                        self.reminder_section, self.contacts_section):
             section.changed.connect(self.on_changed)
         self.health_section.changed.connect(self.on_health_changed)
         self.back_button.clicked.connect(self.on_back)
@@ -159,12 +161,13 @@ class SettingsPage(Page):
         super().showEvent(event)
 
     def _align_form_labels(self) -> None:
-        """One label column, and the three lists one width, at the current text size."""
+        """One label column, and the lists one width, at the current text size."""
         labels = [w for section in self.sections.values() for w in section.form_labels]
         widest = max((w.fontMetrics().horizontalAdvance(w.text()) for w in labels), default=0)
         for widget in labels:
             widget.setMinimumWidth(widest + 4)
-        combos = (self.theme, self.text_size, self.default_exercise)
+        combos = (self.theme, self.text_size, self.default_exercise,
+                  self.reminder_section.exercise)
         for combo in combos:
             combo.setMinimumWidth(0)
         width = max(combo.sizeHint().width() for combo in combos)
@@ -182,6 +185,7 @@ class SettingsPage(Page):
                 section.show_settings(settings)
             self.start_section.fill(self._library, self._hidden_tags(),
                                     settings.default_exercise)
+            self.reminder_section.fill(self._library, self._hidden_tags())
         finally:
             self._loading = False
         self._update()
@@ -222,6 +226,7 @@ class SettingsPage(Page):
     def _fill_exercises(self) -> None:
         chosen = self.start_section.chosen(self._base.default_exercise)
         self.start_section.fill(self._library, self._hidden_tags(), chosen)
+        self.reminder_section.fill(self._library, self._hidden_tags())
 
     def _update(self) -> None:
         self.health_section.show_hidden(self._library, self._hidden_tags())
@@ -348,6 +353,7 @@ def field_names() -> dict[str, str]:
         "default_exercise": QCoreApplication.translate("SettingsNotice",
                                                        "the exercise for Start now"),
         "health": QCoreApplication.translate("SettingsNotice", "health settings"),
+        "reminders": QCoreApplication.translate("SettingsNotice", "practice reminders"),
         "contacts": QCoreApplication.translate("SettingsNotice", "contacts"),
         "keep_in_tray": QCoreApplication.translate("SettingsNotice", "keep in the tray"),
         "first_run_done": QCoreApplication.translate("SettingsNotice", "welcome"),

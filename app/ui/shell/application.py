@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -21,6 +21,8 @@ from app.ui.style import theme
 
 if TYPE_CHECKING:
     from app.services.single_instance import SingleInstance
+    from app.ui.shell.reminders import PracticeReminders
+    from app.ui.shell.tray import SteadyTray
 
 log = logging.getLogger(__name__)
 
@@ -127,11 +129,30 @@ def quit_on_signals(app: QApplication, window: MainWindow) -> None:
 
 
 def finish_desktop(app: QApplication, window: MainWindow) -> None:
-    """Once the window is up: Steady's icon, and the tray icon where there is a tray."""
+    """Once the window is up: Steady's icon, the tray icon where there is a tray, and
+    the practice reminders."""
     set_icon(app)
     from app.ui.shell.tray import SteadyTray
 
-    window.tray = SteadyTray.create(window)
+    tray = SteadyTray.create(window)
+    window.tray = tray
+    start_reminders(window, tray)
+
+
+def start_reminders(window: MainWindow, tray: SteadyTray | None,
+                    **clocks: Any) -> PracticeReminders:
+    """The window's practice reminders, offered through ``tray`` (None: in the window).
+
+    They follow the settings from now on: with none chosen there is no timer at all
+    (docs/decisions/0023-practice-reminders.md). ``clocks`` go to
+    :class:`~app.ui.shell.reminders.PracticeReminders` (tests give fake ones).
+    """
+    from app.ui.shell.reminders import PracticeReminders
+
+    reminders = PracticeReminders(window, **clocks)
+    reminders.set_tray(tray)
+    window.practice = reminders
+    return reminders
 
 
 def wait_in_tray(app: QApplication, window: MainWindow, instance: SingleInstance, *,
@@ -151,6 +172,7 @@ def wait_in_tray(app: QApplication, window: MainWindow, instance: SingleInstance
     set_icon(app)
     tray = SteadyTray.create(window, available=tray_available)
     window.tray = tray
+    start_reminders(window, tray)
     quit_on_signals(app, window)
     if tray is not None:
         tray.resident = True  # closing the window goes back to the tray

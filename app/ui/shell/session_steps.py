@@ -20,7 +20,13 @@ from app.domain.errors import StorageError
 from app.domain.exercise import Exercise
 from app.domain.helped import LevelSuggestion, level_suggestion
 from app.domain.loader import Library
-from app.domain.session import ExerciseStats, SessionFilter, SessionStore, utc_now
+from app.domain.session import (
+    ExerciseStats,
+    SessionFilter,
+    SessionRecord,
+    SessionStore,
+    utc_now,
+)
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
 from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
@@ -90,6 +96,7 @@ class SessionSteps(QObject):
         self.exercise: Exercise | None = None
         self.saved = True  # the last write of the log went through
         self._clock = clock
+        self._wall_clock = wall_clock
         self._by_level: dict[StartLevel, list[ExerciseStats]] = {}  # read once per rating
         #: Asks where to save sessions no disk took (tests give one that answers at once).
         self.choose_file: Chooser = choose_file
@@ -206,8 +213,24 @@ class SessionSteps(QObject):
         summary = self.pages.summary
         summary.show_record(record, saved=self.saved, where=self.flow.saved_to,
                             can_keep=bool(self.flow.held()),
-                            warning_sign=self.pages.warning_sign_in(record.tags))
+                            warning_sign=self.pages.warning_sign_in(record.tags),
+                            calm_this_week=self._calm_count(record))
         self.pages.show_page(summary)
+
+    def _calm_count(self, record: SessionRecord) -> int | None:
+        """How many times this week (this session too) the person practised while calm,
+        when this session began calm; else None. A plain count, never a streak."""
+        from app.domain.levels import start_level
+        from app.domain.practice import CALM_LEVEL, calm_this_week
+        from app.services.local_time import first_weekday, local_zone
+
+        if start_level(record.before, record.numb_before) != CALM_LEVEL:
+            return None
+        try:
+            return self.store.count(calm_this_week(self._wall_clock(), local_zone(),
+                                                   first_weekday()))
+        except Exception:  # a count is a nicety; the summary never waits on it
+            return None
 
     @Slot()
     def keep_elsewhere(self) -> None:

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
+        #: app.ui.shell.reminders.PracticeReminders, made with the desktop's parts
+        self.practice: QObject | None = None
         self.help_door = HelpDoor(self, self, parent=self)
         self.settings_door = SettingsDoor(self, parent=self)
         self.history_page: HistoryPage | None = None  # made when first opened
@@ -387,9 +390,11 @@ class MainWindow(QMainWindow):
         page = self.history_page
         if page is None:
             from app.ui.history.page import HistoryPage
+            from app.ui.history.sharing import log_files_for
 
             page = HistoryPage(self.store)
             page.forget_plan = self.plan_door.forget  # "Delete everything" takes it too
+            page.log_files = partial(log_files_for, self.store, self._data_dir, self._plans)
             page.closed.connect(self.go_home)
             page.sessionsDeleted.connect(self.on_log_changed)
             self.history_page = page

@@ -7,6 +7,7 @@ style sheet below gives each role its look; custom-painted widgets read
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -294,11 +295,22 @@ def apply(app: QApplication, theme: Theme = "system", text_scale: float = 1.0, *
     """Style the whole application. Returns the colours now in use."""
     global _current
     _current = resolve(theme, system_dark)
-    use_style(app)
-    app.setPalette(palette(_current))
     point_size = BASE_POINT_SIZE * max(0.75, min(2.5, text_scale))
     font = QFont(app.font())
     font.setPointSizeF(point_size)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(_current, point_size))
+    sheet = style_sheet(_current, point_size)
+    # Qt walks every widget here, calling Python code on the way (a changed font or
+    # style reaches overridden event handlers). Python's collector must not run in
+    # the middle: a widget Python owns, found unreachable then, would be deleted
+    # under the walk. The collector waits until the walk is over.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        use_style(app)
+        app.setPalette(palette(_current))
+        app.setFont(font)
+        app.setStyleSheet(sheet)
+    finally:
+        if collecting:
+            gc.enable()
     return _current
