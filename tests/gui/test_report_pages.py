@@ -176,6 +176,8 @@ def test_printing_goes_through_the_print_dialog(qapp: QApplication, tmp_path: Pa
     data = data_of(sessions(6))
     assert report.print_report(None, data, QLocale("en_US"))
     assert len(asked) == 1
+    # offered as the file name by "Print to file": nothing Windows refuses in a name
+    assert asked[0].docName() and not set(asked[0].docName()) & set('\\/:*?"<>|')
     text = pdf.text(out)
     assert "Steady: a report to share" in text and "What works for me, by exercise" in text
     assert tuple(round(v) for v in pdf.page_points(out)) == (612, 792)  # the locale's paper

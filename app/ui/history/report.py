@@ -520,7 +520,9 @@ def new_printer(locale: QLocale) -> QPrinter:
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setResolution(DPI)
-    printer.setDocName(_tr("Steady: a report to share"))
+    # The job's name, which print dialogs offer as the file name when printing to a
+    # file: no colon or other character a file name on Windows cannot hold.
+    printer.setDocName(_tr("Steady report"))
     printer.setPageLayout(_page_layout(page_size_for(locale)))
     return printer
 
