@@ -225,13 +225,19 @@ def child_steady(state: str, data_dir: str, seconds: float, settle: float) -> No
             def stop_rate_home() -> None:
                 page = window.exercise_page
                 if page is not None:
-                    probe[0].notes["exercise"] = (f"{type(page).__name__} "
-                                                  f"{page.driver.status} for 2 s, then stopped")
+                    counting = getattr(page, "counting", lambda: False)()
+                    probe[0].notes["exercise"] = (
+                        f"{type(page).__name__} {page.driver.status}"
+                        f"{' (still in the lead-in)' if counting else ''}, then stopped")
                     page.stop()  # Esc
                 window.after.confirmed.emit(3, False, "", ())  # the second rating
                 window.summary.home.emit()  # back to the start
 
-            return [(0.5, start), (2.0, stop_rate_home)]
+            # Stopped once the pacer has run for 2 s, after the 3-2-1 lead-in (a setting,
+            # on by default): stopped during the count, the pacer's timer never started.
+            from app.ui.exercise.lead_in import LEAD_IN_SECONDS
+
+            return [(0.5, start), (LEAD_IN_SECONDS + 2.0, stop_rate_home)]
         return []
 
     def make_and_probe(*args: Any, **kwargs: Any) -> Any:
