@@ -226,7 +226,8 @@ NAMES = {
     "settled": "`steady`, until the work left for after the first frame is done",
     "styled": "reference: bare window with Steady's look and 14 plain tiles",
 }
-MAX_TIME_RATIO = 1.3
+#: Issue 17's target for the first frame, in time and in instructions (1.3x before it).
+MAX_TIME_RATIO = 1.5
 MAX_RSS_RATIO = 1.5
 
 
@@ -394,6 +395,7 @@ def main() -> int:
                 f"startup.{kind}.instructions",
                 f"Instructions to first frame: {described(kind)} (callgrind)", [count / 1e9],
                 "G", baseline=[base / 1e9], baseline_label=base_label,
+                target=MAX_TIME_RATIO if held(kind) else None, compare="ratio",
                 note="one run each: an instruction count hardly moves"))
 
     # Where the time goes: the median moment each stage was reached, from process start.
