@@ -17,7 +17,7 @@ from app.ui.exercise.breathing import (
     PacerWidget,
 )
 from app.ui.style import theme
-from app.ui.widgets.common import format_clock
+from app.ui.widgets.common import FRESH_PAGE_GRACE, format_clock
 from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui
@@ -501,6 +501,24 @@ def test_space_during_the_count_starts_now_and_esc_stops(qtbot, clock, make_page
     with qtbot.waitSignal(other.stopped) as stopped:
         other.stop()  # Esc during the count
     assert stopped.args == [0.0] and not other.counting()
+
+
+def test_a_reflexive_enter_as_the_page_opens_keeps_the_count(qtbot, clock, make_page):
+    """The Enter that confirmed the rating, pressed twice, lands on the focused "Start
+    now": it is held off until the page can have been seen; Esc never is."""
+    page = make_page(cycles=1, lead_in=True)
+    page.start()
+    assert page.focusWidget() is page.pause_button
+    qtbot.keyClick(page.pause_button, Qt.Key.Key_Return)
+    assert page.counting() and page.driver.status == "idle"
+    clock.advance(FRESH_PAGE_GRACE)
+    page.lead_in.poll()
+    qtbot.keyClick(page.pause_button, Qt.Key.Key_Return)  # now a choice: start now
+    assert not page.counting() and page.driver.status == "running"
+    other = make_page(cycles=1, lead_in=True)
+    other.start()
+    with qtbot.waitSignal(other.stopped):
+        qtbot.keyClick(other.pause_button, Qt.Key.Key_Escape)  # at once, even now
 
 
 def test_help_during_the_count_holds_on_the_first_breath(qtbot, clock, make_page):

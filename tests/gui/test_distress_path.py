@@ -21,6 +21,7 @@ from app.ui.exercise.steps import StepsPage
 from app.ui.shell.application import open_first_page
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
+from app.ui.widgets.common import FRESH_PAGE_GRACE
 from tests.gui.conftest import FakeClock, show_active
 
 pytestmark = pytest.mark.gui
@@ -195,13 +196,16 @@ def test_reduced_motion_reaches_the_breathing_view(qtbot: QtBot, clock: FakeCloc
     assert page.pacer_widget.radius() == radius
 
 
-def test_count_step_ticked_by_keys(qtbot: QtBot, window: MainWindow,
+def test_count_step_ticked_by_keys(qtbot: QtBot, window: MainWindow, clock: FakeClock,
                                    store: SqliteSessionStore) -> None:
     window.start_exercise("five-senses")
     key(qtbot, window, "5")
     key(qtbot, window, Qt.Key.Key_Return)
     page = window.exercise_page
     assert isinstance(page, StepsPage)
+    key(qtbot, window, Qt.Key.Key_Return)  # the same Enter, pressed twice by reflex
+    assert page.progress_label.text().startswith("Step 1 of") and page.ticked() == 0
+    clock.advance(FRESH_PAGE_GRACE)  # the first step read: now each press counts
     exercise = window.library.get("five-senses")
     assert exercise is not None
     for step in exercise.steps:
@@ -222,6 +226,7 @@ def test_help_offered_before_at_nine_with_the_exercise_one_key_away(
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.before.offer.isVisible()
     assert window.current_page() is window.before
+    qtbot.waitUntil(lambda: not window.before.offer_guard.fresh())  # read, then answered
     key(qtbot, window, Qt.Key.Key_Return)
     assert isinstance(window.exercise_page, BreathingPage)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from app.domain.exercise import Exercise, Step
 from app.ui.exercise.steps import StepsPage
-from app.ui.widgets.common import format_clock
+from app.ui.widgets.common import FRESH_PAGE_GRACE, format_clock
 from tests.gui.conftest import press, show_active
 
 pytestmark = pytest.mark.gui
@@ -31,6 +31,9 @@ def make_page(qtbot, clock):
 
     def make(exercise: Exercise = GROUNDING) -> StepsPage:
         page = StepsPage(exercise, clock=clock)
+        # These tests press deliberately, at once on the fake clock; holding off a
+        # reflexive press as the page opens has its own tests below.
+        page.enter_guard.arm = lambda: None
         qtbot.addWidget(page)
         page.resize(800, 600)
         show_active(qtbot, page)
@@ -320,3 +323,19 @@ def test_long_text_steps_down_a_size_and_scrolls_rather_than_clipping(qtbot, clo
     press(qtbot, Qt.Key.Key_PageDown)  # Page Down scrolls the text; the focus stays put
     assert area.verticalScrollBar().value() > 0
     assert QApplication.focusWidget() is page.next_button
+
+
+def test_a_reflexive_enter_as_the_page_opens_does_not_move_on(qtbot, clock):
+    """The Enter that confirmed the rating, pressed twice: the first step stays until
+    it can have been read; a press after that moves on as always."""
+    page = StepsPage(GROUNDING, clock=clock)
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    show_active(qtbot, page)
+    page.start()
+    qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Return)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert page.progress_label.text() == "Step 1 of 4"
+    clock.advance(FRESH_PAGE_GRACE)
+    qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Return)
+    assert page.progress_label.text() == "Step 2 of 4"

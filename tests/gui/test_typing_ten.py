@@ -70,6 +70,9 @@ def test_ten_at_the_first_rating_offers_help_first(qtbot: QtBot, window: MainWin
     qtbot.keyClick(before.scale, Qt.Key.Key_Return)
     assert before.offer.isVisible()  # like 9: reach someone first, or go on
     assert window.exercise_page is None
+    qtbot.keyClick(before.offer_continue, Qt.Key.Key_Return)  # pressed twice by reflex
+    assert before.offer.isVisible() and window.exercise_page is None  # the offer stays
+    qtbot.waitUntil(lambda: not before.offer_guard.fresh())  # a deliberate answer later
     qtbot.keyClick(before.offer_continue, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.exercise_page is not None)
 

@@ -30,6 +30,7 @@ from app.ui.distress.scale_layout import ScaleLayout
 from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
 from app.ui.style import theme
 from app.ui.widgets.common import (
+    EnterGuard,
     label,
     lay_out_page,
     make_button,
@@ -292,6 +293,9 @@ class BeforePage(_RatingPage):
         self.length_row = self._build_length()
         self.cautions = QVBoxLayout()
         self.offer = self._build_offer()
+        #: The offer of help appears under the Enter that confirmed a high rating: a
+        #: reflexive second Enter must not answer it ("No, take me to the exercise").
+        self.offer_guard = EnterGuard(self.offer_help, self.offer_continue, parent=self)
         self.suggest: Suggest | None = None
         self.suggestion = SuggestionLine()
         self.suggestion.setProperty("scrollHeading", self.scale)  # in sight together
@@ -507,6 +511,7 @@ class BeforePage(_RatingPage):
         self.numb.setChecked(numb)
         if offered and offer_help_before(value):
             self.offer.show()
+            self.offer_guard.arm()
             self.offer_continue.setFocus()
         self.on_level_given()
 
@@ -538,6 +543,7 @@ class BeforePage(_RatingPage):
         value = self.scale.value()
         if offer_help_before(value) and not self.offer.isVisible():
             self.offer.show()
+            self.offer_guard.arm()
             self.offer_continue.setFocus()
             self.on_level_given()  # after the offer, a suggestion may follow
             return
@@ -563,6 +569,8 @@ class BeforePage(_RatingPage):
             super().keyPressEvent(event)
             return
         if self.offer.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.offer_guard.fresh():
+                return  # the Enter that brought the offer, pressed twice
             focused = self.focusWidget()
             (focused if isinstance(focused, QPushButton) else self.offer_continue).click()
             return

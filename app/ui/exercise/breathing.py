@@ -54,7 +54,13 @@ from app.domain.pacer import PacerState
 from app.services.pacer_driver import PacerDriver
 from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
-from app.ui.widgets.common import centred_label, format_clock, is_held_press, show_if_room
+from app.ui.widgets.common import (
+    EnterGuard,
+    centred_label,
+    format_clock,
+    is_held_press,
+    show_if_room,
+)
 from app.ui.widgets.page import Page
 
 Clock = Callable[[], float]
@@ -261,6 +267,7 @@ class BreathingPage(Page):
         super().__init__(parent)
         self._exercise = exercise
         # "Get ready: 3, 2, 1" before the first breath (a setting; not practice time).
+        self._clock = clock
         self.lead_in: LeadIn | None = LeadIn(clock=clock, parent=self) if lead_in else None
         self._reduced = reduced_motion
         self._ended = False
@@ -323,6 +330,10 @@ class BreathingPage(Page):
         self.pause_shortcut.setAutoRepeat(False)  # a held Space must not flicker
         for button in (self.pause_button, self.stop_button):
             button.installEventFilter(self)
+        # The page opens under the Enter that confirmed the rating: a reflexive second
+        # press must not skip the count ("Start now") or pause the first breath. Esc is
+        # never held off.
+        self.enter_guard = EnterGuard(self.pause_button, clock=self._clock, parent=self)
         # Esc stops from anywhere in the window (the help button included): the page
         # base's window-wide shortcut (ESC_ANYWHERE), which a held key presses once.
         self.stop_shortcut = self.esc_shortcut
@@ -394,6 +405,7 @@ class BreathingPage(Page):
     def start(self) -> None:
         """Begin (after the count, when there is one) and put the keyboard focus on Pause."""
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.enter_guard.arm()
         if self.lead_in is not None and not self._ended:
             self.lead_in.start()
             return

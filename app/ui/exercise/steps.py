@@ -37,7 +37,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from app.domain.exercise import Exercise, Step
 from app.ui.exercise.step_card import StepCard
 from app.ui.exercise.step_countdown import Clock
-from app.ui.widgets.common import PRESS_KEYS, centred_label, is_held_press, show_if_room
+from app.ui.widgets.common import (
+    PRESS_KEYS,
+    EnterGuard,
+    centred_label,
+    is_held_press,
+    show_if_room,
+)
 from app.ui.widgets.page import Page
 
 
@@ -109,6 +115,10 @@ class StepsPage(Page):
                        self.untick_button):
             button.setAutoDefault(True)  # Enter presses the focused button
             button.installEventFilter(self)  # ... once per press, even when held down
+        # The page opens under the Enter that confirmed the rating: a reflexive second
+        # press must not tick or move past the first step before it is read.
+        self.enter_guard = EnterGuard(self.back_button, self.tick_button, self.next_button,
+                                      self.untick_button, clock=self._clock, parent=self)
 
     @staticmethod
     def _button(text: str, description: str) -> QPushButton:
@@ -188,6 +198,7 @@ class StepsPage(Page):
         if self._started_at is not None or self._ended:
             return
         self._started_at = self._clock()
+        self.enter_guard.arm()
         self._index = 0
         self._show_step(announce=True)
         if not self._steps:  # nothing to do: a kind, immediate end
@@ -306,7 +317,7 @@ class StepsPage(Page):
             event.accept()
             return
         if event.key() in PRESS_KEYS:
-            if not event.isAutoRepeat():
+            if not event.isAutoRepeat() and not self.enter_guard.fresh():
                 self.activate()
             event.accept()
             return
