@@ -466,10 +466,16 @@ class MainWindow(QMainWindow):
     @Slot(QWidget, QWidget)
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Focus that arrives in a page from outside its scroll area (Tab from "Get help
-        now" above it, or from buttons below it) is scrolled into view too."""
+        now" above it, or from buttons below it) is scrolled into view too.
+
+        Not focus a mouse press gave: what was pressed is in sight already, and moving
+        the page under the pointer would take the click's release somewhere else."""
         page = self.current_page()
-        if new is not None and page is not None and page.isVisible() and page.isAncestorOf(new):
-            scroll_into_view(new, page)
+        if new is None or page is None or not page.isVisible() or not page.isAncestorOf(new):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        scroll_into_view(new, page)
 
     @property
     def settings(self) -> Settings:
