@@ -133,6 +133,7 @@ def test_nine_or_ten_offers_help_first(qtbot: QtBot, library: Library,
     press(qtbot, Qt.Key.Key_T)
     assert window.current_exercise_id() == "cyclic-sigh"
     assert page.scale.value() == 9 and page.offer.isVisibleTo(page)  # offered already
+    qtbot.waitUntil(lambda: not page.offer_guard.fresh())  # the offer read, not a reflex
     with qtbot.waitSignal(page.confirmed):
         press(qtbot, Qt.Key.Key_Return)  # "No, take me to the exercise"
     assert window.current_exercise_id() == "cyclic-sigh"

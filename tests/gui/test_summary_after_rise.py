@@ -97,3 +97,23 @@ def test_without_a_rise_it_is_the_quiet_summary(qtbot: QtBot, window: MainWindow
     assert summary.offer.isHidden()
     assert summary.heading.text() == "Thank you for taking this time."
     qtbot.waitUntil(summary.home_button.hasFocus)
+
+
+def test_back_from_help_enter_goes_home_not_round_to_help(qtbot: QtBot, window: MainWindow,
+                                                           clock: FakeClock) -> None:
+    """Enter on the offer opens help once. Back from it, the focus is on "Back to the
+    start", which now says Enter, and Enter goes home: no loop back into help."""
+    rate_after_with_enter(qtbot, window, 9)
+    summary = window.summary
+    qtbot.waitUntil(summary.offer_button.hasFocus)
+    assert summary.home_button.text() == "Back to the start"  # Enter opens help here
+    clock.advance(2.0)
+    with qtbot.waitSignal(summary.helpRequested):
+        qtbot.keyClick(summary.offer_button, Qt.Key.Key_Return)
+    assert window.help_dialog is not None
+    window.help_dialog.close()
+    qtbot.waitUntil(summary.home_button.hasFocus)
+    assert summary.home_button.text() == "Back to the start (Enter)"
+    with qtbot.waitSignal(summary.home):
+        qtbot.keyClick(summary.home_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.launcher)

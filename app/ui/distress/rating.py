@@ -509,9 +509,8 @@ class BeforePage(_RatingPage):
         help when it was shown there."""
         self.scale.set_value(value)
         self.numb.setChecked(numb)
-        if offered and offer_help_before(value):
+        if offered and offer_help_before(value):  # seen already: no Enter held off
             self.offer.show()
-            self.offer_guard.arm()
             self.offer_continue.setFocus()
         self.on_level_given()
 

@@ -63,6 +63,7 @@ class SummaryPage(Page):
                                                             "another"))
         # What brought the person here (Done, pressed with Enter) must not also answer
         # this page: a held or doubled Enter is kept off its buttons for a moment.
+        self._offer_taken = False  # help opened from this summary's offer
         self.enter_guard = EnterGuard(self.offer_button, self.home_button, self.again_button,
                                       self.other_button, clock=clock, parent=self)
 
@@ -70,7 +71,7 @@ class SummaryPage(Page):
         self.home_button.clicked.connect(self.home)
         self.again_button.clicked.connect(self.again)
         self.other_button.clicked.connect(self.other)
-        self.offer_button.clicked.connect(self.helpRequested)
+        self.offer_button.clicked.connect(self.on_offer_taken)
         self.keep_button.clicked.connect(self.keepRequested)
         self.plan_button.clicked.connect(self.planRequested)
 
@@ -99,12 +100,29 @@ class SummaryPage(Page):
         buttons.addWidget(self.home_button)
         lay_out_page(self, body, buttons)
 
+    @Slot()
+    def on_offer_taken(self) -> None:
+        """Help opens; back from it, Enter goes home, not round to help again."""
+        self._offer_taken = True
+        self._name_home()
+        self.home_button.setFocus(Qt.FocusReason.OtherFocusReason)  # where help returns
+        self.helpRequested.emit()
+
+    def _support_first(self) -> bool:
+        return self.offer_button.isVisibleTo(self) and not self._offer_taken
+
+    def _name_home(self) -> None:
+        """"(Enter)" only while Enter does that: while the offer of support has the
+        focus, Enter opens help."""
+        self.home_button.setText(self.tr("Back to the start") if self._support_first()
+                                 else self.tr("Back to the start (Enter)"))
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Shown, the page hands its focus to the offer of support when there is one,
         else to "Back to the start". Not a focus proxy: tabbing into a proxy that comes
         last would skip "Do it again" going forward."""
         super().focusInEvent(event)
-        first = self.offer_button if self.offer_button.isVisibleTo(self) else self.home_button
+        first = self.offer_button if self._support_first() else self.home_button
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def summary_line(self, record: SessionRecord) -> str:
@@ -176,6 +194,8 @@ class SummaryPage(Page):
         self.heading.setText(
             self.tr("That was a hard one, and you stayed with it.") if show_offer and rose
             else self.tr("Thank you for taking this time."))
+        self._offer_taken = False
+        self._name_home()
         self.enter_guard.arm()
         if warning_sign:
             self.plan_offer.setText(self.tr(
