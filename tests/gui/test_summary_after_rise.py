@@ -117,3 +117,23 @@ def test_back_from_help_enter_goes_home_not_round_to_help(qtbot: QtBot, window: 
     with qtbot.waitSignal(summary.home):
         qtbot.keyClick(summary.home_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_page() is window.launcher)
+
+
+def test_a_different_exercise_is_not_the_one_just_done(qtbot: QtBot, window: MainWindow,
+                                                       clock: FakeClock) -> None:
+    """Done with the first exercise the focus would land on: it lands on the next one."""
+    tiles = window.launcher.visible_tiles()
+    first = next(t.exercise.id for t in tiles
+                 if t.exercise.id != window.settings.default_exercise)
+    assert window.start_exercise(first)
+    window.before.confirmed.emit(5, False, None, None)
+    page = window.exercise_page
+    assert page is not None
+    page.stop()
+    window.after.confirmed.emit(6, False, "", ())
+    qtbot.waitUntil(lambda: window.current_page() is window.summary)
+    clock.advance(1.0)
+    window.summary.other_button.click()
+    focus = window.launcher.focusWidget()
+    assert isinstance(focus, ExerciseTile)
+    assert focus.exercise.id not in (first, window.settings.default_exercise)

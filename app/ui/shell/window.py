@@ -353,13 +353,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_other_exercise(self) -> None:
-        """Home, with the focus on the exercises (not Start now: another one, this time)."""
+        """Home, with the focus on the exercises: the first that is neither Start now's
+        nor the one just done (another one, this time)."""
+        done = self.current_exercise_id()
         self.go_home()
         tiles = self.launcher.visible_tiles()
-        current = next((t for t in tiles if t.exercise.id != self.settings.default_exercise),
-                       None)
+        skip = {self.settings.default_exercise, done}
+        current = next((t for t in tiles if t.exercise.id not in skip), None)
         if current is not None:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def on_before_cancelled(self) -> None:
         """Back from a before rating: a level given there puts what suits it first."""
         from app.domain.levels import state_for  # only once a rating page is in use
