@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+591"/>
+        <location filename="../../app/ui/distress/rating.py" line="+600"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-368"/>
+        <location line="-379"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -99,9 +99,10 @@
         <translation>What will happen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <location line="+2"/>
         <source>Length</source>
+        <extracomment>The offer of help appears under the Enter that confirmed a high rating: a reflexive second Enter must not answer it (&quot;No, take me to the exercise&quot;).</extracomment>
         <translation>Length</translation>
     </message>
     <message>
@@ -362,7 +363,7 @@
 <context>
     <name>BreathingPage</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="+282"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="+289"/>
         <source>Breathing: {title}</source>
         <translation>Breathing: {title}</translation>
     </message>
@@ -388,19 +389,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
-        <location line="+119"/>
+        <location line="+87"/>
+        <location line="+120"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+202"/>
+        <location line="-206"/>
+        <location line="+207"/>
         <source>Pause the breathing guide. Space pauses and resumes.</source>
         <translation>Pause the breathing guide. Space pauses and resumes.</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-206"/>
         <source>Pause or resume (Space)</source>
         <translation>Pause or resume (Space)</translation>
     </message>
@@ -421,17 +422,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+235"/>
         <source>Space pauses · Esc stops</source>
         <translation>Space pauses · Esc stops</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-234"/>
         <source>Keys you can use</source>
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>Get ready</source>
         <translation>Get ready</translation>
     </message>
@@ -466,8 +467,8 @@
         <translation>Stopped</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+116"/>
+        <location line="-83"/>
+        <location line="+117"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
@@ -482,7 +483,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-430"/>
         <source>Breathe in</source>
         <extracomment>The smallest circle, as a share of the largest (an empty breath is not nothing). The still circle in reduced-motion mode, as a share of the largest. The pacer&apos;s smallest size, and how small it may get in a short window (pixels). The page&apos;s margins (left, top, right, bottom), and in a short window.</extracomment>
         <translation>Breathe in</translation>
@@ -498,7 +499,7 @@
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+440"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
@@ -1579,7 +1580,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>KeepElsewhere</name>
     <message>
-        <location filename="../../app/ui/shell/kept_sessions.py" line="+31"/>
+        <location filename="../../app/ui/shell/kept_sessions.py" line="+33"/>
         <source>Save the sessions to a file</source>
         <extracomment>Offered as the file&apos;s name, in the person&apos;s home folder. Asks where to save; None when the person cancels.</extracomment>
         <translation>Save the sessions to a file</translation>
@@ -1880,7 +1881,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>Length</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="+283"/>
+        <location filename="../../app/ui/widgets/common.py" line="+288"/>
         <source>%n second(s)</source>
         <extracomment>Keys that press a focused button; holding one down must not press it again and again. How long after a page appears a press of Enter is taken as the one that brought it (a reflexive double press), not as an answer to it (seconds).</extracomment>
         <translation>%n second(s)</translation>
@@ -1950,7 +1951,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/shell/window.py" line="+112"/>
-        <location line="+457"/>
+        <location line="+466"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
@@ -2122,7 +2123,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>PacerWidget</name>
     <message>
-        <location filename="../../app/ui/exercise/breathing.py" line="-430"/>
+        <location filename="../../app/ui/exercise/breathing.py" line="-436"/>
         <source>Breathing guide</source>
         <translation>Breathing guide</translation>
     </message>
@@ -2618,7 +2619,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-420"/>
+        <location filename="../../app/ui/distress/rating.py" line="-423"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -3911,7 +3912,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../app/ui/exercise/steps.py" line="+84"/>
+        <location filename="../../app/ui/exercise/steps.py" line="+90"/>
         <source>Exercise: {title}</source>
         <translation>Exercise: {title}</translation>
     </message>
@@ -3947,12 +3948,12 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     </message>
     <message>
         <location line="+1"/>
-        <location line="+246"/>
+        <location line="+251"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -3972,7 +3973,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>Keys you can use</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+122"/>
         <source>All {total} ticked. Enter moves on.</source>
         <translation>All {total} ticked. Enter moves on.</translation>
     </message>
@@ -4077,12 +4078,12 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/ui/distress/summary.py" line="+37"/>
-        <location line="+141"/>
+        <location line="+163"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-161"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -4123,11 +4124,12 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     </message>
     <message>
         <location line="+2"/>
+        <location line="+61"/>
         <source>Back to the start (Enter)</source>
         <translation>Back to the start (Enter)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
         <source>Back to the list of exercises</source>
         <translation>Back to the list of exercises</translation>
     </message>
@@ -4151,8 +4153,13 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <source>Back to the exercises, to choose another</source>
         <translation>Back to the exercises, to choose another</translation>
     </message>
+    <message>
+        <location line="+55"/>
+        <source>Back to the start</source>
+        <translation>Back to the start</translation>
+    </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+16"/>
         <source>Your rating went down by %n point(s), from %1 to %2.</source>
         <translation>
             <numerusform>Your rating went down by %n point, from %1 to %2.</numerusform>
@@ -4223,12 +4230,17 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
         <translation>No rating was kept for how you felt afterwards.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>That was a hard one, and you gave it a try.</source>
+        <translation>That was a hard one, and you gave it a try.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>That was a hard one, and you stayed with it.</source>
         <translation>That was a hard one, and you stayed with it.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</source>
         <translation>What set this off is one of the warning signs in your plan (“%1”). Your plan is here if you want it.</translation>
     </message>
@@ -4293,7 +4305,7 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
 <context>
     <name>WaitingButton</name>
     <message>
-        <location filename="../../app/ui/shell/waiting.py" line="+57"/>
+        <location filename="../../app/ui/shell/waiting.py" line="+51"/>
         <source>A waiting exercise</source>
         <extracomment>The key that goes to a waiting exercise.</extracomment>
         <translation>A waiting exercise</translation>

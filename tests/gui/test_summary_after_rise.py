@@ -55,7 +55,9 @@ def test_after_a_rise_to_nine_the_offer_is_first_with_the_focus(qtbot: QtBot,
     top = summary.offer.mapTo(summary, QPoint(0, 0)).y()
     for other in (summary.heading, summary.line, summary.detail):
         assert other.mapTo(summary, QPoint(0, 0)).y() > top  # the offer comes first
-    assert summary.heading.text() == "That was a hard one, and you stayed with it."
+    # stopped part way (to_the_after_rating): not "you stayed with it" beside "You stopped"
+    assert summary.heading.text() == "That was a hard one, and you gave it a try."
+    assert "You stopped" in summary.detail.text()
     assert "went up by 4 points" in summary.line.text()
 
 
@@ -137,3 +139,23 @@ def test_a_different_exercise_is_not_the_one_just_done(qtbot: QtBot, window: Mai
     focus = window.launcher.focusWidget()
     assert isinstance(focus, ExerciseTile)
     assert focus.exercise.id not in (first, window.settings.default_exercise)
+
+
+@pytest.mark.parametrize(("status", "heading"), [
+    ("completed", "That was a hard one, and you stayed with it."),
+    ("stopped", "That was a hard one, and you gave it a try."),
+])
+def test_the_heading_after_a_rise_says_what_happened(qtbot: QtBot, status: str,
+                                                     heading: str) -> None:
+    from datetime import UTC, datetime
+
+    from app.domain.session import SessionRecord
+    from app.ui.distress.summary import SummaryPage
+
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    record = SessionRecord("box", "Box breathing", datetime(2026, 12, 5, tzinfo=UTC),
+                           status=status, before=5, after=9,  # type: ignore[arg-type]
+                           planned_seconds=300.0, practised_seconds=2.0)
+    page.show_record(record, saved=True)
+    assert page.heading.text() == heading

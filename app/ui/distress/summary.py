@@ -191,9 +191,13 @@ class SummaryPage(Page):
         self.offer.setVisible(show_offer)
         self.offer_button.setVisible(show_offer)
         rose = outcome(record.before, record.after).direction is Direction.UP
-        self.heading.setText(
-            self.tr("That was a hard one, and you stayed with it.") if show_offer and rose
-            else self.tr("Thank you for taking this time."))
+        if show_offer and rose:  # not "stayed with it" beside "You stopped after 2 s"
+            self.heading.setText(
+                self.tr("That was a hard one, and you gave it a try.")
+                if record.status == "stopped"
+                else self.tr("That was a hard one, and you stayed with it."))
+        else:
+            self.heading.setText(self.tr("Thank you for taking this time."))
         self._offer_taken = False
         self._name_home()
         self.enter_guard.arm()
