@@ -120,6 +120,7 @@ class SessionFilter:
     tag: str | None = None
     time_of_day: TimeOfDay | None = None
     start_level: StartLevel | None = None  # app.domain.levels.start_level of the session
+    practised: bool = False  # only sessions with some time practised (not stopped at once)
 
 
 class BestExercise(NamedTuple):

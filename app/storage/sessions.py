@@ -129,6 +129,8 @@ def where_sql(where: SessionFilter | None) -> tuple[str, list[Any]]:
     if where.start_level is not None:
         clauses.append(f"{_START_LEVEL} = ?")
         params.append(where.start_level)
+    if where.practised:
+        clauses.append("s.practised_seconds > 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -37,42 +37,58 @@ def earlier(store: SqliteSessionStore) -> None:
     def one(days_ago: float, before: int) -> SessionRecord:
         when = NOW - timedelta(days=days_ago)
         return SessionRecord("box", "Box breathing", when, before=before, after=before,
-                             status="completed", ended_at=when + timedelta(minutes=5))
+                             status="completed", ended_at=when + timedelta(minutes=5),
+                             practised_seconds=300.0)
 
     store.merge([one(1, 2), one(2, 3), one(2.5, 6), one(8, 1)])
 
 
-def session(window: MainWindow, before: int, *, numb: bool = False) -> None:
+def session(window: MainWindow, clock: FakeClock, before: int, *, numb: bool = False,
+            practised: float = 60.0) -> None:
     assert window.start_exercise("five-senses")
     window.before.confirmed.emit(before, numb, None, None)
     page = window.exercise_page
     assert page is not None
+    clock.advance(practised)
     page.stop()
     window.after.confirmed.emit(1, False, "", ())
     assert window.current_page() is window.summary
 
 
 def test_begun_calm_the_summary_counts_this_weeks_practice(
-        window: MainWindow, store: SqliteSessionStore) -> None:
+        window: MainWindow, clock: FakeClock, store: SqliteSessionStore) -> None:
     earlier(store)
-    session(window, 2)
+    session(window, clock, 2)
     note = window.summary.practice_note
     assert not note.isHidden()
     assert note.text().startswith("You've practised while calm 3 times this week.")
 
 
-def test_the_first_calm_practice_of_the_week_is_once(window: MainWindow) -> None:
-    session(window, 0)
+def test_stopped_before_any_practice_it_is_not_counted(window: MainWindow, clock: FakeClock,
+                                                       store: SqliteSessionStore) -> None:
+    """Begun calm but stopped at once: not practice, so no count, and it does not add
+    to the next one either."""
+    earlier(store)
+    session(window, clock, 1, practised=0.0)
+    assert window.summary.practice_note.isHidden()
+    session(window, clock, 2)
+    assert window.summary.practice_note.text().startswith(
+        "You've practised while calm 3 times this week.")
+
+
+def test_the_first_calm_practice_of_the_week_is_once(window: MainWindow,
+                                                     clock: FakeClock) -> None:
+    session(window, clock, 0)
     assert window.summary.practice_note.text().startswith(
         "You've practised while calm 1 time this week.")
 
 
 @pytest.mark.parametrize(("before", "numb"), [(4, False), (9, False), (2, True)])
-def test_begun_stirred_up_or_numb_nothing_is_counted(window: MainWindow,
+def test_begun_stirred_up_or_numb_nothing_is_counted(window: MainWindow, clock: FakeClock,
                                                     store: SqliteSessionStore,
                                                     before: int, numb: bool) -> None:
     earlier(store)
-    session(window, before, numb=numb)
+    session(window, clock, before, numb=numb)
     assert window.summary.practice_note.isHidden()
     assert window.summary.practice_note.text() == ""
 

@@ -41,10 +41,12 @@ def local(day: str, hour: int = 10) -> datetime:
 
 
 def rec(ex: str, when: datetime, before: int | None, after: int | None, *tags: str,
-        note: str = "", numb_before: bool = False, numb_after: bool = False) -> SessionRecord:
+        note: str = "", numb_before: bool = False, numb_after: bool = False,
+        practised: float = 300.0) -> SessionRecord:
     return SessionRecord(ex, ex.title(), when, before=before, after=after, tags=tags,
                          note=note, status="completed", ended_at=when + timedelta(minutes=5),
-                         numb_before=numb_before, numb_after=numb_after)
+                         numb_before=numb_before, numb_after=numb_after,
+                         practised_seconds=practised)
 
 
 # --------------------------------------------------------------------------- days
@@ -227,6 +229,7 @@ def test_practice_while_calm_counts_this_weeks_sessions_from_0_to_3(
         rec("box", local("2026-03-11"), 4, 2),  # 4: not calm
         rec("box", local("2026-03-11"), 1, 1, numb_before=True),  # numb: not calm
         rec("box", local("2026-03-08", 23), 1, 0),  # last Sunday: last week
+        rec("box", local("2026-03-11"), 1, None, practised=0.0),  # stopped in the count
     ])
     where = calm_this_week(now, BERLIN)
     assert where.start_level == CALM_LEVEL == "0-3"

@@ -224,8 +224,9 @@ class SessionSteps(QObject):
         from app.domain.practice import CALM_LEVEL, calm_this_week
         from app.services.local_time import first_weekday, local_zone
 
-        if start_level(record.before, record.numb_before) != CALM_LEVEL:
-            return None
+        if (start_level(record.before, record.numb_before) != CALM_LEVEL
+                or record.practised_seconds <= 0):
+            return None  # not practice: begun stirred up, or stopped before it began
         try:
             return self.store.count(calm_this_week(self._wall_clock(), local_zone(),
                                                    first_weekday()))
