@@ -86,3 +86,26 @@ def test_a_filled_button_with_the_focus_gets_the_inner_ring(qtbot: QtBot) -> Non
     plain.setFocus()
     qtbot.waitUntil(lambda: not start.findChild(InnerRing).isVisible())
     assert plain.findChild(InnerRing) is None  # a plain button's border is enough
+
+
+def test_the_inner_ring_follows_its_button_when_it_grows(qtbot: QtBot) -> None:
+    """Larger text or a resize while the button has the focus: the ring is redrawn at
+    the button's new size, never through its text or short of its edge."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, "light", 1.0)
+    FocusRings.install(app)
+    host = QWidget()
+    qtbot.addWidget(host)
+    start = make_button("Start now", role="primary", parent=host)
+    start.resize(120, 40)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    start.setFocus()
+    qtbot.waitUntil(lambda: start.findChild(InnerRing) is not None)
+    ring = start.findChild(InnerRing)
+    assert ring.geometry() == start.rect()
+    start.resize(260, 80)
+    qtbot.waitUntil(lambda: ring.geometry() == start.rect())
+    assert ring.size().width() == 260

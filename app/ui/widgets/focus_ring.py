@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, QRectF, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -51,6 +51,13 @@ class InnerRing(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("innerFocusRing")
+        self.setGeometry(button.rect())
+        button.installEventFilter(self)  # a button that grows (text size, a resize)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())  # the ring follows the button's size
+        return False
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         button = self.parentWidget()
