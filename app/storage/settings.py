@@ -356,12 +356,33 @@ def load_settings(data_dir: Path, *, clock: Clock = datetime.now
     return settings, None
 
 
-def _carried_over(path: Path) -> dict[str, object]:
-    """Keys of the current file this version does not know (a newer Steady's settings)."""
+def _current(path: Path) -> bytes | None:
+    """The settings file as it is now; None when there is none.
+
+    Raises :class:`SettingsError` when there is one that cannot be opened (its
+    permissions, a failing disk): it may hold crisis contacts that were never
+    read, so it must not be written over with what Steady has in memory.
+    """
     try:
-        raw = read_own_file(path, WHAT, MAX_BYTES)
-        data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError, DataFolderError):
+        return read_own_file(path, WHAT, MAX_BYTES)
+    except FileNotFoundError:
+        return None
+    except DataFolderError as error:
+        reason = error.reason
+    except OSError as error:
+        reason = os_reason(error)
+    reason = f"the file there could not be opened: {reason}; it is left as it is"
+    raise SettingsError(f"Could not save your settings ({reason}). They apply until "
+                        "Steady closes.", reason)
+
+
+def _carried_over(raw: bytes | None) -> dict[str, object]:
+    """Keys of the current file this version does not know (a newer Steady's settings)."""
+    if raw is None or len(raw) > MAX_BYTES:
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}
@@ -381,9 +402,10 @@ def save_settings(data_dir: Path, settings: Settings) -> Path:
     except DataFolderError as error:
         raise SettingsError(f"Could not save your settings ({error.reason}). They apply "
                             "until Steady closes.", error.reason) from error
+    current = _current(path)  # never over a file that could not be read
     try:
         make_private_dir(Path(data_dir))
-        document = {**_carried_over(path), **to_json_dict(settings)}
+        document = {**_carried_over(current), **to_json_dict(settings)}
         write_durable(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         reason = os_reason(error)

@@ -210,6 +210,30 @@ def test_unreadable_file_is_left_alone(data_dir: Path) -> None:
     assert path.exists()
 
 
+def test_a_file_that_could_not_be_opened_is_never_written_over(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its crisis contacts were never read: saving the defaults (the welcome's Enter, any
+    setting changed) must not replace them. The save is refused, saying why; the file
+    stays byte for byte. (Opening is made to fail here: as root, modes do not.)"""
+    path = write(data_dir, json.dumps(to_json_dict(CUSTOM)))
+    before = path.read_bytes()
+    real = store.read_own_file
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store, "read_own_file", refuse)
+    settings, notice = load_settings(data_dir)
+    assert settings == Settings() and notice is not None and notice.kind == "unreadable"
+    with pytest.raises(SettingsError) as refused:
+        save_settings(data_dir, Settings(first_run_done=True))
+    assert "left as it is" in refused.value.reason
+    assert path.read_bytes() == before
+    monkeypatch.setattr(store, "read_own_file", real)  # readable again: saving works
+    save_settings(data_dir, Settings(first_run_done=True))
+    assert load_settings(data_dir)[0] == Settings(first_run_done=True)
+
+
 def test_a_huge_file_is_not_read_into_memory(data_dir: Path) -> None:
     write(data_dir, '{"note": "' + "x" * (store.MAX_BYTES + 10) + '"}')
     settings, notice = load_settings(data_dir, clock=lambda: FIXED)
