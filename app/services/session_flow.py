@@ -48,7 +48,8 @@ from app.storage.records import MAX_SECONDS, MAX_TAGS, clean_tag, clean_title, s
 
 log = logging.getLogger(__name__)
 
-#: Quiet time after the last change on the after page before the draft is written.
+#: The longest a change on the after page waits to be written. Counted from the first
+#: change not yet written, not from the last: typing without a pause is written too.
 DRAFT_DELAY_MS = 500
 
 
@@ -147,7 +148,9 @@ class SessionFlow(QObject):
         if draft != self._record:
             self._record = draft
             self._draft_pending = True
-            if not self._unsaved:  # while writes fail (a lock waits 2 s), the next step retries
+            # While writes fail (a lock waits 2 s), the next step retries. A write already
+            # waiting is not put off: steady typing would put it off until a pause.
+            if not self._unsaved and not self._draft_timer.isActive():
                 self._draft_timer.start()
 
     @Slot()

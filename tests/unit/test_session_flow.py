@@ -135,3 +135,22 @@ def test_a_title_of_nothing_but_control_characters_falls_back_to_the_id(
                                                            planned_seconds=60.0)
     saved = store.get(record.id)
     assert saved is not None and saved.exercise_title == "odd"
+
+
+def test_typing_without_a_pause_is_written_within_half_a_second(
+        store: SqliteSessionStore, qtbot: QtBot) -> None:
+    """A key every 120 ms, for longer than the draft's delay: the note is in the log
+    before the typing stops (a crash then loses at most the last half second)."""
+    flow = SessionFlow(store, now=fixed_now)
+    record = flow.rate_before(BOX, 7, numb=False, planned_seconds=60.0)
+    flow.exercise_ended(60.0, completed=True)
+    words = "breathing helped a bit"
+    written: list[str] = []
+    for end in range(1, len(words) + 1):
+        flow.keep_draft(3, False, words[:end], ())
+        qtbot.wait(120)  # a person's pace, never pausing for the delay
+        saved = store.get(record.id)
+        if saved is not None and saved.note:
+            written.append(saved.note)
+    assert written, "nothing was written while the person typed"
+    assert written[0] != words  # written part way, not only at the end
