@@ -358,7 +358,9 @@ def import_file(store: SqliteSessionStore, path: Path, *,
     """Merge the export at ``path`` into ``store`` in one transaction, as it is read.
 
     Sessions already in the log (same id) are left as they are, so importing a
-    file twice adds nothing. The export's coping plan is merged into ``plans``
+    file twice adds nothing; except that one the log has as interrupted is
+    completed by an ended copy (a session saved to a file when the disk was full).
+    The export's coping plan is merged into ``plans``
     (left out when None). On any problem the transaction is rolled back:
     nothing is written, and ImportProblem (or StorageError, when the plan
     cannot be read or saved) says why.

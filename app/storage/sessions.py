@@ -299,6 +299,23 @@ class SqliteSessionStore:
                 changed += 1
         return changed
 
+    @classmethod
+    def _finish_interrupted(cls, conn: sqlite3.Connection, record: SessionRecord) -> bool:
+        """``record`` ended (completed or stopped) where the log has the same session
+        interrupted: Steady ended before it could write the end, typically with a full
+        disk, and the person kept the whole session in a file ("Save to a file…").
+        That copy completes the row; True if it did. Anything else in the log with
+        that id is left as it is."""
+        if record.status in ("running", "interrupted"):
+            return False
+        found = conn.execute("SELECT 1 FROM sessions WHERE id = ? AND status = 'interrupted'",
+                             (record.id,)).fetchone()
+        if found is None:
+            return False
+        conn.execute(_UPSERT, _row(record))
+        cls._insert_tags(conn, record, replace=True)
+        return True
+
     @staticmethod
     def _insert_tags(conn: sqlite3.Connection, record: SessionRecord, *, replace: bool) -> None:
         (n,) = conn.execute("SELECT n FROM sessions WHERE id = ?", (record.id,)).fetchone()
@@ -325,7 +342,8 @@ class SqliteSessionStore:
                 ) -> Iterator[Adder]:
         """One transaction for many records, added one at a time as they come.
 
-        The function given adds a record unless its id is in the log already, and
+        The function given adds a record unless its id is in the log already (a
+        session the log has interrupted is completed by an ended copy of it), and
         says whether it did (pass ``checked=True`` for a record already checked
         with :func:`app.storage.records.record_problems`). Anything raised in the
         block rolls all of it back. SQLite may use up to :data:`BULK_CACHE_KIB`
@@ -346,7 +364,7 @@ class SqliteSessionStore:
                         check_record(record)
                     cursor = conn.execute(_INSERT_NEW, _row(record))
                     if cursor.rowcount != 1:
-                        return False
+                        return self._finish_interrupted(conn, record)
                     if record.tags:  # n is the rowid of the row just added
                         conn.executemany(_INSERT_TAG, [(cursor.lastrowid, i, tag)
                                                        for i, tag in enumerate(record.tags)])

@@ -126,6 +126,33 @@ def test_import_merges_and_keeps_what_is_already_there(seeded: SqliteSessionStor
     assert seeded.get(new.id) == new
 
 
+def test_a_session_saved_to_a_file_completes_the_interrupted_row(data_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    """The disk filled after the first rating: the log kept the row as it was begun
+    (interrupted at the next start), the whole session went to a file ("Save to a
+    file…"). Importing that file completes the row, tags and all; a running row, or an
+    ended one, is never changed by an import."""
+    begun = SessionRecord("box", "Box breathing", START, before=8, status="running")
+    ended = begun.with_(status="stopped", after=3, note="kept in a file", tags=("work",),
+                        ended_at=START + timedelta(minutes=2), practised_seconds=95.0)
+    store, _ = open_store(data_dir)
+    with store:
+        store.save(begun)
+        store.mark_interrupted()
+        saved = tmp_path / "saved.json"
+        with saved.open("w", encoding="utf-8") as out:
+            export_json([ended], out)
+        result = import_file(store, saved)
+        assert result.added == 1
+        assert store.get(begun.id) == ended
+        assert store.known_tags() == ["work"]
+        changed = ended.with_(note="an ended row is the log's own")
+        with saved.open("w", encoding="utf-8") as out:
+            export_json([changed], out)
+        assert import_file(store, saved).added == 0
+        assert store.get(begun.id) == ended
+
+
 def test_export_csv_cells(tmp_path: Path) -> None:
     records = sample_records()
     out = io.StringIO(newline="")
