@@ -25,33 +25,38 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-32"/>
         <source>An optional note for yourself. Ctrl+Enter saves.</source>
         <translation>An optional note for yourself. Ctrl+Enter saves.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>This note is longer than Steady keeps: the first %1 characters are saved.</source>
+        <translation>This note is longer than Steady keeps: the first %1 characters are saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What set it off? Words separated by commas (optional)</source>
         <translation>What set it off? Words separated by commas (optional)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Words for what set this off, separated by commas</source>
         <translation>Words for what set this off, separated by commas</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>You stopped: that&apos;s fine.</source>
         <translation>You stopped: that&apos;s fine.</translation>
     </message>
@@ -69,7 +74,7 @@
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-379"/>
+        <location line="-386"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -2871,7 +2876,7 @@ Plans I have for the spring</translation>
 <context>
     <name>SessionSteps</name>
     <message>
-        <location filename="../../app/ui/shell/session_steps.py" line="+254"/>
+        <location filename="../../app/ui/shell/session_steps.py" line="+255"/>
         <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <extracomment>Asks where to save sessions no disk took (tests give one that answers at once).</extracomment>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>

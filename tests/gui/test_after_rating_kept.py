@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -66,3 +66,26 @@ def test_skipped_the_summary_says_no_rating_was_kept(qtbot: QtBot, window: MainW
     qtbot.keyClick(window.after.scale, Qt.Key.Key_S)
     assert window.current_page() is window.summary
     assert "No rating was kept" in window.summary.detail.text()
+
+
+def test_a_note_longer_than_the_log_keeps_is_said_not_cut_silently(
+        qtbot: QtBot, window: MainWindow, store: SqliteSessionStore) -> None:
+    """Past 10,000 characters the page says only the first part is saved; the saved
+    note is that part."""
+    from app.domain.session import MAX_NOTE_CHARS
+
+    after = window.after
+    assert after.note_limit.isHidden()
+    after.note.setPlainText("x" * MAX_NOTE_CHARS)
+    assert after.note_limit.isHidden()  # exactly what the log keeps: nothing to say
+    after.note.setPlainText("y" * (MAX_NOTE_CHARS + 50))
+    assert after.note_limit.isVisible()
+    assert QLocale().toString(MAX_NOTE_CHARS) in after.note_limit.text()
+    after.note.setPlainText("short again")
+    assert after.note_limit.isHidden()
+    after.note.setPlainText("z" * (MAX_NOTE_CHARS + 1))
+    qtbot.keyClick(after.scale, Qt.Key.Key_4)
+    after.go_button.click()
+    qtbot.waitUntil(lambda: window.current_page() is window.summary)
+    [record] = store.sessions()
+    assert record.note == "z" * MAX_NOTE_CHARS

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -608,6 +608,12 @@ class AfterPage(_RatingPage):
                                                    "Ctrl+Enter saves."))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 24)
+        # Said as soon as the note passes what the log keeps, never cut without a word.
+        self.note_limit = label(self.tr("This note is longer than Steady keeps: the first "
+                                        "%1 characters are saved.").replace(
+                                            "%1", QLocale().toString(MAX_NOTE_CHARS)),
+                                "caution")
+        self.note_limit.hide()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("What set it off? Words separated by commas "
                                              "(optional)"))
@@ -632,6 +638,7 @@ class AfterPage(_RatingPage):
         body.addSpacing(8)
         body.addWidget(label(self.tr("Note"), "section"))
         body.addWidget(self.note)
+        body.addWidget(self.note_limit)
         body.addWidget(label(self.tr("Tags"), "section"))
         body.addWidget(self.tags)
         body.addWidget(self.suggestions)
@@ -683,6 +690,7 @@ class AfterPage(_RatingPage):
 
     @Slot()
     def on_edited(self) -> None:
+        self.note_limit.setVisible(len(self.note.toPlainText().strip()) > MAX_NOTE_CHARS)
         self.edited.emit(self.scale.value(), self.numb.isChecked(), self._note_text(),
                          self.entered_tags())
 
