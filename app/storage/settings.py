@@ -313,7 +313,14 @@ def _keep_aside(path: Path, clock: Clock) -> Path:
 
 
 def _copy_aside(path: Path, raw: bytes, clock: Clock) -> Path:
-    """Write ``raw`` (the file as read) to a free ``<name>.damaged-<time>``, 0600."""
+    """Write ``raw`` (the file as read) to a free ``<name>.damaged-<time>``, 0600; or,
+    when an earlier start kept the very same bytes aside, name that copy (one copy,
+    not one per start, of a file that stays as it is)."""
+    for earlier in sorted(path.parent.glob(path.name + DAMAGED_MARK + "*")):
+        with contextlib.suppress(OSError, DataFolderError):
+            if earlier.stat().st_size == len(raw) and \
+                    read_own_file(earlier, WHAT, MAX_BYTES) == raw:
+                return earlier
     base = path.with_name(path.name + DAMAGED_MARK + _timestamp(clock))
     target, n = base, 1
     while os.path.lexists(target):

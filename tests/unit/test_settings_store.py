@@ -274,3 +274,20 @@ def test_contacts_that_cannot_be_read_are_kept_in_a_copy_of_the_file(data_dir: P
         assert stat.S_IMODE(notice.moved_to.stat().st_mode) == 0o600
     save_settings(data_dir, settings)
     assert notice.moved_to.read_text(encoding="utf-8") == raw
+
+
+def test_the_same_unreadable_field_is_kept_aside_once_not_at_every_start(
+        data_dir: Path) -> None:
+    """A field this Steady cannot read (from a newer one, say) is copied aside at the
+    first start; the next starts name that copy instead of making another. A file that
+    changed in between gets its own copy."""
+    write(data_dir, json.dumps({"theme": "sepia", "sound": True}))
+    first = load_settings(data_dir, clock=lambda: datetime(2026, 3, 1, 21, 4, 5))[1]
+    second = load_settings(data_dir, clock=lambda: datetime(2026, 3, 2, 8, 0, 0))[1]
+    assert first is not None and second is not None
+    assert first.moved_to == second.moved_to
+    assert len(list(data_dir.glob("settings.json.damaged-*"))) == 1
+    write(data_dir, json.dumps({"theme": "sepia", "sound": False}))
+    third = load_settings(data_dir, clock=lambda: datetime(2026, 3, 3, 8, 0, 0))[1]
+    assert third is not None and third.moved_to != first.moved_to
+    assert len(list(data_dir.glob("settings.json.damaged-*"))) == 2
