@@ -1596,7 +1596,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
         <translation>Steady export (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</source>
         <translation>Could not write %1 (%2). The sessions are still kept while Steady is open; try another place.</translation>
     </message>
@@ -1956,7 +1956,7 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/shell/window.py" line="+112"/>
-        <location line="+466"/>
+        <location line="+469"/>
         <source>Steady</source>
         <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
@@ -2876,9 +2876,47 @@ Plans I have for the spring</translation>
 <context>
     <name>SessionSteps</name>
     <message>
-        <location filename="../../app/ui/shell/session_steps.py" line="+255"/>
-        <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
+        <location filename="../../app/ui/shell/session_steps.py" line="+264"/>
+        <source>Sessions not saved</source>
         <extracomment>Asks where to save sessions no disk took (tests give one that answers at once).</extracomment>
+        <translation>Sessions not saved</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n session(s) could not be saved on this computer and would be lost when Steady closes. Save them to a file first? You can add them to your log later.</source>
+        <translation>
+            <numerusform>%n session could not be saved on this computer and would be lost when Steady closes. Save them to a file first? You can add them to your log later.</numerusform>
+            <numerusform>%n sessions could not be saved on this computer and would be lost when Steady closes. Save them to a file first? You can add them to your log later.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save to a file…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose where to keep them, then close</source>
+        <translation>Choose where to keep them, then close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without them</source>
+        <translation>Close without them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They are lost</source>
+        <translation>They are lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Steady open</source>
+        <translation>Keep Steady open</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</source>
         <translation>Steady could not save this session just now (%1). What you entered is kept while Steady stays open, and saving will be tried again.</translation>
     </message>
 </context>

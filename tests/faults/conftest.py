@@ -297,3 +297,14 @@ def suite_outcome(config: pytest.Config, me: str) -> tuple[str, list[str]]:
     if failed:
         return "these fault tests did not pass: " + ", ".join(failed), []
     return "", sorted(n for n in selected if outcomes.get(n) == "skipped")
+
+
+@pytest.fixture(autouse=True)
+def close_without_held_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window closed at the end of a test with sessions no disk took would ask what
+    to do with them, and wait for a person: here it closes without them. Tests of
+    that question set their own answer."""
+    from app.ui.shell.session_steps import SessionSteps
+
+    monkeypatch.setattr(SessionSteps, "ask_before_close",
+                        staticmethod(lambda _parent, _question: "close"))

@@ -95,3 +95,14 @@ def press(qtbot: QtBot, key: Qt.Key) -> QWidget:
     assert target is not None
     qtbot.keyClick(target, key)
     return target
+
+
+@pytest.fixture(autouse=True)
+def close_without_held_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window closed at the end of a test with sessions no disk took would ask what
+    to do with them, and wait for a person: here it closes without them. Tests of
+    that question set their own answer."""
+    from app.ui.shell.session_steps import SessionSteps
+
+    monkeypatch.setattr(SessionSteps, "ask_before_close",
+                        staticmethod(lambda _parent, _question: "close"))

@@ -173,3 +173,46 @@ def test_a_log_that_cannot_open_loses_nothing_and_is_merged_once(
         assert again.notice == "" and again.store.count() == 1
     finally:
         again.store.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("answer", "closes", "in_file"), [
+    ("stay", False, False), ("save", True, True), ("close", True, False)])
+def test_closing_with_sessions_no_disk_took_offers_the_file_first(
+        qtbot: QtBot, clock: FakeClock, nowhere_store: SqliteSessionStore, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, answer: str, closes: bool, in_file: bool) -> None:
+    """Closed with a session kept only in memory, the window asks before it is lost:
+    Keep Steady open (Esc), Save to a file… (then closes), or Close without them."""
+    from app.ui.shell.session_steps import SessionSteps
+    from app.ui.widgets.dialogs import Question
+
+    window = make_window(qtbot, nowhere_store, clock)
+    a_session(qtbot, window)
+    asked: list[Question] = []
+
+    def ask(_parent: object, question: Question) -> str:
+        asked.append(question)
+        return answer
+
+    monkeypatch.setattr(SessionSteps, "ask_before_close", staticmethod(ask))
+    chosen = tmp_path / "kept.json"
+    window.steps.choose_file = lambda _parent, _suggested: chosen
+    assert window.close() is closes
+    assert len(asked) == 1 and "1 session could not be saved" in asked[0].text
+    assert asked[0].cancel == "stay"
+    assert chosen.exists() is in_file
+    if in_file:
+        (record,) = read_export(chosen)
+        assert (record.before, record.after) == (7, 3)
+
+
+def test_closing_with_everything_saved_asks_nothing(
+        qtbot: QtBot, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.shell.session_steps import SessionSteps
+
+    store, _ = open_store(tmp_path / "data")
+    with store:
+        window = make_window(qtbot, store, clock)
+        a_session(qtbot, window)
+        monkeypatch.setattr(SessionSteps, "ask_before_close", staticmethod(
+            lambda *_args: pytest.fail("asked with nothing at risk")))
+        assert window.close()

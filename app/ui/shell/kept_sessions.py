@@ -37,16 +37,22 @@ def choose_file(parent: QWidget, suggested: Path) -> Path | None:
 
 def keep_elsewhere(parent: QWidget, flow: SessionFlow, choose: Chooser = choose_file) -> str:
     """Ask where, write the sessions no disk took there; what to tell ("" if cancelled)."""
+    return kept_in_file(parent, flow, choose)[0]
+
+
+def kept_in_file(parent: QWidget, flow: SessionFlow, choose: Chooser = choose_file
+                 ) -> tuple[str, bool]:
+    """As :func:`keep_elsewhere`, and whether the file was written."""
     target = choose(parent, Path.home() / SUGGESTED_NAME)
     if target is None:
-        return ""
+        return "", False
     try:
         count = flow.save_elsewhere(target)
     except OSError as error:
         return QCoreApplication.translate(
             "KeepElsewhere", "Could not write %1 (%2). The sessions are still kept while "
             "Steady is open; try another place.").replace("%1", str(target)).replace(
-            "%2", os_reason(error))
+            "%2", os_reason(error)), False
     return QCoreApplication.translate(
         "KeepElsewhere", "%n session(s) saved in %1. To add them to your log later: "
-        "steady import \"%1\"", "", count).replace("%1", str(target))
+        "steady import \"%1\"", "", count).replace("%1", str(target)), True

@@ -29,7 +29,7 @@ from app.domain.session import (
 )
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
-from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
+from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere, kept_in_file
 
 if TYPE_CHECKING:  # the pages are imported when first made
     from app.domain.levels import StartLevel
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the pages are imported when first made
     from app.ui.exercise.breathing import BreathingPage
     from app.ui.exercise.cues import ExerciseCues
     from app.ui.exercise.steps import StepsPage
+    from app.ui.widgets.dialogs import Question
 
 ExercisePage: TypeAlias = "BreathingPage | StepsPage"
 
@@ -241,6 +242,44 @@ class SessionSteps(QObject):
         if text:
             self.pages.show_notice(text)
             summary.keep_button.setVisible(bool(self.flow.held()))
+
+    @staticmethod
+    def ask_before_close(parent: QWidget, question: Question) -> str:
+        """The close question, as one call a test can replace (see ConfirmDialog)."""
+        from app.ui.widgets.dialogs import ConfirmDialog
+
+        return ConfirmDialog.ask(parent, question)
+
+    def may_close(self, parent: QWidget) -> bool:
+        """Closing the window: sessions no disk could take (kept only while Steady is
+        open) are offered to a file first, as the summary does. False: stay open."""
+        self.flow.on_quit()  # one more try: the disk may have room again
+        held = self.flow.held()
+        if not held:
+            return True
+        from app.ui.widgets.common import english_plural
+        from app.ui.widgets.dialogs import Answer, Question
+
+        answer = self.ask_before_close(parent, Question(
+            self.tr("Sessions not saved"),
+            english_plural(self.tr(
+                "%n session(s) could not be saved on this computer and would be lost "
+                "when Steady closes. Save them to a file first? You can add them to your "
+                "log later.", "", len(held)), len(held)),
+            (Answer("save", self.tr("Save to a file…"),
+                    self.tr("Choose where to keep them, then close")),
+             Answer("close", self.tr("Close without them"),
+                    self.tr("They are lost")),
+             Answer("stay", self.tr("Keep Steady open"))),
+            default="save", cancel="stay"))
+        if answer == "close":
+            return True
+        if answer == "save":
+            text, saved = kept_in_file(parent, self.flow, self.choose_file)
+            if text:
+                self.pages.show_notice(text)
+            return saved  # not written (cancelled, failed): Steady stays open
+        return False
 
     @Slot()
     def on_again(self) -> None:

@@ -527,6 +527,9 @@ class MainWindow(QMainWindow):
             event.ignore()  # unsaved changes in the editor, and the person kept them
             return
         self.prepare_to_quit()
+        if not self.steps.may_close(self):
+            event.ignore()  # sessions no disk took, and the person chose to keep them
+            return
         super().closeEvent(event)
 
     def prepare_to_quit(self) -> None:
