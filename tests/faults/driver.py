@@ -60,6 +60,7 @@ from app.__main__ import main as steady_main
 from app.bootstrap import run_gui
 from app.ui.history.models import SessionsModel
 from app.ui.shell.application import make_application
+from app.ui.shell.session_steps import SessionSteps
 from app.ui.shell.window import MainWindow
 
 OPEN_NOTE = "written after a fault"
@@ -298,6 +299,10 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
 
+    # Quitting with sessions no disk took would ask a person what to do with them;
+    # a scenario's quit goes on without them, as quitting did before that question.
+    SessionSteps.ask_before_close = staticmethod(  # type: ignore[method-assign]
+        lambda _parent, _question: "close")
     app = make_application([sys.argv[0]])
     kick = QTimer(app)
     kick.setSingleShot(True)

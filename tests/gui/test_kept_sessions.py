@@ -216,3 +216,21 @@ def test_closing_with_everything_saved_asks_nothing(
         monkeypatch.setattr(SessionSteps, "ask_before_close", staticmethod(
             lambda *_args: pytest.fail("asked with nothing at risk")))
         assert window.close()
+
+
+def test_a_quit_by_a_signal_never_waits_on_the_question(
+        qtbot: QtBot, clock: FakeClock, nowhere_store: SqliteSessionStore,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logging out, shutting down, Ctrl+C: a signal quits as Quit does, and nothing
+    asks (Qt's quit closes the window, as ``closed`` stands in for here)."""
+    from app.ui.shell.application import quit_without_asking
+    from app.ui.shell.session_steps import SessionSteps
+
+    window = make_window(qtbot, nowhere_store, clock)
+    a_session(qtbot, window)
+    assert window.flow.held()
+    monkeypatch.setattr(SessionSteps, "ask_before_close", staticmethod(
+        lambda *_args: pytest.fail("a quit must not ask")))
+    closed: list[bool] = []
+    quit_without_asking(window, lambda: closed.append(window.close()))
+    assert closed == [True]

@@ -20,6 +20,8 @@ from app.ui.shell.window import MainWindow
 from app.ui.style import theme
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.services.single_instance import SingleInstance
     from app.ui.shell.reminders import PracticeReminders
     from app.ui.shell.tray import SteadyTray
@@ -121,11 +123,16 @@ def quit_on_signals(app: QApplication, window: MainWindow) -> None:
         return
     from app.services.quit_signals import QuitOnSignals
 
-    def quit_now() -> None:
-        window.prepare_to_quit()
-        app.quit()
+    QuitOnSignals(lambda: quit_without_asking(window, app.quit), parent=app)
 
-    QuitOnSignals(quit_now, parent=app)
+
+def quit_without_asking(window: MainWindow, quit_app: Callable[[], None]) -> None:
+    """Quit as Quit does, keeping what was entered, with no question on the way: a
+    signal comes when the desktop is logging out or shutting down, or from a terminal,
+    and nobody may be there to answer."""
+    window.asks_before_closing = False
+    window.prepare_to_quit()
+    quit_app()
 
 
 def finish_desktop(app: QApplication, window: MainWindow) -> None:

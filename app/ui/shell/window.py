@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self._data_dir = data_dir
         self.steps = SessionSteps(self, store, clock=clock, wall_clock=wall_clock, parent=self)
         self.tray: QObject | None = None  # app.ui.shell.tray.SteadyTray, where there is a tray
+        #: Closing asks about sessions no disk took; not in a quit by a signal.
+        self.asks_before_closing = True
         #: app.ui.shell.reminders.PracticeReminders, made with the desktop's parts
         self.practice: QObject | None = None
         self.help_door = HelpDoor(self, self, parent=self)
@@ -527,7 +529,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # unsaved changes in the editor, and the person kept them
             return
         self.prepare_to_quit()
-        if not self.steps.may_close(self):
+        # A quit by a signal (logging out, shutting down) must never wait on a question.
+        if self.asks_before_closing and not self.steps.may_close(self):
             event.ignore()  # sessions no disk took, and the person chose to keep them
             return
         super().closeEvent(event)
