@@ -29,7 +29,7 @@ def test_one_then_zero_then_enter_logs_ten(real_app: RealApp, gap_ms: int) -> No
     real_app.wait_for_window()
     real_app.key("1", then_ms=gap_ms)
     real_app.key("0")
-    real_app.key("Return")  # 10, like 9, offers help first
+    real_app.key("Return", then_ms=1000)  # 10, like 9, offers help first; it is read
     real_app.key("Return")  # "No, take me to the exercise"
     session = wait_for_session(real_app)
     assert session["exercise_id"] == "box"

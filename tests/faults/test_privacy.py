@@ -184,6 +184,7 @@ def test_no_note_tag_or_rating_in_any_log_record(tmp_path: Path, qtbot: QtBot,
         assert window.start_exercise("box")
         qtbot.keyClicks(window.before, "9")
         qtbot.keyClick(window.before, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not window.before.offer_guard.fresh())  # the offer read
         qtbot.keyClick(window.before, Qt.Key.Key_Return)  # past the offer of help
         qtbot.waitUntil(lambda: window.exercise_page is not None)
         qtbot.keyClick(window.focusWidget() or window.current_page(), Qt.Key.Key_Escape)
