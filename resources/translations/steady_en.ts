@@ -4,7 +4,7 @@
 <context>
     <name>AfterPage</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="+600"/>
+        <location filename="../../app/ui/distress/rating.py" line="+613"/>
         <source>And now, how stirred up do you feel?</source>
         <translation>And now, how stirred up do you feel?</translation>
     </message>
@@ -12,6 +12,11 @@
         <location line="+1"/>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -70,11 +75,16 @@
         <source>Used before: %1</source>
         <translation>Used before: %1</translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>Choose a number above, or Skip rating: what you wrote is kept either way.</source>
+        <translation>Choose a number above, or Skip rating: what you wrote is kept either way.</translation>
+    </message>
 </context>
 <context>
     <name>BeforePage</name>
     <message>
-        <location line="-386"/>
+        <location line="-438"/>
         <source>How stirred up do you feel right now?</source>
         <translation>How stirred up do you feel right now?</translation>
     </message>
@@ -82,6 +92,11 @@
         <location line="+2"/>
         <source>Start (Enter)</source>
         <translation>Start (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -141,7 +156,7 @@
         <translation>Choose whether the length is counted in minutes or in breaths</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</source>
         <translation>That sounds really hard. Would you like to reach someone now? You can also go straight on to the exercise.</translation>
     </message>
@@ -1955,10 +1970,10 @@ Nothing here needs keeping up with, and it all stays on this computer.</translat
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="+112"/>
-        <location line="+469"/>
+        <location filename="../../app/ui/shell/window.py" line="+114"/>
+        <location line="+470"/>
         <source>Steady</source>
-        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
+        <extracomment>The smallest window Steady lets itself be made: every page is whole at this size with text up to 200% (tests/gui/test_layout_matrix.py; docs/decisions/0019). Closing asks about sessions no disk took; not in a quit by a signal. app.ui.shell.reminders.PracticeReminders, made with the desktop&apos;s parts Starting at login (app.services.autostart), made when Settings or the welcome first need it; None: not offered (the bootstrap gives one for the data folder).</extracomment>
         <translation>Steady</translation>
     </message>
     <message>
@@ -2624,7 +2639,7 @@ Plans I have for the spring</translation>
 <context>
     <name>RatingScale</name>
     <message>
-        <location filename="../../app/ui/distress/rating.py" line="-423"/>
+        <location filename="../../app/ui/distress/rating.py" line="-435"/>
         <source>Rating %1</source>
         <extracomment>Asked once a level is given: (rating, numb, offer of help shown) -&gt; what to suggest. Width of the ring drawn round the numbers while the scale has the focus (pixels).</extracomment>
         <translation>Rating %1</translation>
@@ -3485,7 +3500,7 @@ Plans I have for the spring</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/ui/shell/application.py" line="+64"/>
+        <location filename="../../app/ui/shell/application.py" line="+66"/>
         <source>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</source>
         <translation>Sessions this time are kept safe in a recovery file on this computer and added to your log the next time Steady starts and can open it.</translation>
     </message>
@@ -3500,7 +3515,7 @@ Plans I have for the spring</translation>
         <translation>Your sessions so far are safe; new ones may not be saved until then.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</source>
         <translation>This desktop has no tray, so Steady started with its window minimised. It is ready whenever you need it.</translation>
     </message>
@@ -4121,14 +4136,14 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     <name>SummaryPage</name>
     <message>
         <location filename="../../app/ui/distress/summary.py" line="+37"/>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Thank you for taking this time.</source>
         <translation>Thank you for taking this time.</translation>
     </message>
     <message>
         <location line="-161"/>
-        <source>Summary</source>
-        <translation>Summary</translation>
+        <source>How it went</source>
+        <translation>How it went</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4536,13 +4551,13 @@ Started in the tray (``steady --tray``): closing the window hides it again.</ext
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Skip rating (S)</source>
         <translation>Skip rating (S)</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+28"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>Go on without a rating</source>
         <translation>Go on without a rating</translation>
     </message>

@@ -89,3 +89,17 @@ def test_a_note_longer_than_the_log_keeps_is_said_not_cut_silently(
     qtbot.waitUntil(lambda: window.current_page() is window.summary)
     [record] = store.sessions()
     assert record.note == "z" * MAX_NOTE_CHARS
+
+
+def test_enter_in_tags_without_a_number_says_what_to_do(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """Done is not there to press yet: Enter in the tags field says so, on the page and
+    to a screen reader, and keeps what was typed."""
+    after = window.after
+    after.tags.setFocus()
+    qtbot.keyClicks(after.tags, "work")
+    qtbot.keyClick(after.tags, Qt.Key.Key_Return)
+    assert window.current_page() is after
+    assert after.hint.isVisible() and "Choose a number above" in after.hint.text()
+    assert after.last_announcement == after.hint.text()
+    assert after.tags.text() == "work"

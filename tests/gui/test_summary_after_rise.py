@@ -159,3 +159,16 @@ def test_the_heading_after_a_rise_says_what_happened(qtbot: QtBot, status: str,
                            planned_seconds=300.0, practised_seconds=2.0)
     page.show_record(record, saved=True)
     assert page.heading.text() == heading
+
+
+def test_a_screen_reader_reads_the_summary_line_itself(qtbot: QtBot,
+                                                      window: MainWindow) -> None:
+    """The one kind line is what is read out, not a name standing in for it."""
+    from PySide6.QtGui import QAccessible
+
+    rate_after_with_enter(qtbot, window, 3)
+    line = window.summary.line
+    reader = QAccessible.queryAccessibleInterface(line)
+    assert reader is not None
+    assert reader.text(QAccessible.Text.Name) == line.text()
+    assert "went down" in line.text()

@@ -54,6 +54,15 @@ def test_one_alone_then_enter_after_the_pause_is_one(qtbot: QtBot, window: MainW
     assert record.before == 1
 
 
+def test_enter_without_a_number_says_what_to_do_aloud_too(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    before = window.before
+    qtbot.keyClick(before.scale, Qt.Key.Key_Return)
+    assert before.hint.isVisible()
+    assert before.last_announcement == before.hint.text() == (
+        "Choose a number, or press S to skip.")
+
+
 def test_after_the_pause_zero_is_zero(qtbot: QtBot, window: MainWindow) -> None:
     scale = window.before.scale
     qtbot.keyClick(scale, Qt.Key.Key_1)
@@ -70,6 +79,9 @@ def test_ten_at_the_first_rating_offers_help_first(qtbot: QtBot, window: MainWin
     qtbot.keyClick(before.scale, Qt.Key.Key_Return)
     assert before.offer.isVisible()  # like 9: reach someone first, or go on
     assert window.exercise_page is None
+    # the focus names only "No, take me to the exercise": the offer itself is said
+    assert before.last_announcement.startswith("That sounds really hard.")
+    assert before.go_button.accessibleName() == "Start"  # no key hint read out
     qtbot.keyClick(before.offer_continue, Qt.Key.Key_Return)  # pressed twice by reflex
     assert before.offer.isVisible() and window.exercise_page is None  # the offer stays
     qtbot.waitUntil(lambda: not before.offer_guard.fresh())  # a deliberate answer later

@@ -187,7 +187,16 @@ class _RatingPage(Page):
                                        description=self.tr("Go on without a rating"))
         self.go_button = make_button("", role="primary")
         self.go_button.setEnabled(False)
+        self.last_announcement = ""  # what was last said to a screen reader (tests read it)
         self.scale.valueChanged.connect(self.on_value_changed)
+
+    def say(self, text: str) -> None:
+        """Tell a screen reader, politely, what just appeared (a hint, an offer): a label
+        shown without the focus is not read out by itself."""
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # on first use
+
+        self.last_announcement = text
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def button_row(self, *extra: QWidget) -> FlowLayout:
         row = FlowLayout()
@@ -259,6 +268,7 @@ class _RatingPage(Page):
             if self.scale.value() is None:
                 self.hint.setText(self.tr("Choose a number, or press S to skip."))
                 self.hint.show()
+                self.say(self.hint.text())
             else:
                 self.go_button.click()
             return True
@@ -282,6 +292,7 @@ class BeforePage(_RatingPage):
         super().__init__(self.tr("How stirred up do you feel right now?"), parent)
         self._exercise: Exercise | None = None
         self.go_button.setText(self.tr("Start (Enter)"))
+        self.go_button.setAccessibleName(self.tr("Start"))
         self.go_button.setEnabled(True)
         self.go_button.setAccessibleDescription(self.tr("Start the exercise"))
         self.back_button = make_button(self.tr("Back"),
@@ -373,8 +384,9 @@ class BeforePage(_RatingPage):
         frame.setObjectName("helpOffer")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(0, 0, 0, 0)
-        text = label(self.tr("That sounds really hard. Would you like to reach someone now? "
-                             "You can also go straight on to the exercise."), "caution")
+        text = self.offer_text = label(self.tr(
+            "That sounds really hard. Would you like to reach someone now? "
+            "You can also go straight on to the exercise."), "caution")
         self.offer_help = make_button(self.tr("Get help now"), role="help",
                                       description=self.tr("See your contacts and helplines"))
         self.offer_continue = make_button(
@@ -544,6 +556,7 @@ class BeforePage(_RatingPage):
             self.offer.show()
             self.offer_guard.arm()
             self.offer_continue.setFocus()
+            self.say(self.offer_text.text())  # the focus alone names only the button
             self.on_level_given()  # after the offer, a suggestion may follow
             return
         self._emit()
@@ -599,6 +612,7 @@ class AfterPage(_RatingPage):
 
         super().__init__(self.tr("And now, how stirred up do you feel?"), parent)
         self.go_button.setText(self.tr("Done (Enter)"))
+        self.go_button.setAccessibleName(self.tr("Done"))
         self.go_button.setAccessibleDescription(self.tr("Save and see how it went"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("A note for yourself, if you like "
@@ -710,7 +724,13 @@ class AfterPage(_RatingPage):
             enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             if enter and (watched is self.tags or ctrl):
-                self.go_button.click()
+                if self.go_button.isEnabled():
+                    self.go_button.click()
+                else:  # no number yet: say so, here, where S would type an "s"
+                    self.hint.setText(self.tr("Choose a number above, or Skip rating: what "
+                                              "you wrote is kept either way."))
+                    self.hint.show()
+                    self.say(self.hint.text())
                 return True
         return super().eventFilter(watched, event)
 

@@ -36,7 +36,9 @@ class SummaryPage(Page):
         super().__init__(parent)
         self.heading = label(self.tr("Thank you for taking this time."), "muted")
         self.line = label("", "title")
-        self.line.setAccessibleName(self.tr("Summary"))
+        # No accessible name: a label's name is what a screen reader reads, and this
+        # one's words are the summary itself.
+        self.line.setAccessibleDescription(self.tr("How it went"))
         self.detail = label("", "muted")
         self.saved_note = label("", "small")
         self.practice_note = label("", "small")
