@@ -26,6 +26,9 @@ from app.domain.session import SessionRecord
 from app.storage.sessions import open_store
 from tests.faults.reliability import Table
 
+# Windows closed by fault tests in this process never wait on the close question.
+from tests.gui.conftest import close_without_held_sessions  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[2]
 FAULTS = Path(__file__).resolve().parent
 DOC_CHECK = "test_reliability_doc.py"
@@ -298,13 +301,3 @@ def suite_outcome(config: pytest.Config, me: str) -> tuple[str, list[str]]:
         return "these fault tests did not pass: " + ", ".join(failed), []
     return "", sorted(n for n in selected if outcomes.get(n) == "skipped")
 
-
-@pytest.fixture(autouse=True)
-def close_without_held_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A window closed at the end of a test with sessions no disk took would ask what
-    to do with them, and wait for a person: here it closes without them. Tests of
-    that question set their own answer."""
-    from app.ui.shell.session_steps import SessionSteps
-
-    monkeypatch.setattr(SessionSteps, "ask_before_close",
-                        staticmethod(lambda _parent, _question: "close"))

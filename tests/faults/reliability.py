@@ -120,7 +120,11 @@ FOOTER = """\
   the data folder itself cannot be written either (a read-only folder, a disk
   so full that nothing can be made), the sessions are in memory only: the
   summary says so and offers "Save to a file…", which writes them as an
-  export to import later. Closed without that, they are gone.
+  export to import later; importing it completes a session the log has only
+  as begun (interrupted). Closing the window with such sessions asks first:
+  "Save to a file…" (then closes), "Close without them", or "Keep Steady
+  open" (Esc). A quit the window cannot ask about (logging out, a signal)
+  loses them.
 - A write that fails mid-session (a lock, a full disk) goes to the recovery
   file at once where the folder can be written, and the log is tried again at
   the next step and on the way home.
@@ -129,10 +133,16 @@ FOOTER = """\
   the old, still-open log held. If the folder above it is gone too (a drive
   pulled out), nothing is made there again: the sessions are offered to be
   saved to a file, as above.
-- The after page is written 500 ms after the last change: a crash loses at most
-  the last half second of typing.
+- The after page is written within 500 ms of a change, counted from the first
+  change not yet written, so steady typing is written as it goes: a crash loses
+  at most the last half second of typing.
 - While another program holds the log, each write waits up to 2 s for it, and
   the window waits with it.
+- A settings file that is there but cannot be opened (its permissions, a
+  failing disk) is never written over: every save says it could not save and
+  why, and the settings apply until Steady closes, so the contacts in the file
+  are kept (`tests/unit/test_settings_store.py`; as root, file modes do not
+  stop a read, so the suite makes the opening fail instead).
 """
 
 

@@ -66,19 +66,29 @@ def test_field_and_tile_borders_stand_out_from_the_page(name: str) -> None:
     assert contrast(c.border, c.surface) >= MINIMUM
 
 
-def test_a_filled_button_with_the_focus_gets_the_inner_ring(qtbot: QtBot) -> None:
+def rings_on(qtbot: QtBot) -> QWidget:
+    """An empty window in the light theme, with the inner rings following the focus."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply(app, "light", 1.0)
     FocusRings.install(app)
     host = QWidget()
     qtbot.addWidget(host)
-    start = make_button("Start now", role="primary", parent=host)
-    plain = make_button("History", parent=host)
-    plain.move(0, 60)
+    return host
+
+
+def shown(qtbot: QtBot, host: QWidget) -> None:
     host.show()
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow)
+
+
+def test_a_filled_button_with_the_focus_gets_the_inner_ring(qtbot: QtBot) -> None:
+    host = rings_on(qtbot)
+    start = make_button("Start now", role="primary", parent=host)
+    plain = make_button("History", parent=host)
+    plain.move(0, 60)
+    shown(qtbot, host)
     assert ring_color(start) == theme.colors().accent_text and ring_color(plain) is None
     start.setFocus()
     qtbot.waitUntil(lambda: start.findChild(InnerRing) is not None
@@ -91,17 +101,10 @@ def test_a_filled_button_with_the_focus_gets_the_inner_ring(qtbot: QtBot) -> Non
 def test_the_inner_ring_follows_its_button_when_it_grows(qtbot: QtBot) -> None:
     """Larger text or a resize while the button has the focus: the ring is redrawn at
     the button's new size, never through its text or short of its edge."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app, "light", 1.0)
-    FocusRings.install(app)
-    host = QWidget()
-    qtbot.addWidget(host)
+    host = rings_on(qtbot)
     start = make_button("Start now", role="primary", parent=host)
     start.resize(120, 40)
-    host.show()
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow)
+    shown(qtbot, host)
     start.setFocus()
     qtbot.waitUntil(lambda: start.findChild(InnerRing) is not None)
     ring = start.findChild(InnerRing)
