@@ -431,7 +431,7 @@ def _check_format(doc: Mapping[str, Any], c: _Checker) -> bool:
     fmt = doc.get("format")
     if fmt is None:
         c.problem(("format",), f"is missing; add format = {FORMAT_VERSION} at the top")
-    elif isinstance(fmt, float) and not isinstance(fmt, bool):  # 1.0: "not a number" misleads
+    elif isinstance(fmt, float):  # 1.0: "should be the number 1, not a number" misleads
         c.problem(("format",), f"is {fmt!r}; write the whole number "
                                f"{FORMAT_VERSION}, without a decimal point")
     elif isinstance(fmt, bool) or not isinstance(fmt, int):

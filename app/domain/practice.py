@@ -13,12 +13,19 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from app.domain.levels import StartLevel
+from app.domain.levels import StartLevel, start_level
 from app.domain.report import local_midnight, week_start
-from app.domain.session import SessionFilter
+from app.domain.session import SessionFilter, SessionRecord
 
 #: The starting level that counts as practising while calm.
 CALM_LEVEL: StartLevel = "0-3"
+
+
+def is_calm_practice(record: SessionRecord) -> bool:
+    """Whether ``record`` is practice while calm: begun at 0-3 (not numb), with some
+    time practised. :func:`calm_this_week` counts the same sessions in the log."""
+    return (start_level(record.before, record.numb_before) == CALM_LEVEL
+            and record.practised_seconds > 0)
 
 
 def calm_this_week(now: datetime, zone: tzinfo, first_weekday: int = 0) -> SessionFilter:

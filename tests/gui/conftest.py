@@ -4,7 +4,9 @@ the bundled library, an in-memory log, and pressing keys as a person would."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +16,9 @@ from pytestqt.qtbot import QtBot
 from app import paths
 from app.domain.loader import Library, load_library
 from app.storage.sessions import SqliteSessionStore, open_store
+
+if TYPE_CHECKING:
+    from app.ui.history.page import HistoryPage
 
 
 class FakeClock:
@@ -96,6 +101,18 @@ def press(qtbot: QtBot, key: Qt.Key) -> QWidget:
     qtbot.keyClick(target, key)
     return target
 
+
+
+def shown_history(qtbot: QtBot, store: SqliteSessionStore, now: datetime) -> HistoryPage:
+    """History over ``store`` at ``now`` (its clock), 900x640, shown."""
+    from app.ui.history.page import HistoryPage
+
+    page = HistoryPage(store, clock=lambda: now)
+    qtbot.addWidget(page)
+    page.resize(900, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
 
 @pytest.fixture(autouse=True)
 def close_without_held_sessions(monkeypatch: pytest.MonkeyPatch) -> None:

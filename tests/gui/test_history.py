@@ -35,6 +35,7 @@ from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from app.ui.style import theme
 from app.ui.widgets.dialogs import Answer, ConfirmDialog, Question
+from tests.gui.conftest import shown_history
 
 pytestmark = pytest.mark.gui
 
@@ -94,12 +95,7 @@ def store() -> Iterator[SqliteSessionStore]:
 
 @pytest.fixture
 def page(qtbot: QtBot, store: SqliteSessionStore) -> HistoryPage:
-    widget = HistoryPage(store, clock=lambda: NOW)
-    qtbot.addWidget(widget)
-    widget.resize(900, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_history(qtbot, store, NOW)
 
 
 @pytest.fixture

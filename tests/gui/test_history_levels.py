@@ -21,7 +21,7 @@ from app.ui.history.models import StatsModel
 from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
 from app.ui.widgets.dialogs import ConfirmDialog, Question
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, shown_history
 from tests.gui.test_history import NOW, at, choose, session, stats_rows
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quiet_cues")]
@@ -52,12 +52,7 @@ def english_numbers() -> Iterator[None]:
 def page(qtbot: QtBot) -> Iterator[HistoryPage]:
     with memory_store() as store:
         store.merge(SEED)
-        widget = HistoryPage(store, clock=lambda: NOW)
-        qtbot.addWidget(widget)
-        widget.resize(900, 640)
-        widget.show()
-        qtbot.waitExposed(widget)
-        yield widget
+        yield shown_history(qtbot, store, NOW)
 
 
 def test_what_works_grouped_by_starting_level(page: HistoryPage) -> None:

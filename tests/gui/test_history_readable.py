@@ -19,6 +19,7 @@ from app.ui.history.models import StatsModel
 from app.ui.history.page import HistoryPage
 from app.ui.history.table_fit import longest_word
 from app.ui.style import theme
+from tests.gui.conftest import shown_history
 
 pytestmark = pytest.mark.gui
 
@@ -56,12 +57,7 @@ def english_numbers() -> Iterator[None]:
 def page(qtbot: QtBot) -> Iterator[HistoryPage]:
     with memory_store() as store:
         store.merge(SEED)
-        widget = HistoryPage(store, clock=lambda: NOW)
-        qtbot.addWidget(widget)
-        widget.resize(900, 640)
-        widget.show()
-        qtbot.waitExposed(widget)
-        yield widget
+        yield shown_history(qtbot, store, NOW)
 
 
 def group(page: HistoryPage, key: str) -> None:

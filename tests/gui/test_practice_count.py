@@ -15,7 +15,7 @@ from app.domain.settings import Settings
 from app.storage.sessions import SqliteSessionStore
 from app.ui.history.page import HistoryPage
 from app.ui.shell.window import MainWindow
-from tests.gui.conftest import FakeClock
+from tests.gui.conftest import FakeClock, shown_history
 
 pytestmark = pytest.mark.gui
 
@@ -103,12 +103,7 @@ def test_no_streak_no_loss_in_the_words(window: MainWindow) -> None:
 
 
 def history_page(qtbot: QtBot, store: SqliteSessionStore) -> HistoryPage:
-    page = HistoryPage(store, clock=lambda: NOW)
-    qtbot.addWidget(page)
-    page.resize(900, 640)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_history(qtbot, store, NOW)
 
 
 def test_history_says_this_weeks_practice_while_calm(qtbot: QtBot,

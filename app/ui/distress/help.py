@@ -10,7 +10,7 @@ helpline finder for everyone. Each contact and number has a Copy button.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.crisis_lines import CrisisLine, line_for
 from app.domain.settings import Contact
 from app.ui.style import theme
-from app.ui.widgets.common import label, make_button
+from app.ui.widgets.common import announce, label, make_button
 from app.ui.widgets.flow_layout import FlowLayout
 
 HELPLINE_FINDER = "https://findahelpline.com"
@@ -235,8 +235,7 @@ class HelpDialog(QDialog):
             clipboard.setText(text)
         self.on_copied_done()
         button.setText(self.tr("Copied"))
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(
-            button, self.tr("Copied %1").replace("%1", text)))
+        announce(button, self.tr("Copied %1").replace("%1", text))
         self._copied_timer.start()
 
     @Slot()

@@ -31,6 +31,7 @@ from app.ui.distress.suggestion import SWITCH_KEY, SuggestionLine
 from app.ui.style import theme
 from app.ui.widgets.common import (
     EnterGuard,
+    announce,
     label,
     lay_out_page,
     make_button,
@@ -191,12 +192,9 @@ class _RatingPage(Page):
         self.scale.valueChanged.connect(self.on_value_changed)
 
     def say(self, text: str) -> None:
-        """Tell a screen reader, politely, what just appeared (a hint, an offer): a label
-        shown without the focus is not read out by itself."""
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # on first use
-
+        """Tell a screen reader what just appeared on the page (a hint, an offer)."""
         self.last_announcement = text
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        announce(self, text)
 
     def button_row(self, *extra: QWidget) -> FlowLayout:
         row = FlowLayout()
@@ -704,8 +702,9 @@ class AfterPage(_RatingPage):
 
     @Slot()
     def on_edited(self) -> None:
-        self.note_limit.setVisible(len(self.note.toPlainText().strip()) > MAX_NOTE_CHARS)
-        self.edited.emit(self.scale.value(), self.numb.isChecked(), self._note_text(),
+        note = self.note.toPlainText().strip()
+        self.note_limit.setVisible(len(note) > MAX_NOTE_CHARS)
+        self.edited.emit(self.scale.value(), self.numb.isChecked(), note[:MAX_NOTE_CHARS],
                          self.entered_tags())
 
     def _note_text(self) -> str:

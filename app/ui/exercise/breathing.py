@@ -27,8 +27,6 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
     QFocusEvent,
@@ -56,6 +54,7 @@ from app.ui.exercise.lead_in import LeadIn
 from app.ui.style import theme
 from app.ui.widgets.common import (
     EnterGuard,
+    announce,
     centred_label,
     format_clock,
     is_held_press,
@@ -559,7 +558,7 @@ class BreathingPage(Page):
     def _announce(self, text: str) -> None:
         """Tell a screen reader, politely, what changed (the phase, a pause)."""
         self.last_announcement = text
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.phase_label, text))
+        announce(self.phase_label, text)
 
     def _set_ended_look(self, text: str) -> None:
         self.pause_button.setEnabled(False)

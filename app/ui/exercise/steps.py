@@ -26,8 +26,6 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QFocusEvent,
     QKeyEvent,
     QResizeEvent,
@@ -40,6 +38,7 @@ from app.ui.exercise.step_countdown import Clock
 from app.ui.widgets.common import (
     PRESS_KEYS,
     EnterGuard,
+    announce,
     centred_label,
     is_held_press,
     show_if_room,
@@ -396,7 +395,7 @@ class StepsPage(Page):
     def _announce(self, text: str) -> None:
         """Tell a screen reader, politely, what changed."""
         self.last_announcement = text
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.text_label, text))
+        announce(self.text_label, text)
 
     def _end(self, *, finished: bool) -> None:
         practised = self.practised_seconds()

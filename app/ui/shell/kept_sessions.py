@@ -35,14 +35,10 @@ def choose_file(parent: QWidget, suggested: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def keep_elsewhere(parent: QWidget, flow: SessionFlow, choose: Chooser = choose_file) -> str:
-    """Ask where, write the sessions no disk took there; what to tell ("" if cancelled)."""
-    return kept_in_file(parent, flow, choose)[0]
-
-
-def kept_in_file(parent: QWidget, flow: SessionFlow, choose: Chooser = choose_file
-                 ) -> tuple[str, bool]:
-    """As :func:`keep_elsewhere`, and whether the file was written."""
+def keep_elsewhere(parent: QWidget, flow: SessionFlow, choose: Chooser = choose_file
+                   ) -> tuple[str, bool]:
+    """Ask where, write the sessions no disk took there: what to tell ("" if cancelled),
+    and whether the file was written."""
     target = choose(parent, Path.home() / SUGGESTED_NAME)
     if target is None:
         return "", False

@@ -29,7 +29,7 @@ from app.domain.session import (
 )
 from app.domain.settings import Settings
 from app.services.session_flow import SessionFlow
-from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere, kept_in_file
+from app.ui.shell.kept_sessions import Chooser, choose_file, keep_elsewhere
 
 if TYPE_CHECKING:  # the pages are imported when first made
     from app.domain.levels import StartLevel
@@ -221,13 +221,11 @@ class SessionSteps(QObject):
     def _calm_count(self, record: SessionRecord) -> int | None:
         """How many times this week (this session too) the person practised while calm,
         when this session began calm; else None. A plain count, never a streak."""
-        from app.domain.levels import start_level
-        from app.domain.practice import CALM_LEVEL, calm_this_week
+        from app.domain.practice import calm_this_week, is_calm_practice
         from app.services.local_time import first_weekday, local_zone
 
-        if (start_level(record.before, record.numb_before) != CALM_LEVEL
-                or record.practised_seconds <= 0):
-            return None  # not practice: begun stirred up, or stopped before it began
+        if not is_calm_practice(record):
+            return None
         try:
             return self.store.count(calm_this_week(self._wall_clock(), local_zone(),
                                                    first_weekday()))
@@ -238,7 +236,7 @@ class SessionSteps(QObject):
     def keep_elsewhere(self) -> None:
         """ "Save to a file…" on the summary: the sessions no disk took go where chosen."""
         summary = self.pages.summary
-        text = keep_elsewhere(summary, self.flow, self.choose_file)
+        text, _saved = keep_elsewhere(summary, self.flow, self.choose_file)
         if text:
             self.pages.show_notice(text)
             summary.keep_button.setVisible(bool(self.flow.held()))
@@ -275,7 +273,7 @@ class SessionSteps(QObject):
         if answer == "close":
             return True
         if answer == "save":
-            text, saved = kept_in_file(parent, self.flow, self.choose_file)
+            text, saved = keep_elsewhere(parent, self.flow, self.choose_file)
             if text:
                 self.pages.show_notice(text)
             return saved  # not written (cancelled, failed): Steady stays open

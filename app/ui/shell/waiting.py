@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domain.loader import Library
-from app.ui.widgets.common import Button
+from app.ui.widgets.common import Button, announce
 
 #: The key that goes to a waiting exercise.
 GO_KEYS = "Ctrl+G"
@@ -71,11 +71,7 @@ class WaitingButton(Button):
             self._replaces.hide()
         self.show()
         self._fit(self.width())  # a resize may not follow, if the width stays the same
-        # Imported here, not with the module: the button waits hidden at every start, and
-        # PySide6 builds a class's Python enums when it is first loaded (docs/BENCHMARKS.md).
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, said))
+        announce(self, said)
 
     def clear(self) -> None:
         self.exercise_id = ""

@@ -45,6 +45,15 @@ class Button(QPushButton):
         super().keyPressEvent(event)
 
 
+def announce(source: QWidget, text: str) -> None:
+    """Tell a screen reader, politely, what just changed or appeared near ``source``:
+    a label shown or changed without the focus is not read out by itself. QAccessible
+    is loaded on first use, not at start-up (its enums cost)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
+
+
 def label(text: str, role: str | None = None, parent: QWidget | None = None, *,
           selectable: bool = True) -> QLabel:
     """A word-wrapped label with a theme role ("title", "muted", "small", ...).
